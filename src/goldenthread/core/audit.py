@@ -1,0 +1,155 @@
+"""The append-only audit log: sign-ins, and every create, change and delete of a record.
+
+Writes are caught by model signals, so no service can forget to log; the person acting
+comes from the request (see `AuditActorMiddleware`) or from `acting_as` in tasks and
+commands. Only field names are logged, never values, so the log holds no copy of
+anyone's personal data beyond who acted.
+"""
+
+import contextvars
+from contextlib import contextmanager
+
+from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from .models import AuditEvent
+
+AUDITED_APPS = {"core", "partnership", "pledges", "continuum", "families", "supervision", "training", "impact", "wellbeing"}
+NOT_AUDITED = {"core.auditevent"}
+# Fields that change on every sign-in or use; logging them would drown the log.
+QUIET_FIELDS = {"last_login", "last_used_at", "password"}
+
+_current_actor = contextvars.ContextVar("goldenthread_audit_actor", default=None)
+
+
+def current_actor():
+    return _current_actor.get()
+
+
+@contextmanager
+def acting_as(user):
+    """Attribute every change made inside the block to `user` (None for the system)."""
+    token = _current_actor.set(user)
+    try:
+        yield
+    finally:
+        _current_actor.reset(token)
+
+
+def set_actor(user):
+    return _current_actor.set(user)
+
+
+def reset_actor(token):
+    _current_actor.reset(token)
+
+
+def _label(user):
+    if user is None or not getattr(user, "is_authenticated", False):
+        return "System"
+    return f"{user.full_name} (#{user.pk})"
+
+
+def record(action, *, actor=None, obj=None, object_type="", object_id="", object_label="", changed_fields=()):
+    """Append one event to the audit log."""
+    actor = actor if actor is not None else current_actor()
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_label = object_label or str(obj)[:200]
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEvent.objects.create(
+        actor=actor if authenticated else None,
+        actor_label=_label(actor),
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_label=object_label[:200],
+        changed_fields=sorted(changed_fields),
+    )
+
+
+def _is_audited(sender):
+    meta = sender._meta
+    return meta.app_label in AUDITED_APPS and meta.label_lower not in NOT_AUDITED and not meta.auto_created
+
+
+@receiver(pre_save)
+def _remember_previous_values(sender, instance, raw=False, **kwargs):
+    if raw or not _is_audited(sender) or instance.pk is None:
+        return
+    previous = sender._default_manager.filter(pk=instance.pk).values().first()
+    instance._audit_previous = previous
+
+
+@receiver(post_save)
+def _log_save(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    if raw or not _is_audited(sender):
+        return
+    if created:
+        record(AuditEvent.Action.CREATE, obj=instance)
+        return
+    previous = getattr(instance, "_audit_previous", None)
+    if previous is None:
+        record(AuditEvent.Action.UPDATE, obj=instance)
+        return
+    changed = [
+        field.name
+        for field in sender._meta.concrete_fields
+        if field.name not in QUIET_FIELDS
+        and field.attname in previous
+        and previous[field.attname] != getattr(instance, field.attname)
+    ]
+    if changed:
+        record(AuditEvent.Action.UPDATE, obj=instance, changed_fields=changed)
+
+
+@receiver(post_delete)
+def _log_delete(sender, instance, **kwargs):
+    if _is_audited(sender):
+        record(AuditEvent.Action.DELETE, obj=instance)
+
+
+@receiver(user_logged_in)
+def _log_sign_in(sender, request, user, **kwargs):
+    record(AuditEvent.Action.SIGN_IN, actor=user, obj=user)
+
+
+@receiver(user_logged_out)
+def _log_sign_out(sender, request, user, **kwargs):
+    if user is not None:
+        record(AuditEvent.Action.SIGN_OUT, actor=user, obj=user)
+
+
+def _account_for(username):
+    if not username:
+        return None
+    return get_user_model().objects.filter(email__iexact=str(username)[:254]).first()
+
+
+@receiver(user_login_failed)
+def _log_failed_sign_in(sender, credentials, request=None, **kwargs):
+    # The address typed is not stored: it may be a mistyped address of someone else.
+    account = _account_for(credentials.get("username"))
+    record(
+        AuditEvent.Action.SIGN_IN_FAILED,
+        actor=None,
+        object_type="core.user" if account else "",
+        object_id=str(account.pk) if account else "",
+        object_label=str(account) if account else "No account with that address",
+    )
+
+
+@receiver(user_locked_out)
+def _log_lockout(sender, request, username, ip_address, **kwargs):
+    account = _account_for(username)
+    record(
+        AuditEvent.Action.LOCKED_OUT,
+        actor=None,
+        object_type="core.user" if account else "",
+        object_id=str(account.pk) if account else "",
+        object_label=str(account) if account else "No account with that address",
+    )

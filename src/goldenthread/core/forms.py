@@ -1,0 +1,98 @@
+"""Form pieces every app shares: the GOV.UK date field, text cleaning and sign-in forms."""
+
+import datetime
+import unicodedata
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+
+from .models import ApiToken
+
+
+class DateWidget(forms.MultiWidget):
+    """Day, month and year in three boxes: the GOV.UK date pattern, no date picker."""
+
+    template_name = "django/forms/widgets/multiwidget.html"
+
+    def __init__(self, attrs=None):
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()], attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [str(value.day), str(value.month), str(value.year)]
+        return [None, None, None]
+
+
+class DateField(forms.MultiValueField):
+    """A date typed as day, month and year, with messages that say what to fix."""
+
+    widget = DateWidget
+
+    def __init__(self, **kwargs):
+        error_messages = {
+            "required": "Enter the date, for example 27 3 2026",
+            "incomplete": "Enter a day, a month and a year",
+            "invalid": "Enter a real date, for example 27 3 2026",
+        }
+        parts = (forms.CharField(max_length=4), forms.CharField(max_length=4), forms.CharField(max_length=6))
+        super().__init__(parts, error_messages=error_messages, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(part or "").strip() for part in data_list)
+        if not (day and month and year):
+            raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
+        try:
+            number_day, number_month, number_year = int(day), int(month), int(year)
+            if not 1900 <= number_year <= 2200:
+                raise ValueError
+            return datetime.date(number_year, number_month, number_day)
+        except (ValueError, OverflowError):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+def clean_text(value: str) -> str:
+    """Tidy text people type: normalised Unicode, no control characters, no stray spaces."""
+    value = unicodedata.normalize("NFC", value or "")
+    value = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return value.strip()
+
+
+class TidyTextMixin:
+    """Clean every text field of a form the same way, so odd input never reaches the database."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str):
+                cleaned[name] = clean_text(value)
+        return cleaned
+
+
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "The e-mail address or password is not right. Check them and try again.",
+        "inactive": "This account is closed. Ask your partnership's admin if you need it again.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "E-mail address"
+        self.fields["username"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+        self.fields["username"].error_messages["required"] = "Enter your e-mail address"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+
+class ResetPasswordForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["required"] = "Enter the e-mail address you sign in with"
+        self.fields["email"].error_messages["invalid"] = "Enter an e-mail address like name@example.org"
+
+
+class ApiTokenForm(TidyTextMixin, forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ["name"]
+        error_messages = {"name": {"required": "Enter a name for the token, for example 'Monthly report'"}}

@@ -1,0 +1,157 @@
+"""People, the audit log and programme tokens: what every module of Golden Thread relies on."""
+
+import hashlib
+import secrets
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("Every person needs an e-mail address to sign in.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        extra.setdefault("is_partnership_admin", True)
+        return self.create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in: practitioner, champion, organisation lead, trainer or partnership lead.
+
+    What a person may do in an organisation comes from their `Membership` there; the
+    partnership-wide role (running the partnership) is `is_partnership_admin`.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField("E-mail address", unique=True)
+    full_name = models.CharField("Full name", max_length=150)
+    job_title = models.CharField("Job title", max_length=150, blank=True)
+    is_partnership_admin = models.BooleanField(
+        "Partnership lead or admin",
+        default=False,
+        help_text="Runs the partnership: organisations, members, pledges and the audit log.",
+    )
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("The audit log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The audit log is append-only.")
+
+
+class AuditEvent(models.Model):
+    """One line of the append-only audit log: who did what to which record, and when.
+
+    Rows are only ever inserted; the model, its queryset and database triggers refuse
+    updates and deletes, so the log cannot be edited from the site, the admin or the shell.
+    """
+
+    class Action(models.TextChoices):
+        SIGN_IN = "sign-in", "Signed in"
+        SIGN_IN_FAILED = "sign-in-failed", "Sign-in failed"
+        SIGN_OUT = "sign-out", "Signed out"
+        LOCKED_OUT = "locked-out", "Locked out after repeated failures"
+        CREATE = "create", "Created"
+        UPDATE = "update", "Changed"
+        DELETE = "delete", "Deleted"
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+    actor_label = models.CharField(max_length=200, blank=True, help_text="Who, as they were known then.")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_label = models.CharField(max_length=200, blank=True)
+    changed_fields = models.JSONField(default=list, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()} {self.object_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit log is append-only.")
+
+
+class ApiToken(models.Model):
+    """A token a person makes for a programme that reads the API on their behalf.
+
+    Only a hash is stored; the token itself is shown once, when it is made.
+    """
+
+    PREFIX_LENGTH = 8
+
+    user = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("Name", max_length=100, help_text="What the token is for, so you can recognise it later.")
+    prefix = models.CharField(max_length=PREFIX_LENGTH, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @classmethod
+    def new_key(cls) -> str:
+        return "gt_" + secrets.token_urlsafe(32)

@@ -1,0 +1,188 @@
+"""Template tags that turn Django form fields into GOV.UK Frontend components."""
+
+from django import forms, template
+from django.utils.html import escape
+
+from ..forms import DateWidget
+from ..govuk import render_component
+
+register = template.Library()
+
+
+def _error(field):
+    if field.errors:
+        return {"text": " ".join(str(e) for e in field.errors)}
+    return None
+
+
+def _hint(field, hint):
+    text = hint if hint is not None else field.help_text
+    return {"text": str(text)} if text else None
+
+
+def _value(field):
+    value = field.value()
+    return "" if value is None else str(value)
+
+
+def _choices(field, selected):
+    items = []
+    for value, label in field.field.choices:
+        if value in ("", None) and isinstance(field.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+            continue
+        value = str(getattr(value, "value", value))
+        items.append({"value": value, "text": str(label), "checked": value in selected, "selected": value in selected})
+    return items
+
+
+@register.simple_tag
+def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=False, **attributes):
+    """Render a bound field as the GOV.UK component that suits its widget."""
+    widget = field.field.widget
+    label = {"text": str(field.label), "classes": label_class}
+    if heading:
+        label.update({"isPageHeading": True, "classes": "govuk-label--l"})
+    common = {
+        "id": field.auto_id,
+        "name": field.html_name,
+        "hint": _hint(field, hint),
+        "errorMessage": _error(field),
+        "attributes": {**widget.attrs, **attributes} or None,
+    }
+    common["attributes"] = {k: v for k, v in (common["attributes"] or {}).items() if k not in ("maxlength",)} or None
+    legend = {"text": str(field.label), "classes": "govuk-fieldset__legend--s"}
+
+    if isinstance(widget, DateWidget):
+        parts = field.value() if isinstance(field.value(), (list, tuple)) else widget.decompress(field.value())
+        parts = list(parts or [None, None, None])
+        names = ("Day", "Month", "Year")
+        return render_component(
+            "date-input",
+            {
+                "id": field.auto_id,
+                "namePrefix": field.html_name,
+                "fieldset": {"legend": legend},
+                "hint": _hint(field, hint) or {"text": "For example, 27 3 2026"},
+                "errorMessage": _error(field),
+                "items": [
+                    {
+                        "id": f"{field.auto_id}_{i}",
+                        "name": str(i),
+                        "label": names[i],
+                        "value": "" if parts[i] is None else str(parts[i]),
+                        "classes": "govuk-input--width-4" if i == 2 else "govuk-input--width-2" + (" govuk-input--error" if field.errors else ""),
+                        "inputmode": "numeric",
+                    }
+                    for i in range(3)
+                ],
+            },
+        )
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        selected = {str(v) for v in (field.value() or [])}
+        return render_component(
+            "checkboxes",
+            {**common, "idPrefix": field.auto_id, "fieldset": {"legend": legend}, "items": _choices(field, selected)},
+        )
+    if isinstance(widget, forms.RadioSelect):
+        selected = {_value(field)}
+        return render_component(
+            "radios",
+            {**common, "idPrefix": field.auto_id, "fieldset": {"legend": legend}, "items": _choices(field, selected)},
+        )
+    if isinstance(widget, forms.CheckboxInput):
+        return render_component(
+            "checkboxes",
+            {
+                **common,
+                "idPrefix": field.auto_id,
+                "items": [{"value": "on", "text": str(field.label), "checked": bool(field.value()), "id": field.auto_id}],
+                "classes": "govuk-checkboxes--small",
+            },
+        )
+    if isinstance(widget, forms.Select):
+        selected = {_value(field)}
+        return render_component("select", {**common, "label": label, "items": _choices(field, selected)})
+    if isinstance(widget, forms.Textarea):
+        params = {**common, "label": label, "value": _value(field), "rows": widget.attrs.get("rows", 5)}
+        max_length = getattr(field.field, "max_length", None)
+        if max_length:
+            return render_component("character-count", {**params, "maxlength": max_length})
+        return render_component("textarea", params)
+    input_type = getattr(widget, "input_type", "text")
+    params = {**common, "label": label, "type": input_type, "value": "" if input_type == "password" else _value(field)}
+    if width:
+        params["classes"] = f"govuk-input--width-{width}"
+    if input_type == "email":
+        params["spellcheck"] = False
+    return render_component("input", params)
+
+
+@register.simple_tag
+def gt_error_summary(*forms_with_errors):
+    """The 'There is a problem' box: every error, each a link to its field."""
+    items = []
+    for form in forms_with_errors:
+        if not form or not form.errors:
+            continue
+        for error in form.non_field_errors():
+            items.append({"text": str(error), "href": "#main-content"})
+        for field in form:
+            for error in field.errors:
+                target = field.auto_id
+                if isinstance(field.field.widget, DateWidget):
+                    target = f"{field.auto_id}_0"
+                elif isinstance(field.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                    target = field.auto_id
+                items.append({"text": str(error), "href": f"#{target}"})
+    if not items:
+        return ""
+    return render_component("error-summary", {"titleText": "There is a problem", "errorList": items})
+
+
+@register.simple_tag
+def gt_component(name, **params):
+    """Render any GOV.UK component by name with simple keyword parameters."""
+    return render_component(name, params)
+
+
+@register.filter
+def gt_text(value):
+    """Escape text and keep the writer's paragraphs."""
+    paragraphs = [p.strip() for p in str(value or "").split("\n\n") if p.strip()]
+    from django.utils.safestring import mark_safe
+
+    return mark_safe("".join(f'<p class="govuk-body">{escape(p).replace(chr(10), "<br>")}</p>' for p in paragraphs))
+
+
+@register.simple_tag(takes_context=True)
+def gt_service_navigation(context):
+    """The service name and the links a person's role gives them; no GOV.UK crown."""
+    from django.middleware.csrf import get_token
+    from django.urls import reverse
+
+    from ..navigation import navigation_for
+
+    request = context["request"]
+    identity = context["partnership"]
+    items = [
+        {"href": href, "text": text, "active": request.path == href or (href != "/" and request.path.startswith(href))}
+        for text, href in navigation_for(request.user)
+    ]
+    if request.user.is_authenticated:
+        end = (
+            f'<li class="govuk-service-navigation__item"><form method="post" action="{reverse("core:sign-out")}" class="gt-sign-out">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{get_token(request)}">'
+            '<button type="submit" class="govuk-service-navigation__link gt-link-button">Sign out</button></form></li>'
+        )
+    else:
+        end = f'<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="{reverse("core:sign-in")}">Sign in</a></li>'
+    return render_component(
+        "service-navigation",
+        {
+            "serviceName": identity.name,
+            "serviceUrl": "/",
+            "navigation": items,
+            "navigationLabel": "Main menu",
+            "slots": {"navigationEnd": end},
+        },
+    )

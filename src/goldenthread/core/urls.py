@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sign-in/", views.SignInView.as_view(), name="sign-in"),
+    path("sign-out/", views.sign_out, name="sign-out"),
+    path("signed-out/", views.signed_out, name="signed-out"),
+    path("password-reset/", views.ResetPasswordView.as_view(), name="password-reset"),
+    path("password-reset/sent/", views.ResetPasswordSentView.as_view(), name="password-reset-sent"),
+    path("password-reset/<uidb64>/<token>/", views.ChooseNewPasswordView.as_view(), name="password-reset-confirm"),
+    path("password-reset/done/", views.PasswordChangedView.as_view(), name="password-reset-complete"),
+    path("account/tokens/", views.tokens, name="tokens"),
+    path("account/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke-token"),
+    path("audit-log/", views.audit_log, name="audit-log"),
+    path("brand.css", views.brand_css, name="brand-css"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+]

@@ -1,0 +1,145 @@
+"""Pages every person meets: home, sign-in and out, password reset, tokens, the audit log."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import permissions, services
+from .forms import ApiTokenForm, ResetPasswordForm, SignInForm
+from .identity import partnership_identity
+from .models import ApiToken, AuditEvent
+from .navigation import home_cards_for
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return render(request, "core/home.html", {"cards": home_cards_for(request.user)})
+    return render(request, "core/front_page.html")
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "core/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+@require_POST
+def sign_out(request):
+    return auth_views.LogoutView.as_view()(request)
+
+
+def signed_out(request):
+    return render(request, "core/signed_out.html")
+
+
+class ResetPasswordView(auth_views.PasswordResetView):
+    template_name = "core/password_reset.html"
+    form_class = ResetPasswordForm
+    email_template_name = "core/email/password_reset.txt"
+    subject_template_name = "core/email/password_reset_subject.txt"
+    success_url = reverse_lazy("core:password-reset-sent")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "partnership": partnership_identity()}
+
+    def form_valid(self, form):
+        form.cleaned_data["email"] = form.cleaned_data["email"].strip()
+        self.extra_email_context = {"partnership": partnership_identity()}
+        return super().form_valid(form)
+
+
+class ResetPasswordSentView(auth_views.PasswordResetDoneView):
+    template_name = "core/password_reset_sent.html"
+
+
+class ChooseNewPasswordView(auth_views.PasswordResetConfirmView):
+    template_name = "core/password_reset_confirm.html"
+    success_url = reverse_lazy("core:password-reset-complete")
+
+
+class PasswordChangedView(auth_views.PasswordResetCompleteView):
+    template_name = "core/password_reset_complete.html"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tokens(request):
+    new_key = None
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _, new_key = services.create_api_token(request.user, form.cleaned_data["name"])
+        form = ApiTokenForm()
+    response = render(
+        request,
+        "core/tokens.html",
+        {"form": form, "tokens": request.user.api_tokens.all(), "new_key": new_key},
+        status=400 if form.errors else 200,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def revoke_token(request, token_id):
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    services.revoke_api_token(token)
+    messages.success(request, f"The token ‘{token.name}’ no longer works.")
+    return redirect("core:tokens")
+
+
+@login_required
+def audit_log(request):
+    if not permissions.can_read_audit_log(request.user):
+        raise PermissionDenied
+    events = AuditEvent.objects.all()
+    action = request.GET.get("action", "")
+    if action in AuditEvent.Action.values:
+        events = events.filter(action=action)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/audit_log.html",
+        {"page": page, "actions": AuditEvent.Action.choices, "chosen_action": action},
+    )
+
+
+@cache_control(max_age=300)
+def brand_css(request):
+    colour = partnership_identity().brand_colour
+    return HttpResponse(f":root {{ --gt-brand: {colour}; }}\n", content_type="text/css")
+
+
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "core/errors/csrf.html", status=403)
+
+
+def bad_request(request, exception=None):
+    return render(request, "core/errors/400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "core/errors/403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "core/errors/404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "core/errors/500.html", status=500)

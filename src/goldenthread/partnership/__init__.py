@@ -1,0 +1,1 @@
+"""The partnership: its member organisations, the people in them and their roles."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PartnershipConfig(AppConfig):
+    name = "goldenthread.partnership"
+    label = "partnership"
+    verbose_name = "Partnership"

@@ -1,0 +1,19 @@
+"""Every page and the API. Each app owns its own URLs; this file only mounts them."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import api
+
+handler400 = "goldenthread.core.views.bad_request"
+handler403 = "goldenthread.core.views.permission_denied"
+handler404 = "goldenthread.core.views.page_not_found"
+handler500 = "goldenthread.core.views.server_error"
+
+urlpatterns = [
+    path("", include("goldenthread.core.urls")),
+    path("partnership/", include("goldenthread.partnership.urls")),
+    path("", include("goldenthread.pledges.urls")),
+    path("api/v1/", api.urls),
+    path("django-admin/", admin.site.urls),
+]
