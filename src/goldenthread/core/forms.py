@@ -4,7 +4,9 @@ import datetime
 import unicodedata
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.validators import MaxLengthValidator
 
 from .models import ApiToken
 
@@ -81,6 +83,9 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].label = "E-mail address"
         self.fields["username"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
         self.fields["username"].error_messages["required"] = "Enter your e-mail address"
+        # Checked before authenticating, so a huge value never reaches the lockout tables.
+        self.fields["username"].validators.append(MaxLengthValidator(254))
+        self.fields["username"].error_messages["max_length"] = "Enter an e-mail address of 254 characters or fewer"
         self.fields["password"].error_messages["required"] = "Enter your password"
 
 
@@ -89,6 +94,10 @@ class ResetPasswordForm(PasswordResetForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["required"] = "Enter the e-mail address you sign in with"
         self.fields["email"].error_messages["invalid"] = "Enter an e-mail address like name@example.org"
+
+    def get_users(self, email):
+        """Active people with this address, including those invited who have not chosen a password yet."""
+        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
 
 
 class ApiTokenForm(TidyTextMixin, forms.ModelForm):

@@ -24,7 +24,14 @@ def home(request):
     return render(request, "core/front_page.html")
 
 
-class SignInView(auth_views.LoginView):
+class BadRequestOnInvalidFormMixin:
+    """Answer a form with errors with 400, as every other form on the site does."""
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class SignInView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
     template_name = "core/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
@@ -39,7 +46,7 @@ def signed_out(request):
     return render(request, "core/signed_out.html")
 
 
-class ResetPasswordView(auth_views.PasswordResetView):
+class ResetPasswordView(BadRequestOnInvalidFormMixin, auth_views.PasswordResetView):
     template_name = "core/password_reset.html"
     form_class = ResetPasswordForm
     email_template_name = "core/email/password_reset.txt"
@@ -59,7 +66,7 @@ class ResetPasswordSentView(auth_views.PasswordResetDoneView):
     template_name = "core/password_reset_sent.html"
 
 
-class ChooseNewPasswordView(auth_views.PasswordResetConfirmView):
+class ChooseNewPasswordView(BadRequestOnInvalidFormMixin, auth_views.PasswordResetConfirmView):
     template_name = "core/password_reset_confirm.html"
     success_url = reverse_lazy("core:password-reset-complete")
 

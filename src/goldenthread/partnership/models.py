@@ -58,8 +58,14 @@ class Organisation(models.Model):
         super().save(*args, **kwargs)
 
 
+# Words the organisation pages use in their own addresses (/organisations/add/ and so on).
+RESERVED_SLUGS = {"add", "manage", "all", "new", "search"}
+
+
 def unique_slug(name: str) -> str:
     base = slugify(name)[:200] or "organisation"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-organisation"
     slug, n = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

@@ -1,6 +1,84 @@
+"""What the partnership directory adds to the menu and to a person's home page."""
+
+from django.urls import reverse
+
+from goldenthread.core.permissions import is_signed_in
+
+from . import permissions
+from .models import Membership, Role
+
+ROLE_CARDS = {
+    Role.CHAMPION: (
+        "You are a champion at {organisation}",
+        "Champions keep the way of working alive in their organisation: share what is going well, "
+        "help colleagues take part, and bring questions back to the partnership.",
+    ),
+    Role.PRACTITIONER: (
+        "Your place in {organisation}",
+        "You are part of {organisation}'s way of working. Here you can see who else is part of it, "
+        "including your organisation lead and champions, if you want to ask them anything.",
+    ),
+    Role.TRAINER: (
+        "You are a trainer at {organisation}",
+        "Trainers help people across the partnership learn the way of working together: "
+        "the sessions, who comes, and what they say afterwards.",
+    ),
+}
+
+
+def _memberships(user):
+    if not is_signed_in(user):
+        return []
+    return list(Membership.objects.filter(user=user, organisation__is_active=True).select_related("organisation"))
+
+
 def navigation(user):
-    return []
+    links = []
+    if permissions.can_manage_organisations(user):
+        links.append(("Organisations", reverse("partnership:organisations")))
+    memberships = _memberships(user)
+    if memberships:
+        organisation = memberships[0].organisation
+        links.append(("Your organisation", reverse("partnership:organisation", args=[organisation.slug])))
+    return links
 
 
 def home_cards(user):
-    return []
+    cards = []
+    if permissions.can_manage_organisations(user):
+        cards.append(
+            {
+                "title": "Organisations and people",
+                "text": "Add member organisations, keep their details up to date, and choose who is in each one and what their role is.",
+                "links": [
+                    ("See every member organisation", reverse("partnership:organisations")),
+                    ("Add an organisation", reverse("partnership:organisation-add")),
+                ],
+            }
+        )
+    for membership in _memberships(user):
+        organisation = membership.organisation
+        page = reverse("partnership:organisation", args=[organisation.slug])
+        if membership.role == Role.ORGANISATION_LEAD:
+            cards.append(
+                {
+                    "title": f"Your people at {organisation.name}",
+                    "text": "Add the people who work for the organisation, change their roles, and remove people who have left.",
+                    "links": [
+                        (f"See the people in {organisation.name}", page),
+                        (f"Add a person to {organisation.name}", reverse("partnership:member-add", args=[organisation.slug])),
+                    ],
+                }
+            )
+            continue
+        if membership.role not in ROLE_CARDS:
+            continue
+        title, text = ROLE_CARDS[membership.role]
+        cards.append(
+            {
+                "title": title.format(organisation=organisation.name),
+                "text": text.format(organisation=organisation.name),
+                "links": [(f"See the people in {organisation.name}", page)],
+            }
+        )
+    return cards

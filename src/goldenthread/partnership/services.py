@@ -43,6 +43,8 @@ def add_member(organisation: Organisation, *, by, email: str, full_name: str, jo
         raise PermissionDenied
     if role == Role.ORGANISATION_LEAD and not (by.is_partnership_admin or permissions.leads(by, organisation)):
         raise PermissionDenied
+    if role not in Role.values:
+        raise ValidationError({"role": "Choose one of the roles listed."})
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     is_new = user is None
@@ -52,12 +54,27 @@ def add_member(organisation: Organisation, *, by, email: str, full_name: str, jo
         raise ValidationError({"email": "This person is already a member of this organisation."})
     membership = Membership.objects.create(user=user, organisation=organisation, role=role)
     if is_new:
-        transaction.on_commit(lambda: _invite(user, request))
+        transaction.on_commit(lambda: _invite(user, organisation, request))
     return membership
 
 
-def _invite(user, request):
-    form = PasswordResetForm({"email": user.email})
+class _InvitationForm(PasswordResetForm):
+    """Django's reset e-mail, sent to one invited person.
+
+    Django skips people who have no usable password yet, which is exactly who an
+    invitation is for, so the recipient is given rather than looked up.
+    """
+
+    def __init__(self, user):
+        super().__init__({"email": user.email})
+        self.invited = user
+
+    def get_users(self, email):
+        return [self.invited] if self.invited.is_active else []
+
+
+def _invite(user, organisation, request):
+    form = _InvitationForm(user)
     if form.is_valid():
         from goldenthread.core.identity import partnership_identity
 
@@ -66,7 +83,7 @@ def _invite(user, request):
             domain_override=None if request else "localhost",
             subject_template_name="partnership/email/invitation_subject.txt",
             email_template_name="partnership/email/invitation.txt",
-            extra_email_context={"partnership": partnership_identity()},
+            extra_email_context={"partnership": partnership_identity(), "organisation": organisation},
         )
 
 

@@ -1,1 +1,184 @@
-"""Pages."""
+"""Pages for the partnership's organisations and their people. Thin: ask, call, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from . import permissions, services
+from .forms import ChangeOrganisationForm, MemberForm, OrganisationFilterForm, OrganisationForm, RoleForm
+from .models import Membership, Organisation, Role
+from .queries import organisations_matching, pledge_state
+
+ORGANISATIONS_PER_PAGE = 50
+
+
+def _show_service_error(form, error: ValidationError):
+    """Put a service's refusal next to the field it is about, or at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            for message in field_messages:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def _a(role_label: str) -> str:
+    """'a champion', 'an organisation lead': the role as it reads in a sentence."""
+    label = role_label.lower()
+    return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
+
+
+def _render_form(request, template, form, context):
+    return render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
+
+
+def _organisation(slug):
+    return get_object_or_404(Organisation, slug=slug)
+
+
+def _membership(organisation, person):
+    return get_object_or_404(Membership.objects.select_related("user", "organisation"), organisation=organisation, user__public_id=person)
+
+
+@login_required
+def organisation_list(request):
+    if not permissions.can_manage_organisations(request.user):
+        raise PermissionDenied
+    filters = OrganisationFilterForm(request.GET)
+    sector, text = filters.filters()
+    page = Paginator(organisations_matching(sector=sector, text=text), ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = [(organisation, pledge_state(organisation)) for organisation in page]
+    return render(
+        request,
+        "partnership/organisation_list.html",
+        {"filters": filters, "page": page, "rows": rows, "is_filtered": bool(sector or text)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_add(request):
+    if not permissions.can_manage_organisations(request.user):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.create_organisation(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, f"{organisation.name} is now a member organisation.")
+            return redirect("partnership:organisation", slug=organisation.slug)
+    return _render_form(request, "partnership/organisation_form.html", form, {"organisation": None})
+
+
+@login_required
+def organisation_detail(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_see_members(request.user, organisation):
+        raise PermissionDenied
+    memberships = organisation.memberships.select_related("user").order_by("user__full_name")
+    return render(
+        request,
+        "partnership/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "memberships": memberships,
+            "pledge_state": pledge_state(organisation),
+            "can_manage_organisations": permissions.can_manage_organisations(request.user),
+            "can_manage_members": permissions.can_manage_members(request.user, organisation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_change(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_manage_organisations(request.user):
+        raise PermissionDenied
+    current = {
+        "name": organisation.name,
+        "sector": organisation.sector,
+        "area": organisation.area,
+        "size": organisation.size,
+        "description": organisation.description,
+        "is_active": organisation.is_active,
+    }
+    form = ChangeOrganisationForm(request.POST or None, initial=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_organisation(organisation, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, f"The details of {organisation.name} are saved.")
+            return redirect("partnership:organisation", slug=organisation.slug)
+    return _render_form(request, "partnership/organisation_form.html", form, {"organisation": organisation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_add(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_manage_members(request.user, organisation):
+        raise PermissionDenied
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.add_member(organisation, by=request.user, request=request, **form.cleaned_data)
+        except ValidationError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, f"{membership.user.full_name} is now {_a(membership.get_role_display())} in {organisation.name}.")
+            return redirect("partnership:organisation", slug=organisation.slug)
+    return _render_form(request, "partnership/member_form.html", form, {"organisation": organisation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_role(request, slug, person):
+    organisation = _organisation(slug)
+    if not permissions.can_manage_members(request.user, organisation):
+        raise PermissionDenied
+    membership = _membership(organisation, person)
+    form = RoleForm(request.POST or None, initial={"role": membership.role})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_role(membership, form.cleaned_data["role"], by=request.user)
+        except ValidationError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, f"{membership.user.full_name} is now {_a(Role(membership.role).label)}.")
+            return redirect("partnership:organisation", slug=organisation.slug)
+    return _render_form(request, "partnership/member_role.html", form, {"organisation": organisation, "membership": membership})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_remove(request, slug, person):
+    organisation = _organisation(slug)
+    if not permissions.can_manage_members(request.user, organisation):
+        raise PermissionDenied
+    membership = _membership(organisation, person)
+    problem = ""
+    if request.method == "POST":
+        try:
+            services.remove_member(membership, by=request.user)
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+        else:
+            messages.success(request, f"{membership.user.full_name} is no longer a member of {organisation.name}.")
+            if membership.user_id == request.user.pk and not permissions.can_manage_organisations(request.user):
+                return redirect("core:home")
+            return redirect("partnership:organisation", slug=organisation.slug)
+    return render(
+        request,
+        "partnership/member_remove.html",
+        {"organisation": organisation, "membership": membership, "problem": problem},
+        status=400 if problem else 200,
+    )

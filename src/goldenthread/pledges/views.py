@@ -1,6 +1,421 @@
-"""Pages."""
-from django.shortcuts import render
+"""Pledge pages. Each view parses, asks permissions, calls a service or a query, and renders."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_http_methods
+
+from goldenthread.partnership.models import Organisation, Role, Sector
+
+from . import forms, permissions, queries, services
+from .models import Action, PersonalPledge, Pledge, PledgeText, Strand
+
+WALL_PAGE_SIZE = 20
+LIST_PAGE_SIZE = 50
 
 
+def _render(request, template, context, form=None):
+    """Render a page; a form with errors comes back with status 400 and everything typed kept."""
+    failed = form is not None and form.is_bound and bool(form.errors)
+    return render(request, template, {**context, "form": form}, status=400 if failed else 200)
+
+
+def _organisation(slug) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug)
+
+
+def _pledge(organisation) -> Pledge:
+    pledge = Pledge.objects.select_related("organisation", "pledge_text").filter(organisation=organisation).first()
+    if pledge is None:
+        raise Http404
+    return pledge
+
+
+def _editable_pledge(request, slug) -> Pledge:
+    """The pledge an organisation lead is about to change: 404 if there is none, 403 if not theirs."""
+    organisation = _organisation(slug)
+    if not permissions.can_sign(request.user, organisation):
+        raise PermissionDenied
+    return _pledge(organisation)
+
+
+def _is_htmx(request) -> bool:
+    """An htmx request for part of a page; restoring history or a boosted link needs the whole page."""
+    headers = request.headers
+    return headers.get("HX-Request") == "true" and "true" not in (headers.get("HX-Boosted"), headers.get("HX-History-Restore-Request"))
+
+
+# The public pages ---------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD"])
 def wall(request):
-    return render(request, "core/front_page.html")
+    """Every published pledge, filterable by sector and searchable; htmx asks for the results only."""
+    data = request.GET.copy()
+    if "q" in data:
+        data["q"] = queries.tidy_search(data.get("q"))
+    form = forms.WallFilterForm(data or None)
+    form.is_valid()
+    sector = form.cleaned_data.get("sector", "") if form.is_bound else ""
+    q = form.cleaned_data.get("q", "") if form.is_bound else ""
+    pledges = queries.published_pledges(sector=sector or None, q=q)
+    page = Paginator(pledges, WALL_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filter_form": form,
+        "page": page,
+        "q": q,
+        "sector_label": Sector(sector).label if sector in Sector.values else "",
+        "filtered": bool(q or sector),
+    }
+    template = "pledges/_wall_results.html" if _is_htmx(request) else "pledges/wall.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def organisation_pledge(request, slug):
+    """One organisation's published pledge. A withdrawn one gets a calm 'not shown' page."""
+    organisation = get_object_or_404(Organisation, slug=slug, is_active=True)
+    pledge = queries.with_public_details(Pledge.objects.select_related("organisation", "pledge_text").filter(organisation=organisation)).first()
+    if pledge is None:
+        raise Http404
+    if pledge.status == Pledge.Status.WITHDRAWN:
+        return render(request, "pledges/withdrawn.html", {"organisation": organisation}, status=404)
+    organisation = pledge.organisation
+    return render(
+        request,
+        "pledges/organisation.html",
+        {
+            "organisation": organisation,
+            "pledge": pledge,
+            "commitments": queries.commitments_by_strand(pledge.commitments.all()),
+            "actions": queries.actions_by_strand(pledge.actions.all()),
+            "champions": [m.user for m in organisation.champion_memberships],
+            "personal_pledges": organisation.shown_personal_pledges,
+            "progress_updates": pledge.progress_updates.all(),
+            "renewals": pledge.renewals.all(),
+            "can_manage": permissions.can_view_pledge_admin(request.user, organisation),
+        },
+    )
+
+
+# The organisation's own pages ---------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def manage(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_view_pledge_admin(request.user, organisation):
+        raise PermissionDenied
+    pledge = Pledge.objects.select_related("pledge_text").filter(organisation=organisation).first()
+    return render(
+        request,
+        "pledges/manage.html",
+        {
+            "organisation": organisation,
+            "pledge": pledge,
+            "state": queries.state_description(pledge),
+            "checklist": queries.checklist(pledge) if pledge else [],
+            "renewal_open": bool(pledge) and queries.renewal_is_open(pledge),
+            "can_sign": permissions.can_sign(request.user, organisation),
+            "can_edit": bool(pledge) and permissions.can_edit_pledge(request.user, pledge),
+            "can_publish_or_withdraw": permissions.can_publish_or_withdraw(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sign(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_sign(request.user, organisation):
+        raise PermissionDenied
+    if Pledge.objects.filter(organisation=organisation).exists():
+        messages.success(request, f"{organisation.name} has already signed the pledge. You can change its statement here.")
+        return redirect("pledges:manage", organisation.slug)
+    pledge_text = PledgeText.current()
+    form = forms.SignPledgeForm(request.POST if request.method == "POST" else None, pledge_text=pledge_text, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign_pledge(
+                organisation,
+                by=request.user,
+                commitments=form.chosen_commitments(),
+                signatory_name=form.cleaned_data["signatory_name"],
+                signatory_role=form.cleaned_data["signatory_role"],
+                signed_on=form.cleaned_data["signed_on"],
+                pledge_text=pledge_text,
+                **form.statement(),
+            )
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"{organisation.name} has signed the pledge. It is now on the pledge wall.")
+            return redirect("pledges:manage", organisation.slug)
+    return _render(request, "pledges/sign.html", {"organisation": organisation, "pledge_text": pledge_text}, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def statement(request, slug):
+    pledge = _editable_pledge(request, slug)
+    initial = {name: getattr(pledge, name) for name in services.STATEMENT_FIELDS}
+    for label, value, chosen in queries.commitments_by_strand(pledge.commitments.all()):
+        initial[services.commitment_field(value)] = [c.code for c in chosen]
+    form = forms.StatementForm(request.POST if request.method == "POST" else None, initial=initial, pledge_text=pledge.pledge_text)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_statement(pledge, by=request.user, commitments=form.chosen_commitments(), **form.statement())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "Your statement and commitments are saved.")
+            return redirect("pledges:manage", pledge.organisation.slug)
+    return _render(request, "pledges/statement.html", {"organisation": pledge.organisation, "pledge": pledge}, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def champions(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_sign(request.user, organisation):
+        raise PermissionDenied
+    form = forms.ChampionsForm(request.POST if request.method == "POST" else None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.name_champions(organisation, form.chosen_people(), by=request.user)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "Your champions are saved.")
+            return redirect("pledges:manage", organisation.slug)
+    others = organisation.memberships.exclude(role__in=[Role.PRACTITIONER, Role.CHAMPION]).select_related("user").order_by("user__full_name")
+    return _render(request, "pledges/champions.html", {"organisation": organisation, "others": others}, form)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def actions(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_view_pledge_admin(request.user, organisation):
+        raise PermissionDenied
+    pledge = _pledge(organisation)
+    return render(
+        request,
+        "pledges/actions.html",
+        {
+            "organisation": organisation,
+            "pledge": pledge,
+            "actions": queries.actions_by_strand(pledge.actions.all()),
+            "can_edit": permissions.can_edit_pledge(request.user, pledge),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_action(request, slug):
+    pledge = _editable_pledge(request, slug)
+    initial = {"strand": request.GET.get("strand")} if request.GET.get("strand") in Strand.values else {}
+    form = forms.ActionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_action(pledge, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The action is added to your action plan.")
+            return redirect("pledges:actions", pledge.organisation.slug)
+    return _render(request, "pledges/action_form.html", {"organisation": pledge.organisation, "pledge": pledge, "action": None}, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_action(request, slug, action_id):
+    pledge = _editable_pledge(request, slug)
+    action = get_object_or_404(Action, public_id=action_id, pledge=pledge)
+    initial = {name: getattr(action, name) for name in services.ACTION_FIELDS}
+    form = forms.ActionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_action(action, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The action is saved.")
+            return redirect("pledges:actions", pledge.organisation.slug)
+    return _render(request, "pledges/action_form.html", {"organisation": pledge.organisation, "pledge": pledge, "action": action}, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def progress(request, slug):
+    pledge = _editable_pledge(request, slug)
+    form = forms.ProgressForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_progress_update(pledge, by=request.user, summary=form.cleaned_data["summary"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "Your progress update is posted on your organisation's pledge page.")
+            return redirect("pledges:manage", pledge.organisation.slug)
+    return _render(
+        request, "pledges/progress.html", {"organisation": pledge.organisation, "pledge": pledge, "updates": pledge.progress_updates.all()}, form
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def renew(request, slug):
+    pledge = _editable_pledge(request, slug)
+    form = forms.RenewForm(request.POST if request.method == "POST" else None, organisation=pledge.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            renewal = services.renew_pledge(
+                pledge, by=request.user, signatory_name=form.cleaned_data["signatory_name"], signatory_role=form.cleaned_data["signatory_role"]
+            )
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"The pledge is renewed. It now runs until {renewal.expires_on.day} {renewal.expires_on:%B %Y}.")
+            return redirect("pledges:manage", pledge.organisation.slug)
+    return _render(
+        request,
+        "pledges/renew.html",
+        {
+            "organisation": pledge.organisation,
+            "pledge": pledge,
+            "renewal_open": queries.renewal_is_open(pledge),
+            "missing_actions": queries.strands_without_actions(pledge),
+        },
+        form,
+    )
+
+
+# The partnership lead's pages ---------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def all_pledges(request):
+    if not permissions.can_see_all_pledges(request.user):
+        raise PermissionDenied
+    form = forms.AllPledgesFilterForm(request.GET or None)
+    form.is_valid()
+    state = form.cleaned_data.get("state", "") if form.is_bound else ""
+    page = Paginator(queries.all_pledges(state), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    not_signed = Organisation.objects.filter(is_active=True, pledge__isnull=True).order_by("name")
+    return render(
+        request,
+        "pledges/all.html",
+        {"filter_form": form, "page": page, "counts": queries.pledge_counts(), "not_signed": not_signed},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, slug):
+    if not permissions.can_publish_or_withdraw(request.user):
+        raise PermissionDenied
+    pledge = _pledge(_organisation(slug))
+    form = forms.WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_pledge(pledge, by=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"The pledge of {pledge.organisation.name} is withdrawn from the pledge wall.")
+            return redirect("pledges:manage", pledge.organisation.slug)
+    return _render(request, "pledges/withdraw.html", {"organisation": pledge.organisation, "pledge": pledge}, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def republish(request, slug):
+    if not permissions.can_publish_or_withdraw(request.user):
+        raise PermissionDenied
+    pledge = _pledge(_organisation(slug))
+    if request.method == "POST":
+        services.republish_pledge(pledge, by=request.user)
+        messages.success(request, f"The pledge of {pledge.organisation.name} is published on the pledge wall again.")
+        return redirect("pledges:manage", pledge.organisation.slug)
+    return render(request, "pledges/republish.html", {"organisation": pledge.organisation, "pledge": pledge})
+
+
+# Personal pledges ---------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def personal_pledge(request):
+    if not permissions.can_use_personal_pledges(request.user):
+        raise PermissionDenied
+    organisations = list(permissions.personal_pledge_organisations(request.user).order_by("name"))
+    mine = list(PersonalPledge.objects.filter(user=request.user).select_related("organisation"))
+    already = {p.organisation_id for p in mine}
+    open_organisations = [o for o in organisations if o.pk not in already]
+    form = forms.PersonalPledgeForm(request.POST if request.method == "POST" else None, organisations=open_organisations) if open_organisations else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.make_personal_pledge(
+                    by=request.user,
+                    organisation=form.chosen_organisation(),
+                    commitment=form.cleaned_data["commitment"],
+                    is_shown=form.cleaned_data["is_shown"],
+                )
+            except ValidationError as error:
+                form.apply_service_errors(error)
+            else:
+                messages.success(request, "Your personal pledge is recorded.")
+                return redirect("pledges:personal-pledge")
+    return _render(
+        request,
+        "pledges/personal_pledge.html",
+        {"mine": mine, "has_organisations": bool(organisations), "choose_organisation": len(open_organisations) > 1},
+        form,
+    )
+
+
+def _own_personal_pledge(request, pledge_id) -> PersonalPledge:
+    personal = get_object_or_404(PersonalPledge.objects.select_related("organisation"), public_id=pledge_id)
+    if not permissions.can_change_personal_pledge(request.user, personal):
+        raise PermissionDenied
+    return personal
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_personal_pledge(request, pledge_id):
+    personal = _own_personal_pledge(request, pledge_id)
+    form = forms.PersonalPledgeForm(request.POST if request.method == "POST" else None, initial={"commitment": personal.commitment, "is_shown": personal.is_shown})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_personal_pledge(personal, by=request.user, commitment=form.cleaned_data["commitment"], is_shown=form.cleaned_data["is_shown"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "Your personal pledge is saved.")
+            return redirect("pledges:personal-pledge")
+    return _render(request, "pledges/personal_pledge_edit.html", {"personal": personal}, form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def remove_personal_pledge(request, pledge_id):
+    personal = _own_personal_pledge(request, pledge_id)
+    if request.method == "POST":
+        services.remove_personal_pledge(personal, by=request.user)
+        messages.success(request, "Your personal pledge is removed.")
+        return redirect("pledges:personal-pledge")
+    return render(request, "pledges/personal_pledge_remove.html", {"personal": personal})

@@ -1,0 +1,323 @@
+"""Context around a candidate match: sentences, negation, who the words are about, quotations.
+
+These checks run only at the few places the pre-filter finds, so they may be
+written plainly in Python rather than squeezed into one regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import ADULT, CHILD, CONDUCT, PERSON, PRONOUN
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_SENTENCE_END = re.compile(r"""[.!?…]["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])|[.!?]["”’)\]]*\s*\n|\n\s*\n|\n(?=\s*[-•*\d])|\n(?=[A-Z])""")
+_WINDOW = 320
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence that contains text[start:end], looked for within a few hundred characters."""
+    lo = max(0, start - _WINDOW)
+    sentence_start = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        sentence_start = m.end()
+    if sentence_start == lo and lo > 0:
+        space = text.find(" ", lo, start)
+        sentence_start = space + 1 if space >= 0 else lo
+    hi = min(len(text), end + _WINDOW)
+    m = _SENTENCE_END.search(text, end, hi)
+    sentence_end = m.start() + 1 if m else hi
+    return sentence_start, min(sentence_end, len(text))
+
+
+def words_before(text: str, sentence_start: int, start: int, limit: int = 8) -> list[str]:
+    """Up to `limit` words before `start` in the same clause, nearest last."""
+    left = text[max(sentence_start, start - 120) : start]
+    # a clause break (semicolon, dash, colon) ends what may be said about the subject
+    cut = max(left.rfind(";"), left.rfind(" – "), left.rfind(" — "), left.rfind(":"))
+    if cut >= 0:
+        left = left[cut + 1 :]
+    return _WORD.findall(left)[-limit:]
+
+
+def words_after(text: str, end: int, sentence_end: int, limit: int = 4) -> list[str]:
+    right = text[end : min(sentence_end, end + 60)]
+    stop = re.search(r"[.,;:!?()]", right)
+    if stop:
+        right = right[: stop.start()]
+    return _WORD.findall(right)[:limit]
+
+
+_NEGATIONS = frozenset(
+    """not never no nor without isn't wasn't aren't weren't don't doesn't didn't cannot can't
+    won't hasn't haven't hadn't isn’t wasn’t aren’t weren’t don’t doesn’t didn’t can’t won’t
+    hasn’t haven’t hadn’t""".split()
+)
+
+
+def is_negated(text: str, sentence_start: int, start: int) -> bool:
+    """A negation among the three words before the match changes what it says."""
+    return any(w.lower() in _NEGATIONS for w in words_before(text, sentence_start, start, 3))
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive or contraction: mother's -> mother, I've -> i."""
+    word = word.lower().replace("’", "'")
+    head, apostrophe, tail = word.partition("'")
+    if apostrophe and tail in ("", "s", "ve", "ll", "d", "re", "m"):
+        return head
+    return word
+
+
+# Words that may stand between a subject and its verb: "she has also repeatedly claimed".
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    """also still now then later repeatedly again further has had have who that continues
+    continued to strongly firmly vehemently just even initially previously originally
+    always often sometimes frequently consistently openly herself himself themselves
+    would will may might could can does did do is was are were being""".split()
+)
+
+_NOT_A_NAME = frozenset(
+    """the a an this that it there these those police court judge council authority
+    report recording record document letter statement application appeal school
+    hospital service services team agency and but so however although when while if
+    as then later apparently""".split()
+)
+
+
+def person_subject(text: str, sentence_start: int, start: int) -> bool:
+    """Is the word at `start` said by or of a person (he claims, the mother alleged, M insisted)?"""
+    words = words_before(text, sentence_start, start, 6)
+    for word in reversed(words):
+        bare = _bare(word)
+        if bare in _BETWEEN_SUBJECT_AND_VERB:
+            continue
+        if bare in PRONOUN or bare in PERSON:
+            return True
+        return _looks_like_name(word)
+    return False
+
+
+def _looks_like_name(word: str) -> bool:
+    """A capitalised word that may name a person: Sam, M, AA, Mrs (not The, Costs, Police)."""
+    if not word[0].isupper() or _bare(word) in _NOT_A_NAME:
+        return False
+    if len(word) <= 3 or word.isupper():
+        return True
+    return not (word.endswith("s") and not word.endswith("ss"))
+
+
+def child_subject(text: str, sentence_start: int, start: int) -> bool:
+    """Is the nearest person named before `start` a child (the children who did not attend)?"""
+    words = words_before(text, sentence_start, start, 12)
+    for word in reversed(words):
+        bare = _bare(word)
+        if bare in CHILD:
+            return True
+        if bare in ADULT or bare in PRONOUN:
+            return False
+    return False
+
+
+_COPULA_BEFORE = re.compile(
+    r"""(?<![\w'’])(?:is|are|was|were|am|be|been|being|become|became|becomes|becoming|seem|seems|seemed|
+    appear|appears|appeared|get|gets|got|getting|remain|remains|remained|look|looks|looked|
+    ['’]s|['’]re|['’]m|isn['’]t|wasn['’]t)\s+
+    (?:(?:so|very|quite|too|really|extremely|increasingly|often|always|sometimes|frequently|can|could|
+    more|most|highly|particularly|rather|incredibly|deliberately|overly|just|also|still|a\s+bit|
+    a\s+little|somewhat|being|again|verbally|physically|emotionally|generally|usually|described\s+as|
+    seen\s+as|known\s+as|known\s+to\s+be|considered|thought\s+to\s+be)\s+)*
+    (?P<article>(?:such\s+)?an?\s+(?:(?:real|total|complete|right|little|proper|very|bit\s+of\s+a)\s+)?)?
+    (?:[a-z\-]+,\s+)*(?:[a-z\-]+,?\s+(?:and|or|but|and\s+then)\s+)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_BEFORE_COPULA_SKIP = frozenset(
+    """can could will would may might must should has have had been often sometimes also still
+    now then usually always generally frequently occasionally really""".split()
+)
+
+
+def describes_person(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> bool:
+    """Is the adjective at start:end said of a person or their conduct?
+
+    True for "she is aggressive", "they are aggressive, violent or rude", "an aggressive
+    boy", "a "volatile" relationship"; false for "aggressive treatment", "violent crime",
+    or "the roadworks were disruptive".
+    """
+    following = words_after(text, end, sentence_end, 3)
+    for word in following:
+        bare = _bare(word)
+        if bare in PERSON or bare in CONDUCT:
+            return True
+        if bare not in _ADJECTIVE_LINKS and not bare.endswith(("ive", "ful", "ent", "ant", "ous", "ing", "al", "ile")):
+            break
+    left_start = max(sentence_start, start - 100)
+    copula = _COPULA_BEFORE.search(text, left_start, start)
+    if not copula:
+        return False
+    if copula.group("article") and following and text[end : end + 1] == " ":
+        return False  # "was a dramatic fall": the word describes the noun that follows
+    return _subject_is_person(words_before(text, sentence_start, copula.start(), 6))
+
+
+def _subject_is_person(words: list[str]) -> bool:
+    for word in reversed(words):
+        bare = _bare(word)
+        if bare in _BEFORE_COPULA_SKIP:
+            continue
+        if bare in PRONOUN or bare in PERSON or bare in CONDUCT or bare in ("who", "that"):
+            return True
+        return _looks_like_name(word)
+    return False
+
+
+_ADJECTIVE_LINKS = frozenset("and or and/or very quite so".split())
+
+
+_PASSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def not_passive(text: str, sentence_start: int, start: int) -> bool:
+    """False for a passive use ("was refused permission"): the person is not the one refusing."""
+    return not _PASSIVE_BEFORE.search(text[max(sentence_start, start - 40) : start])
+
+
+# ---------------------------------------------------------------------------- quotations
+
+@dataclass(frozen=True)
+class Quote:
+    """A stretch in quotation marks; `start` is the opening mark, `end` is after the closing one."""
+
+    start: int
+    end: int
+    speech: bool  # someone's own words, reported; otherwise scare quotes or a named term
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+QUOTE_CHARS = "\"“”‘’'«»"
+_QUOTE_MARK = re.compile(r"\n[ \t]*\n|[\"“”‘’'«»]")
+
+_SPEECH_VERBS = (
+    r"said|says|say|saying|told|tells|tell|telling|stated|states|explained|explains|asked|asks|"
+    r"replied|replies|shouted|shouts|yelled|screamed|whispered|wrote|writes|written|added|adds|commented|"
+    r"recalled|disclosed|discloses|shared|expressed|answered|cried|sobbed|called|calls|described|"
+    r"describes|remarked|insisted|claimed|alleged|declared|announced|muttered|begged|pleaded|"
+    r"words|quote|quoted|message|texted|posted|sang|continued|urged|warned|admitted|agreed|"
+    r"suggested|argued|responded|complained|put it|went on|heard|thought|felt|feels|wants|wanted|"
+    r"asking|shouting|screaming|saying|repeating|repeated|chanted|chanting"
+)
+_SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{_SPEECH_VERBS})(?![\w])", re.IGNORECASE)
+_SPEECH_AFTER = re.compile(
+    rf"^[,.!?…]?\s*(?:[\w'’]+\s+){{0,3}}(?:{_SPEECH_VERBS})(?![\w])", re.IGNORECASE
+)
+_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|me|my|mine|we|us|our|you|your)(?![\w'’])", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(
+    r"(?:diagnosed\s+with|diagnosis\s+of|known\s+as|called|named|termed|labelled|labeled|titled|"
+    r"entitled|described\s+as|referred\s+to\s+as|so[\s\-]called|the\s+(?:word|words|term|terms|phrase|label)|"
+    r"means|meaning|heading|headed|marked)\s*$",
+    re.IGNORECASE,
+)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair quotation marks into quoted stretches, leaving apostrophes (don’t, parents’) alone."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    open_double: int | None = None
+    open_straight: int | None = None
+    open_single: int | None = None
+    open_straight_single: int | None = None
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch[0] == "\n":
+            open_double = open_straight = open_single = open_straight_single = None
+            continue
+        if ch in "“«":
+            open_double = i
+        elif ch in "”»":
+            if open_double is not None and i - open_double < 600:
+                spans.append((open_double, i + 1))
+            open_double = None
+        elif ch == '"':
+            if open_straight is None:
+                open_straight = i
+            else:
+                if i - open_straight < 600:
+                    spans.append((open_straight, i + 1))
+                open_straight = None
+        elif ch in "‘'":
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if not before.isalnum() and (after.isalnum() or after in "“\"(["):
+                if ch == "‘":
+                    open_single = i
+                else:
+                    open_straight_single = i
+            elif ch == "'" and open_straight_single is not None and _closes(before, after):
+                if i - open_straight_single < 300:
+                    spans.append((open_straight_single, i + 1))
+                open_straight_single = None
+        elif ch == "’":
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if open_single is not None and _closes(before, after):
+                if i - open_single < 300:
+                    spans.append((open_single, i + 1))
+                open_single = None
+    spans.sort()
+    quotes: list[Quote] = []
+    last_end = -1
+    for start, end in spans:
+        if start < last_end or end - start < 3:
+            continue  # nested or empty: keep the outer one
+        quotes.append(Quote(start, end, _is_speech(text, start, end)))
+        last_end = end
+    return quotes
+
+
+def _closes(before: str, after: str) -> bool:
+    return not before.isspace() and not after.isalnum()
+
+
+def _is_speech(text: str, start: int, end: int) -> bool:
+    """Reported speech (keep it) as against scare quotes or a named term."""
+    inner = text[start + 1 : end - 1]
+    words = _WORD.findall(inner)
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    left = text[sentence_start:start]
+    stripped = left.rstrip()
+    if stripped.endswith((":", ",")) and len(words) >= 1:
+        return True
+    if _NAMING_BEFORE.search(stripped):
+        return False
+    if _SPEECH_BEFORE.search(left[-90:]):
+        return True
+    if _SPEECH_AFTER.search(text[end : min(sentence_end + 1, end + 60)]):
+        return True
+    if _FIRST_PERSON.search(inner):
+        return True
+    if len(words) >= 8:
+        return True
+    return not stripped and len(words) >= 3
+
+
+def quote_around(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    for quote in quotes:
+        if quote.start < start and end <= quote.end:
+            return quote
+        if quote.start > start:
+            break
+    return None
+
+
+def naming_frame_before(text: str, start: int) -> bool:
+    return bool(_NAMING_BEFORE.search(text[max(0, start - 40) : start].rstrip()))
+
+
+def words_in(text: str) -> list[str]:
+    return _WORD.findall(text)

@@ -1,0 +1,435 @@
+"""check(text) -> findings: a fast pre-filter, then context checks at the candidates.
+
+How a text is checked:
+
+1. Pre-filter. The text is turned into lower-case ASCII words in one pass in C
+   (encode, a byte translation table, split) and intersected with the set of
+   anchor words of every rule. Most text has no anchors and costs almost nothing.
+2. Candidates. For each anchor found, its positions are found with str.find, and
+   only the rules that own that anchor run their regular expression, in a small
+   window around the position.
+3. Context. Each candidate passes the rule's conditions: words before and after,
+   the sentence, negation, who the words are about, and quotation marks. Words in
+   someone's reported speech are kept as their voice and reported as `info`.
+4. Document checks for the "written to the child" mode: reading age, whether the
+   text speaks to the child, long sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import context
+from .readability import readability
+from .rulebook import Rule, load_rule_files, shipped_rule_paths
+
+AUDIENCES = ("children", "adults", "education", "health")
+MODES = ("default", "child")
+_MODE_ALIASES = {"written-to-child": "child", "to-child": "child", "letter": "child"}
+
+_CHUNK = 200_000  # characters; long texts are checked in pieces cut at line breaks
+
+# Bytes -> lower-case ASCII letters and digits, everything else a space.
+_ASCII_FOLD = bytes(
+    (b + 32) if 65 <= b <= 90 else b if (48 <= b <= 57 or 97 <= b <= 122) else 32 for b in range(256)
+)
+
+_QUOTED_MESSAGE = (
+    "These words are in quotation marks as someone's own words. Keep their voice as it is; "
+    "this is shown for information only."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One passage that is not trauma-informed, with why it matters and what to write instead."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    category: str
+    severity: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    guidance: str = ""
+    quoted: bool = False
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["suggestions"] = list(self.suggestions)
+        return data
+
+    @property
+    def is_fault(self) -> bool:
+        return self.severity != "info"
+
+
+class Engine:
+    """A set of rules ready to check text. Build one per rule set and reuse it."""
+
+    def __init__(self, rules: list[Rule], disabled: set[str] | frozenset[str] = frozenset()):
+        self.rules = [r for r in rules if r.id not in disabled]
+        ids = [r.id for r in self.rules]
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        if duplicates:
+            raise ValueError(f"rule ids used twice: {', '.join(sorted(duplicates))}")
+        self.by_id = {r.id: r for r in self.rules}
+        self.detectors = {r.detector: r for r in self.rules if r.detector}
+        by_anchor: dict[bytes, list[Rule]] = {}
+        for rule in self.rules:
+            for key in rule.anchors:
+                by_anchor.setdefault(key.encode("ascii"), []).append(rule)
+        self._by_anchor = by_anchor
+        self._anchor_set = frozenset(by_anchor)
+        self._applies_cache: dict[tuple, frozenset[str]] = {}
+
+    # ---------------------------------------------------------------- public
+
+    def check(self, text: str, *, audience: str | None = None, mode: str | None = None) -> list[Finding]:
+        audience, mode = _validate(audience, mode)
+        if not text:
+            return []
+        normalised, crlf_positions = _normalise_line_endings(text)
+        findings: list[Finding] = []
+        for offset, chunk in _chunks(normalised):
+            findings.extend(self._check_chunk(chunk, offset, audience, mode))
+        if mode == "child":
+            findings.extend(self._child_document(normalised))
+        findings = _resolve_overlaps(findings)
+        if crlf_positions:
+            findings = [_remap(f, text, crlf_positions) for f in findings]
+        return findings
+
+    # ---------------------------------------------------------------- steps
+
+    def _active(self, audience: str | None, mode: str) -> frozenset[str]:
+        key = (audience, mode)
+        if key not in self._applies_cache:
+            self._applies_cache[key] = frozenset(r.id for r in self.rules if r.applies(audience, mode))
+        return self._applies_cache[key]
+
+    def _check_chunk(self, text: str, offset: int, audience: str | None, mode: str) -> list[Finding]:
+        keys = self._anchor_set.intersection(
+            text.encode("utf-8", "surrogatepass").translate(_ASCII_FOLD).split()
+        )
+        scare = self.detectors.get("scare-quotes")
+        look_for_scare_quotes = scare is not None and _may_have_quotes(text)
+        if not keys and not look_for_scare_quotes:
+            return []
+        active = self._active(audience, mode)
+        candidates = self._candidates(text, keys, active) if keys else {}
+        quotes = context.find_quotes(text) if (candidates or look_for_scare_quotes) and _may_have_quotes(text) else []
+        findings = []
+        for (rule_id, start, end) in sorted(candidates):
+            rule = self.by_id[rule_id]
+            finding = self._judge(rule, text, start, end, quotes)
+            if finding is not None:
+                findings.append(finding)
+        if look_for_scare_quotes and scare.id in active:
+            findings.extend(self._scare_quotes(scare, text, quotes))
+        if offset:
+            findings = [_shift(f, offset) for f in findings]
+        return findings
+
+    def _candidates(self, text: str, keys, active) -> dict[tuple[str, int, int], Rule]:
+        lower = _lower_same_length(text)
+        n = len(text)
+        found: dict[tuple[str, int, int], Rule] = {}
+        for key in keys:
+            rules = [r for r in self._by_anchor[key] if r.id in active]
+            if not rules:
+                continue
+            word = key.decode("ascii")
+            size = len(word)
+            i = lower.find(word)
+            while i != -1:
+                j = i + size
+                if (i == 0 or not lower[i - 1].isalnum()) and (j == n or not lower[j].isalnum()):
+                    for rule in rules:
+                        lo = max(0, i - rule.reach)
+                        for m in rule.regex.finditer(text, lo, min(n, j + rule.reach)):
+                            if m.start() <= i and m.end() >= j:
+                                found[(rule.id, m.start(), m.end())] = rule
+                            elif m.start() > i:
+                                break
+                i = lower.find(word, j)
+        return found
+
+    def _judge(self, rule: Rule, text: str, start: int, end: int, quotes) -> Finding | None:
+        """Apply the rule's context conditions to one candidate."""
+        s_start, s_end = context.sentence_bounds(text, start, end)
+        s_start = min(s_start, start)
+        s_end = max(s_end, end)
+        left = text[max(s_start, start - 100) : start]
+        right = text[end : min(s_end, end + 100)]
+        if rule.negatable and context.is_negated(text, s_start, start):
+            return None
+        if rule.before_re is not None and not rule.before_re.search(left):
+            return None
+        if rule.not_before_re is not None and rule.not_before_re.search(left):
+            return None
+        if rule.after_re is not None and not rule.after_re.search(right):
+            return None
+        if rule.not_after_re is not None and rule.not_after_re.search(right):
+            return None
+        if rule.in_sentence_re is not None or rule.not_in_sentence_re is not None:
+            sentence = text[s_start:s_end]
+            if rule.in_sentence_re is not None and not rule.in_sentence_re.search(sentence):
+                return None
+            if rule.not_in_sentence_re is not None and rule.not_in_sentence_re.search(sentence):
+                return None
+        for name in rule.when:
+            if not _PREDICATES[name](text, s_start, s_end, start, end):
+                return None
+        if rule.defined_ok and _defined_in_brackets(text, start, end):
+            return None
+        quote = context.quote_around(quotes, start, end) if quotes else None
+        if quote is not None and quote.speech:
+            return Finding(start, end, text[start:end], rule.id, rule.category, "info",
+                           _QUOTED_MESSAGE, (), rule.guidance, True)
+        return _finding(rule, text, start, end)
+
+    def _scare_quotes(self, rule: Rule, text: str, quotes) -> list[Finding]:
+        found = []
+        for quote in quotes:
+            if not quote.speech and _is_doubting_quote(text, quote):
+                found.append(_finding(rule, text, quote.start, quote.end))
+        return found
+
+    def _child_document(self, text: str) -> list[Finding]:
+        """Whole-text checks for a plan or letter written to a child."""
+        found: list[Finding] = []
+        stats = readability(text)
+        if stats.words == 0:
+            return found
+        rule = self.detectors.get("reading-age")
+        if rule is not None:
+            found.append(Finding(0, 0, "", rule.id, rule.category, "info",
+                                 f"Estimated reading age: about {stats.reading_age:.0f} years "
+                                 f"({stats.words} words, {stats.sentences} sentences). " + rule.message,
+                                 tuple(rule.suggestions), rule.guidance))
+        rule = self.detectors.get("hard-to-read")
+        if rule is not None and stats.reading_age > 12.5 and stats.words >= 8:
+            found.append(Finding(0, 0, "", rule.id, rule.category, rule.severity,
+                                 f"The reading age is about {stats.reading_age:.0f}. " + rule.message,
+                                 tuple(rule.suggestions), rule.guidance))
+        rule = self.detectors.get("speak-to-child")
+        if rule is not None and stats.words >= 6 and not _SECOND_PERSON.search(text):
+            found.append(_document_finding(rule))
+        rule = self.detectors.get("long-sentence")
+        if rule is not None:
+            for m in _SENTENCE_SPAN.finditer(text):
+                if len(context.words_in(m.group())) > 25:
+                    found.append(_finding(rule, text, m.start(), m.end()))
+        return found
+
+
+# -------------------------------------------------------------------- helpers
+
+
+def _validate(audience: str | None, mode: str | None) -> tuple[str | None, str]:
+    if audience is not None:
+        audience = audience.strip().lower()
+        if audience in ("children's", "childrens", "children's services", "child"):
+            audience = "children"
+        if audience not in AUDIENCES:
+            raise ValueError(f"unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}")
+    mode = (mode or "default").strip().lower()
+    mode = _MODE_ALIASES.get(mode, mode)
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
+    return audience, mode
+
+
+def _normalise_line_endings(text: str) -> tuple[str, list[int]]:
+    """CRLF and CR become LF, so results do not depend on line endings; returns where CRLFs were."""
+    if "\r" not in text:
+        return text, []
+    positions = []
+    removed = 0
+    for m in re.finditer("\r\n", text):
+        positions.append(m.start() - removed)  # index of the LF in the normalised text
+        removed += 1
+    return text.replace("\r\n", "\n").replace("\r", "\n"), positions
+
+
+def _remap(f: Finding, original: str, crlf_positions: list[int]) -> Finding:
+    if f.start == f.end == 0:
+        return f
+    start = f.start + bisect.bisect_right(crlf_positions, f.start)
+    end = f.end + bisect.bisect_right(crlf_positions, f.end - 1)
+    return Finding(start, end, original[start:end], f.rule, f.category, f.severity, f.message,
+                   f.suggestions, f.guidance, f.quoted)
+
+
+def _chunks(text: str):
+    if len(text) <= _CHUNK:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start + _CHUNK // 2, end)
+            if cut == -1:
+                cut = text.rfind(" ", start + _CHUNK // 2, end)
+            end = cut + 1 if cut != -1 else end
+        yield start, text[start:end]
+        start = end
+
+
+def _shift(f: Finding, offset: int) -> Finding:
+    return Finding(f.start + offset, f.end + offset, f.text, f.rule, f.category, f.severity,
+                   f.message, f.suggestions, f.guidance, f.quoted)
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-case text whose offsets still match the original (a few letters grow when lowered)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _may_have_quotes(text: str) -> bool:
+    return '"' in text or "“" in text or "‘" in text or " '" in text or "«" in text or text.startswith("'")
+
+
+def _finding(rule: Rule, text: str, start: int, end: int) -> Finding:
+    return Finding(start, end, text[start:end], rule.id, rule.category, rule.severity, rule.message,
+                   tuple(rule.suggestions), rule.guidance)
+
+
+def _document_finding(rule: Rule) -> Finding:
+    return Finding(0, 0, "", rule.id, rule.category, rule.severity, rule.message,
+                   tuple(rule.suggestions), rule.guidance)
+
+
+def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Where one finding lies inside another of the same kind, keep the longer, more specific one."""
+    findings.sort(key=lambda f: (f.start, -(f.end - f.start), f.rule))
+    kept: list[Finding] = []
+    for f in findings:
+        if f.end > f.start and any(
+            k.start <= f.start and f.end <= k.end and k.end > k.start and k.severity == f.severity
+            and k.category == f.category for k in kept[-4:]
+        ):
+            continue
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end, f.rule))
+    return kept
+
+
+_SECOND_PERSON = re.compile(r"(?<![\w])(?:you|your|you['’]re|you['’]ve|you['’]ll|yourself)(?![\w])", re.IGNORECASE)
+_SENTENCE_SPAN = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_BRACKET_GROUP = re.compile(r"\(([^()]{1,60})\)")
+
+
+def _defined_in_brackets(text: str, start: int, end: int) -> bool:
+    """An acronym given in brackets after its words ("Initial Health Assessment (IHA)") is introduced, not jargon."""
+    open_ = text.rfind("(", max(0, start - 40), start)
+    if open_ == -1:
+        return False
+    close = text.find(")", end, end + 40)
+    if close == -1:
+        return False
+    inside = text[open_ + 1 : close]
+    words = context.words_in(inside)
+    if not words or not all(w.isupper() or w.lower() in ("and", "or") for w in words):
+        return False
+    before = context.words_in(text[max(0, open_ - 80) : open_])
+    return sum(1 for w in before if w[:1].isupper()) >= 2
+
+
+# Scare quotes: what a quotation may be about, and the words that frame it as a claim.
+_CONDITION_WORDS = frozenset(
+    """pain pains painful ache aches aching allergy allergies allergic intolerance intolerant
+    bronchitis asthma migraine migraines headache headaches seizure seizures fit fits fitting
+    depression depressed anxiety anxious panic attacks ptsd trauma traumatised traumatized sick
+    ill illness unwell condition disorder syndrome symptom symptoms fatigue tired exhausted dizzy
+    dizziness nausea nauseous chronic disease infection flu fibromyalgia adhd autism autistic
+    dyslexia dyslexic disability disabled injury injured hurt hurts sensitive sensitivity stress
+    stressed suicidal voices mood mental breakdown bad back cramps cramp bleeding insomnia
+    reaction reactions poisoning killed kill dying""".split()
+)
+_CLAIM_FRAME = re.compile(
+    r"(?<![\w])(?:because|as|since|for|with|of|has|have|had|having|reports|reported|complains\s+of|"
+    r"complaining\s+of|c/o|due\s+to|experiencing|suffering|taking|takes|her|his|their|its|from|"
+    r"about|says|said\s+(?:she|he|they)\s+(?:has|had))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_doubting_quote(text: str, quote: context.Quote) -> bool:
+    """Scare quotes around a condition or a person's account cast doubt on it."""
+    inner = text[quote.start + 1 : quote.end - 1]
+    words = context.words_in(inner)
+    if not 1 <= len(words) <= 8:
+        return False
+    if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
+        return False  # a title: 'Our Way of Working'
+    left = text[max(0, quote.start - 40) : quote.start].rstrip()
+    if context.naming_frame_before(text, quote.start):
+        return False
+    about_condition = any(w.lower() in _CONDITION_WORDS for w in words)
+    framed = bool(_CLAIM_FRAME.search(left))
+    if framed and (about_condition or len(words) >= 3):
+        return True
+    return about_condition and len(words) <= 4
+
+
+_PREDICATES = {
+    "person-subject": lambda text, ss, se, s, e: context.person_subject(text, ss, s),
+    "child-subject": lambda text, ss, se, s, e: context.child_subject(text, ss, s),
+    "describes-person": lambda text, ss, se, s, e: context.describes_person(text, ss, se, s, e),
+    "not-passive": lambda text, ss, se, s, e: context.not_passive(text, ss, s),
+    "sentence-start": lambda text, ss, se, s, e: not text[ss:s].strip(" \t\"“‘'("),
+}
+
+
+# -------------------------------------------------------------------- loading
+
+
+def load_engine(lexicon: str | Path | list[str | Path] | None = None) -> Engine:
+    """The shipped rules, with a partnership's own rules file(s) laid over them."""
+    extra = [] if lexicon is None else [lexicon] if isinstance(lexicon, (str, Path)) else list(lexicon)
+    if not extra:
+        return default_engine()
+    shipped, _ = _shipped()
+    overlay, disabled = load_rule_files([Path(p) for p in extra])
+    overlay_ids = {r.id for r in overlay}
+    rules = [r for r in shipped if r.id not in overlay_ids] + overlay
+    return Engine(rules, disabled)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[list[Rule], set[str]]:
+    return load_rule_files(shipped_rule_paths())
+
+
+@lru_cache(maxsize=1)
+def default_engine() -> Engine:
+    rules, disabled = _shipped()
+    return Engine(rules, disabled)
+
+
+def check(text: str, *, audience: str | None = None, mode: str | None = None,
+          lexicon: str | Path | None = None) -> list[Finding]:
+    """Find language that is not trauma-informed in `text`.
+
+    `audience` is one of children, adults, education, health (guidance differs a
+    little between them); `mode="child"` is for plans and letters written to a
+    child or young person. `lexicon` is a partnership's own rules file.
+    """
+    engine = default_engine() if lexicon is None else _engine_for(str(lexicon))
+    return engine.check(text, audience=audience, mode=mode)
+
+
+@lru_cache(maxsize=8)
+def _engine_for(lexicon: str) -> Engine:
+    return load_engine(lexicon)

@@ -1,0 +1,38 @@
+"""Read queries the pages and the API share, so both filter and describe organisations alike."""
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count
+
+from .models import Organisation, Sector
+
+SEARCH_LIMIT = 200
+
+
+def tidy_search(value) -> str:
+    """Search text as the database can take it: PostgreSQL refuses NUL characters."""
+    return str(value or "").replace("\x00", "").strip()[:SEARCH_LIMIT]
+
+
+def organisations_matching(*, sector: str = "", text: str = "", active_only: bool = False):
+    """Organisations filtered by sector code and part of the name, with their pledge and member count."""
+    organisations = Organisation.objects.select_related("pledge").annotate(member_count=Count("memberships"))
+    if active_only:
+        organisations = organisations.filter(is_active=True)
+    sector = tidy_search(sector)
+    if sector:
+        if sector not in Sector.values:
+            return organisations.none()
+        organisations = organisations.filter(sector=sector)
+    text = tidy_search(text)
+    if text:
+        organisations = organisations.filter(name__icontains=text)
+    return organisations.order_by("name")
+
+
+def pledge_state(organisation):
+    """'Signed', 'Lapsed' or 'Withdrawn' when the organisation has a pledge; None when it has not."""
+    try:
+        pledge = organisation.pledge
+    except (ObjectDoesNotExist, AttributeError):
+        return None
+    return pledge.state_label if pledge is not None else None
