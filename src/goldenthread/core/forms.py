@@ -54,10 +54,15 @@ class DateField(forms.MultiValueField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+# New lines and tabs are layout; the zero-width joiners build emoji and join letters in
+# scripts such as Persian and Hindi.
+KEPT_CONTROL_CHARACTERS = {"\n", "\t", "\u200c", "\u200d"}
+
+
 def clean_text(value: str) -> str:
     """Tidy text people type: normalised Unicode, no control characters, no stray spaces."""
     value = unicodedata.normalize("NFC", value or "")
-    value = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    value = "".join(ch for ch in value if ch in KEPT_CONTROL_CHARACTERS or unicodedata.category(ch)[0] != "C")
     return value.strip()
 
 

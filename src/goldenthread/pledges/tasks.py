@@ -15,7 +15,7 @@ from .models import Pledge
 
 
 def _site_url() -> str:
-    return getattr(settings, "GOLDENTHREAD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+    return settings.GOLDENTHREAD_SITE_URL
 
 
 @task()

@@ -315,7 +315,13 @@ def all_pledges(request):
     return render(
         request,
         "pledges/all.html",
-        {"filter_form": form, "page": page, "counts": queries.pledge_counts(), "not_signed": not_signed},
+        {
+            "filter_form": form,
+            "page": page,
+            "rows": [(pledge, queries.state_description(pledge)) for pledge in page.object_list],
+            "counts": queries.pledge_counts(),
+            "not_signed": not_signed,
+        },
     )
 
 

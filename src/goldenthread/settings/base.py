@@ -187,3 +187,7 @@ GOLDENTHREAD_SECTIONS = [
     "goldenthread.partnership.sections",
     "goldenthread.core.sections",
 ]
+# The site's own address, for links in e-mails sent by background tasks (no request there).
+GOLDENTHREAD_SITE_URL = os.environ.get("GOLDENTHREAD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# No API page is larger than this, whatever a programme asks for.
+NINJA_PAGINATION_MAX_LIMIT = 100

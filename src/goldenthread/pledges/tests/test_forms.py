@@ -292,3 +292,13 @@ def test_a_partnership_lead_without_an_organisation_gets_a_calm_message(as_perso
     assert response.status_code == 200
     assert "not a member of an organisation" in page_text(response)
     assert client.post(reverse("pledges:personal-pledge"), {"commitment": "I will listen."}).status_code == 403
+
+
+def test_the_partnership_lead_filters_every_pledge_by_state(as_person, partnership_lead, signed_pledge, other_pledge):
+    move_expiry(other_pledge, timezone.localdate() - timedelta(days=1))
+    client = as_person(partnership_lead)
+    lapsed = page_text(client.get(reverse("pledges:all"), {"state": "lapsed"}))
+    table = lapsed.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+    assert "Riverbend Community Health" in table and "Riverbend Children's Services" not in table
+    assert "Lapsed: it ran until" in table
+    assert client.get(reverse("pledges:all"), {"state": "\x00<b>"}).status_code == 200

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from goldenthread.pledges import sections, services
+from goldenthread.pledges import sections
 
 from .conftest import move_expiry
 

@@ -155,3 +155,8 @@ def test_the_organisation_page_shows_the_whole_pledge(client, signed_pledge, org
         "Sam Okafor, Director of children's services",
     ):
         assert expected in page, expected
+
+
+def test_restoring_history_gets_the_whole_page(client, signed_pledge):
+    response = client.get(WALL, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    assert "<html" in response.content.decode()

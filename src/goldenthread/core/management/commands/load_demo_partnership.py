@@ -86,9 +86,9 @@ def check_demo(demo: DemoPartnership) -> None:
         if pledge["state"] not in PLEDGE_STATES:
             problems.append(f"{name}: unknown pledge state {pledge['state']!r}.")
         if pledge["state"] == "lapsed" and pledge["signed_days_ago"] <= settings.GOLDENTHREAD_PLEDGE_TERM_DAYS:
-            problems.append(f"{name}: a lapsed pledge was signed more than a year ago.")
+            problems.append(f"{name}: a lapsed pledge must have been signed more than a year ago.")
         if pledge["state"] in {"signed", "withdrawn"} and pledge["signed_days_ago"] >= settings.GOLDENTHREAD_PLEDGE_TERM_DAYS:
-            problems.append(f"{name}: a signed pledge was signed within the last year.")
+            problems.append(f"{name}: a signed or withdrawn pledge must have been signed within the last year.")
         action_strands = {strand for strand, *_ in pledge["actions"]}
         if action_strands != set(Strand.values):
             problems.append(f"{name}: the action plan needs at least one action in each strand, and only those.")
@@ -173,6 +173,8 @@ def _build_pledge(organisation, entry, pledge_text, commitments, lead, today):
     unknown = [code for code in entry["commitments"] if code not in commitments]
     if unknown:
         raise CommandError(f"{organisation}: unknown commitments {', '.join(unknown)}.")
+    if {commitments[code].strand for code in entry["commitments"]} != set(Strand.values):
+        raise CommandError(f"{organisation}: a pledge needs at least one commitment in each strand.")
     pledge = Pledge.objects.create(
         organisation=organisation,
         pledge_text=pledge_text,
