@@ -7,7 +7,6 @@ written plainly in Python rather than squeezed into one regular expression.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .lexicon import ADULT, CHILD, CONDUCT, PERSON, PRONOUN
 
@@ -17,18 +16,40 @@ _WINDOW = 320
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence that contains text[start:end], looked for within a few hundred characters."""
+    """The sentence that contains text[start:end], looked for within a few hundred characters.
+
+    A sentence ends at . ! ? followed by a space or a line end, or at a line break.
+    Plain string searches keep this cheap; it runs at every candidate.
+    """
     lo = max(0, start - _WINDOW)
-    sentence_start = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        sentence_start = m.end()
-    if sentence_start == lo and lo > 0:
-        space = text.find(" ", lo, start)
-        sentence_start = space + 1 if space >= 0 else lo
+    left = max(
+        text.rfind(". ", lo, start), text.rfind("? ", lo, start), text.rfind("! ", lo, start),
+        text.rfind(".\u201d ", lo, start), text.rfind('." ', lo, start),
+    )
+    newline = text.rfind("\n", lo, start)
+    if left != -1:
+        left += 2
+        while left < start and text[left] in "\u201d\"’) ":
+            left += 1
+    sentence_start = max(left, newline + 1 if newline != -1 else -1)
+    if sentence_start == -1:
+        if lo == 0:
+            sentence_start = 0
+        else:
+            space = text.find(" ", lo, start)
+            sentence_start = space + 1 if space >= 0 else lo
     hi = min(len(text), end + _WINDOW)
-    m = _SENTENCE_END.search(text, end, hi)
-    sentence_end = m.start() + 1 if m else hi
-    return sentence_start, min(sentence_end, len(text))
+    stops = [p for p in (text.find(". ", end, hi), text.find("? ", end, hi), text.find("! ", end, hi),
+                         text.find("\n", end, hi)) if p != -1]
+    if stops:
+        sentence_end = min(stops)
+        if text[sentence_end] != "\n":
+            sentence_end += 1
+    else:
+        sentence_end = hi
+        if hi == len(text):
+            sentence_end = len(text)
+    return sentence_start, sentence_end
 
 
 def words_before(text: str, sentence_start: int, start: int, limit: int = 8) -> list[str]:
@@ -186,21 +207,46 @@ def not_passive(text: str, sentence_start: int, start: int) -> bool:
 
 # ---------------------------------------------------------------------------- quotations
 
-@dataclass(frozen=True)
 class Quote:
-    """A stretch in quotation marks; `start` is the opening mark, `end` is after the closing one."""
+    """A stretch in quotation marks; `start` is the opening mark, `end` is after the closing one.
 
-    start: int
-    end: int
-    speech: bool  # someone's own words, reported; otherwise scare quotes or a named term
+    Whether it is someone's reported speech (keep it) or scare quotes and named terms
+    is worked out only when asked, since most quotations never need it.
+    """
+
+    __slots__ = ("start", "end", "_text", "_speech")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.start, self.end, self._text, self._speech = start, end, text, None
 
     @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+    def speech(self) -> bool:
+        if self._speech is None:
+            self._speech = _is_speech(self._text, self.start, self.end)
+        return self._speech
+
+    def __repr__(self) -> str:
+        return f"Quote({self.start}, {self.end}, {self._text[self.start:self.end]!r})"
 
 
 QUOTE_CHARS = "\"“”‘’'«»"
-_QUOTE_MARK = re.compile(r"\n[ \t]*\n|[\"“”‘’'«»]")
+
+# One pass in C finds the quoted stretches. A single quote opens only where a word
+# starts and closes only where one ends, so apostrophes (don’t, Nan's, parents’) are
+# left alone; a blank line ends any quotation.
+_QUOTED = re.compile(
+    r"“(?:[^“”\n]|\n(?![ \t]*\n)){1,600}?”"
+    r"|«[^«»\n]{1,600}?»"
+    r'|"(?:[^"\n]|\n(?![ \t]*\n)){1,600}?"'
+    r"|‘(?<!\w‘)(?=[\w“\"(\[])(?:[^‘’\n]|’(?=\w)){1,300}?’(?!\w)"
+    r"|'(?<!\w')(?=[\w“\"(\[])(?:[^'\n]|'(?=\w)){1,300}?'(?!\w)"
+)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted stretches in order; an inner quotation is part of the outer one."""
+    return [Quote(text, m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
 
 _SPEECH_VERBS = (
     r"said|says|say|saying|told|tells|tell|telling|stated|states|explained|explains|asked|asks|"
@@ -209,7 +255,7 @@ _SPEECH_VERBS = (
     r"describes|remarked|insisted|claimed|alleged|declared|announced|muttered|begged|pleaded|"
     r"words|quote|quoted|message|texted|posted|sang|continued|urged|warned|admitted|agreed|"
     r"suggested|argued|responded|complained|put it|went on|heard|thought|felt|feels|wants|wanted|"
-    r"asking|shouting|screaming|saying|repeating|repeated|chanted|chanting"
+    r"asking|shouting|screaming|repeating|repeated|chanted|chanting"
 )
 _SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{_SPEECH_VERBS})(?![\w])", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
@@ -222,66 +268,6 @@ _NAMING_BEFORE = re.compile(
     r"means|meaning|heading|headed|marked)\s*$",
     re.IGNORECASE,
 )
-
-
-def find_quotes(text: str) -> list[Quote]:
-    """Pair quotation marks into quoted stretches, leaving apostrophes (don’t, parents’) alone."""
-    spans: list[tuple[int, int]] = []
-    n = len(text)
-    open_double: int | None = None
-    open_straight: int | None = None
-    open_single: int | None = None
-    open_straight_single: int | None = None
-    for m in _QUOTE_MARK.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch[0] == "\n":
-            open_double = open_straight = open_single = open_straight_single = None
-            continue
-        if ch in "“«":
-            open_double = i
-        elif ch in "”»":
-            if open_double is not None and i - open_double < 600:
-                spans.append((open_double, i + 1))
-            open_double = None
-        elif ch == '"':
-            if open_straight is None:
-                open_straight = i
-            else:
-                if i - open_straight < 600:
-                    spans.append((open_straight, i + 1))
-                open_straight = None
-        elif ch in "‘'":
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < n else " "
-            if not before.isalnum() and (after.isalnum() or after in "“\"(["):
-                if ch == "‘":
-                    open_single = i
-                else:
-                    open_straight_single = i
-            elif ch == "'" and open_straight_single is not None and _closes(before, after):
-                if i - open_straight_single < 300:
-                    spans.append((open_straight_single, i + 1))
-                open_straight_single = None
-        elif ch == "’":
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < n else " "
-            if open_single is not None and _closes(before, after):
-                if i - open_single < 300:
-                    spans.append((open_single, i + 1))
-                open_single = None
-    spans.sort()
-    quotes: list[Quote] = []
-    last_end = -1
-    for start, end in spans:
-        if start < last_end or end - start < 3:
-            continue  # nested or empty: keep the outer one
-        quotes.append(Quote(start, end, _is_speech(text, start, end)))
-        last_end = end
-    return quotes
-
-
-def _closes(before: str, after: str) -> bool:
-    return not before.isspace() and not after.isalnum()
 
 
 def _is_speech(text: str, start: int, end: int) -> bool:

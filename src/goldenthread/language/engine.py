@@ -81,11 +81,20 @@ class Engine:
         self.by_id = {r.id: r for r in self.rules}
         self.detectors = {r.detector: r for r in self.rules if r.detector}
         by_anchor: dict[bytes, list[Rule]] = {}
+        required: set[str] = set()
         for rule in self.rules:
             for key in rule.anchors:
                 by_anchor.setdefault(key.encode("ascii"), []).append(rule)
+            for requirement in rule.requirements:
+                for keys in requirement:
+                    required |= keys
         self._by_anchor = by_anchor
         self._anchor_set = frozenset(by_anchor)
+        self._words = {key: key.decode("ascii") for key in by_anchor}
+        self._finders: dict[bytes, re.Pattern] = {}
+        # every word the pre-filter cares about: anchors, and the other words rules need
+        self._key_set = frozenset(k.encode("ascii") for k in required) | self._anchor_set
+        self._active_cache: dict[tuple, dict[bytes, list[Rule]]] = {}
         self._applies_cache: dict[tuple, frozenset[str]] = {}
 
     # ---------------------------------------------------------------- public
@@ -113,16 +122,30 @@ class Engine:
             self._applies_cache[key] = frozenset(r.id for r in self.rules if r.applies(audience, mode))
         return self._applies_cache[key]
 
+    def _active_by_anchor(self, audience: str | None, mode: str) -> dict[bytes, list[Rule]]:
+        key = (audience, mode)
+        if key not in self._active_cache:
+            active = self._active(audience, mode)
+            table = {}
+            for anchor, rules in self._by_anchor.items():
+                kept = [r for r in rules if r.id in active]
+                if kept:
+                    table[anchor] = kept
+            self._active_cache[key] = table
+        return self._active_cache[key]
+
     def _check_chunk(self, text: str, offset: int, audience: str | None, mode: str) -> list[Finding]:
-        keys = self._anchor_set.intersection(
+        present = self._key_set.intersection(
             text.encode("utf-8", "surrogatepass").translate(_ASCII_FOLD).split()
         )
+        by_anchor = self._active_by_anchor(audience, mode)
+        anchors = [k for k in present if k in by_anchor]
         scare = self.detectors.get("scare-quotes")
         look_for_scare_quotes = scare is not None and _may_have_quotes(text)
-        if not keys and not look_for_scare_quotes:
+        if not anchors and not look_for_scare_quotes:
             return []
         active = self._active(audience, mode)
-        candidates = self._candidates(text, keys, active) if keys else {}
+        candidates = self._candidates(text, anchors, present, by_anchor) if anchors else {}
         quotes = context.find_quotes(text) if (candidates or look_for_scare_quotes) and _may_have_quotes(text) else []
         findings = []
         for (rule_id, start, end) in sorted(candidates):
@@ -136,28 +159,68 @@ class Engine:
             findings = [_shift(f, offset) for f in findings]
         return findings
 
-    def _candidates(self, text: str, keys, active) -> dict[tuple[str, int, int], Rule]:
+    def _candidates(self, text: str, anchors, present, by_anchor) -> dict[tuple[str, int, int], Rule]:
+        """Where each present anchor occurs, the rules that own it try to match around it."""
         lower = _lower_same_length(text)
+        backwards = None  # the lower-case text reversed, to read the word before a position
         n = len(text)
         found: dict[tuple[str, int, int], Rule] = {}
-        for key in keys:
-            rules = [r for r in self._by_anchor[key] if r.id in active]
+        for key in anchors:
+            word = self._words[key]
+            rules = [r for r in by_anchor[key] if _partners_present(r, word, present)]
             if not rules:
                 continue
-            word = key.decode("ascii")
             size = len(word)
-            i = lower.find(word)
-            while i != -1:
-                j = i + size
-                if (i == 0 or not lower[i - 1].isalnum()) and (j == n or not lower[j].isalnum()):
-                    for rule in rules:
-                        lo = max(0, i - rule.reach)
-                        for m in rule.regex.finditer(text, lo, min(n, j + rule.reach)):
-                            if m.start() <= i and m.end() >= j:
-                                found[(rule.id, m.start(), m.end())] = rule
-                            elif m.start() > i:
-                                break
-                i = lower.find(word, j)
+            finder = self._finders.get(key)
+            if finder is None:
+                # the literal comes first so that the regex engine can skip ahead to it
+                finder = self._finders[key] = re.compile(rf"{word}(?<![a-z0-9]{word})(?![a-z0-9])")
+            positions = [m.start() for m in finder.finditer(lower)]
+            if not positions:
+                continue
+            words_after: dict[int, str] = {}
+            words_before: dict[int, str] = {}
+            for rule in rules:
+                if rule.exact_forms is not None:
+                    for i in positions:
+                        if not rule.case_sensitive or text[i : i + size] in rule.exact_forms:
+                            found[(rule.id, i, i + size)] = rule
+                    continue
+                edges = rule.neighbours.get(word, _ANY_NEIGHBOURS)
+                regex, haystack = (rule.regex, text) if rule.lower_regex is None else (rule.lower_regex, lower)
+                covered_to = -1
+                for i in positions:
+                    if i < covered_to:
+                        continue
+                    j = i + size
+                    if edges is not _ANY_NEIGHBOURS:
+                        fits = False
+                        for allowed_before, allowed_after in edges:
+                            if allowed_after is not None:
+                                after = words_after.get(i)
+                                if after is None:
+                                    after = words_after[i] = _NEXT_WORD.match(lower, j).group(1)
+                                if after not in allowed_after:
+                                    continue
+                            if allowed_before is not None:
+                                before = words_before.get(i)
+                                if before is None:
+                                    if backwards is None:
+                                        backwards = lower[::-1]
+                                    before = words_before[i] = _NEXT_WORD.match(backwards, n - i).group(1)[::-1]
+                                if before not in allowed_before:
+                                    continue
+                            fits = True
+                            break
+                        if not fits:
+                            continue
+                    hi = min(n, i + rule.reach_after)
+                    m = regex.search(haystack, max(0, i - rule.reach_before), hi)
+                    while m is not None and m.start() <= i:
+                        if m.end() >= j:
+                            found[(rule.id, m.start(), m.end())] = rule
+                            covered_to = max(covered_to, m.end())
+                        m = regex.search(haystack, max(m.end(), m.start() + 1), hi)
         return found
 
     def _judge(self, rule: Rule, text: str, start: int, end: int, quotes) -> Finding | None:
@@ -197,7 +260,7 @@ class Engine:
     def _scare_quotes(self, rule: Rule, text: str, quotes) -> list[Finding]:
         found = []
         for quote in quotes:
-            if not quote.speech and _is_doubting_quote(text, quote):
+            if _is_doubting_quote(text, quote) and not quote.speech:
                 found.append(_finding(rule, text, quote.start, quote.end))
         return found
 
@@ -230,6 +293,23 @@ class Engine:
 
 
 # -------------------------------------------------------------------- helpers
+
+
+_ANY_NEIGHBOURS = [(None, None)]
+
+
+def _partners_present(rule: Rule, word: str, present) -> bool:
+    """Are the other words some pattern of this rule needs anywhere in the text? (C set checks)"""
+    for others in rule.partners.get(word, ((),)):
+        for keys in others:
+            if keys.isdisjoint(present):
+                break
+        else:
+            return True
+    return False
+
+
+_NEXT_WORD = re.compile(r"[^a-z0-9]*([a-z0-9]*)")
 
 
 def _validate(audience: str | None, mode: str | None) -> tuple[str | None, str]:
@@ -297,7 +377,7 @@ def _lower_same_length(text: str) -> str:
 
 
 def _may_have_quotes(text: str) -> bool:
-    return '"' in text or "“" in text or "‘" in text or " '" in text or "«" in text or text.startswith("'")
+    return '"' in text or "“" in text or "‘" in text or "'" in text or "«" in text
 
 
 def _finding(rule: Rule, text: str, start: int, end: int) -> Finding:

@@ -27,12 +27,34 @@ from . import lexicon
 
 SEVERITIES = ("info", "suggestion", "warning")
 
-# Words too common to be a good anchor for the pre-filter.
+# Words too common to be a good anchor for the pre-filter: everyday English and the
+# everyday words of practice writing. A pattern is found by its least common word.
 COMMON_WORDS = frozenset(
     """a an the and or of to in on at for with by from as is are was were be been being
     has have had do does did not no his her their its my our your he she they them him
     it this that these those who which what when where why how so very too more most
-    any all some one two three i we you me us""".split()
+    any all some one two three i we you me us up out off over into about after before
+    again also just only like get got go went make made take took give gave see saw know
+    said say says tell told ask asked want wanted need needs help time day week year home
+    school work family families child children parent parents mum dad mother father care
+    support plan meeting visit group show hard good new old other people person adult
+    adults young way well back still now then there here can could will would may might
+    should must story agreed steps like life lives part place places case cases team
+    service services staff health social worker last first next show shows play plays
+    played made make makes friend friends sleep sleeping slept activity activities animal
+    animals medication medicine seeking going gone come came coming look looked looking
+    said saying talk talked talking think thought feel felt feeling keep kept put room
+    house food money phone call called calls bed night morning evening today week weeks
+    month months years old young boy girl boys girls man men woman women son daughter
+    brother sister baby friend play group class teacher teachers lesson lessons test tests
+    result results sample line lines point points end ends start started order orders
+    record records note notes plan plans review reviews check checks visit visits
+    meeting meetings session sessions centre center arrangements with own other others
+    all both each every many much more less few lot lots some same different new good
+    bad right wrong high low long short big small little hard easy well better best
+    worse worst away back down off out over under again still also even just very really
+    behaviour behaviours behavior behaviors problem problems issue issues need needs
+    risk risks safe safety harm help helped helping use used using user users""".split()
 )
 
 _IRREGULAR = {
@@ -107,10 +129,11 @@ class Token:
     optional: bool = False
     wildcard: bool = False
 
-    def regex(self) -> str:
+    def regex(self, lower: bool = False) -> str:
         if self.wildcard:
             return r"[\w'’]+"
-        alternatives = sorted({_word_regex(f) for f in self.forms}, key=len, reverse=True)
+        forms = {f.lower() for f in self.forms} if lower else set(self.forms)
+        alternatives = sorted({_word_regex(f) for f in forms}, key=len, reverse=True)
         return "(?:" + "|".join(alternatives) + ")"
 
     def anchor_keys(self) -> set[str]:
@@ -173,29 +196,110 @@ def parse_pattern(pattern: str) -> list[Token]:
 _SEPARATOR = r"[\s\-‐‑–/]+"
 
 
-def pattern_regex(tokens: list[Token]) -> str:
+def pattern_regex(tokens: list[Token], lower: bool = False) -> str:
     """Join tokens so that any run of spaces or hyphens may separate them."""
     parts = []
-    for i, token in enumerate(tokens):
-        sep = "" if i == 0 else _SEPARATOR
+    started = False  # has a required word been placed yet?
+    for token in tokens:
+        word = token.regex(lower)
         if token.optional:
-            parts.append(f"(?:{sep}{token.regex()})?" if i else f"(?:{token.regex()}{_SEPARATOR})?")
+            parts.append(f"(?:{_SEPARATOR}{word})?" if started else f"(?:{word}{_SEPARATOR})?")
         else:
-            parts.append(sep + token.regex())
+            parts.append((_SEPARATOR if started else "") + word)
+            started = True
     return "".join(parts)
 
 
-def pattern_anchor(tokens: list[Token]) -> set[str]:
-    """The keys of the best token to look for first: rare and long beats common and short."""
-    candidates = [t for t in tokens if not t.optional and not t.wildcard]
+def _span(token: Token) -> int:
+    return 24 if token.wildcard else max(len(f) for f in token.forms) + 3
+
+
+def pattern_anchor(tokens: list[Token]) -> tuple[int, set[str]]:
+    """The best token to look for first (rare and long beats common and short): its index and keys."""
+    candidates = [i for i, t in enumerate(tokens) if not t.optional and not t.wildcard]
     if not candidates:
         raise ValueError("a pattern needs at least one fixed word")
 
-    def weakness(token: Token):
-        keys = token.anchor_keys()
+    def strength(i: int):
+        keys = tokens[i].anchor_keys()
         return (min(_anchor_strength(k) for k in keys), -len(keys))
 
-    return max(candidates, key=weakness).anchor_keys()
+    best = max(candidates, key=strength)
+    return best, tokens[best].anchor_keys()
+
+
+def _parts(form: str) -> list[str]:
+    return [p for p in re.split(r"[^a-z0-9]+", form.lower()) if p]
+
+
+def _edge_words(token: Token, last: bool) -> set[str] | None:
+    """The words a token's spellings can start (or end) with in text; None if unknown.
+
+    A hyphen, apostrophe or dot in a spelling may be written or left out, so both the
+    separate word ("term" in long-term) and the joined one ("longterm") are included.
+    """
+    if token.wildcard:
+        return None
+    words = set()
+    for form in token.forms:
+        parts = _parts(form)
+        if not parts:
+            return None
+        words.add(parts[-1] if last else parts[0])
+        if any(ch in form for ch in "-'’."):
+            joined = re.split(r"\s+", form.lower().strip())
+            edge = joined[-1] if last else joined[0]
+            words.add(re.sub(r"[^a-z0-9]+", "", edge))
+    return words
+
+
+def anchor_neighbours(tokens: list[Token], index: int, key: str):
+    """Words allowed just before and just after the anchor key in a match (None: any)."""
+    before: set[str] | None = set()
+    after: set[str] | None = set()
+    outer_before = outer_after = False
+    for form in tokens[index].forms:
+        parts = _parts(form)
+        joined = "".join(parts)
+        positions = [p for p, part in enumerate(parts) if part == key]
+        if key == joined or (len(parts) == 1 and parts[0] == key):
+            positions.append(-1)  # the whole spelling
+        for p in positions:
+            if p > 0 and before is not None:
+                before.add(parts[p - 1])
+            else:
+                outer_before = True
+            if -1 < p < len(parts) - 1 and after is not None:
+                after.add(parts[p + 1])
+            else:
+                outer_after = True
+    if outer_before and before is not None:
+        words = neighbour_words(tokens, index, -1)
+        before = None if words is None else before | words
+    if outer_after and after is not None:
+        words = neighbour_words(tokens, index, +1)
+        after = None if words is None else after | words
+    return (frozenset(before) if before is not None else None,
+            frozenset(after) if after is not None else None)
+
+
+def neighbour_words(tokens: list[Token], index: int, step: int) -> frozenset[str] | None:
+    """Words that may stand next to token `index` in a match (step -1: before it, +1: after it).
+
+    None means anything may (the pattern starts or ends there, or an edge is unknown).
+    Used to reject most candidates with a set lookup before any regular expression runs.
+    """
+    allowed: set[str] = set()
+    k = index + step
+    while 0 <= k < len(tokens):
+        words = _edge_words(tokens[k], last=(step < 0))
+        if words is None:
+            return None
+        allowed |= words
+        if not tokens[k].optional:
+            return frozenset(allowed)
+        k += step
+    return None
 
 
 def pattern_max_length(tokens: list[Token]) -> int:
@@ -238,6 +342,17 @@ class Rule:
     regex: re.Pattern | None = None
     anchors: set[str] = field(default_factory=set)
     reach: int = 0
+    reach_before: int = 0  # how far a match may start before its anchor word
+    reach_after: int = 0  # how far it may end after the anchor word starts
+    lower_regex: re.Pattern | None = None  # the same rule over lower-cased text (faster than IGNORECASE)
+    # For the pre-filter: each pattern's required words, as sets of keys of which one must be
+    # present; and, for rules that are single words, the exact spellings (no regex needed).
+    requirements: list[list[frozenset[str]]] = field(default_factory=list)
+    exact_forms: frozenset[str] | None = None
+    # anchor key -> (words allowed before it, words allowed after it) per pattern; None = any
+    neighbours: dict[str, list[tuple[frozenset[str] | None, frozenset[str] | None]]] = field(default_factory=dict)
+    # anchor key -> per pattern, the other required words (as byte keys; one of each set must be present)
+    partners: dict[str, list[tuple[frozenset[bytes], ...]]] = field(default_factory=dict)
     before_re: re.Pattern | None = None
     not_before_re: re.Pattern | None = None
     after_re: re.Pattern | None = None
@@ -256,17 +371,52 @@ class Rule:
         if self.detector:
             return
         flags = 0 if self.case_sensitive else re.IGNORECASE
-        alternatives, anchors, reach = [], set(), 0
+        alternatives, lower_alternatives, anchors, reach = [], [], set(), 0
+        reach_before = reach_after = 0
+        requirements: list[list[frozenset[str]]] = []
+        neighbours: dict[str, list] = {}
+        partners: dict[str, list] = {}
+        single_words: set[str] | None = set()
         for pattern in self.patterns:
             tokens = parse_pattern(pattern)
             alternatives.append(pattern_regex(tokens))
-            anchors |= pattern_anchor(tokens)
+            lower_alternatives.append(pattern_regex(tokens, lower=True))
+            index, keys = pattern_anchor(tokens)
+            anchors |= keys
+            reach_before = max(reach_before, sum(_span(t) for t in tokens[: index + 1]))
+            reach_after = max(reach_after, sum(_span(t) for t in tokens[index:]))
+            others = tuple(
+                frozenset(k.encode("ascii") for k in t.anchor_keys())
+                for n, t in enumerate(tokens)
+                if n != index and not t.optional and not t.wildcard
+            )
+            for key in keys:
+                neighbours.setdefault(key, []).append(anchor_neighbours(tokens, index, key))
+                partners.setdefault(key, []).append(others)
             reach = max(reach, pattern_max_length(tokens))
+            requirements.append(
+                [frozenset(t.anchor_keys()) for t in tokens if not t.optional and not t.wildcard]
+            )
+            if single_words is not None and len(tokens) == 1 and not tokens[0].optional and all(
+                re.fullmatch(r"[A-Za-z0-9]+", f) for f in tokens[0].forms
+            ):
+                single_words |= set(tokens[0].forms)
+            else:
+                single_words = None
+        self.requirements = requirements
+        self.exact_forms = frozenset(single_words) if single_words else None
+        self.neighbours = neighbours
+        self.partners = partners
         alternatives.sort(key=len, reverse=True)
         body = "|".join(alternatives)
         self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+        if not self.case_sensitive:
+            lower_alternatives.sort(key=len, reverse=True)
+            self.lower_regex = re.compile(rf"(?<![\w])(?:{'|'.join(lower_alternatives)})(?![\w])")
         self.anchors = anchors
         self.reach = reach
+        self.reach_before = reach_before
+        self.reach_after = reach_after
         self.before_re = _context_regex(self.before, "before")
         self.not_before_re = _context_regex(self.not_before, "before")
         self.after_re = _context_regex(self.after, "after")
