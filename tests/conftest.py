@@ -29,7 +29,34 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def database_as_migrated(django_db_setup):
+    """What the migrations put in the test database (the pledge text), as Django serialised it.
+
+    Read before Playwright starts: once its event loop runs in this thread, Django keeps
+    database connections per async context, so the tests get a new connection object that
+    lacks the copy Django made for restoring the data after a transactional test.
+    """
+    from django.db import connections
+
+    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_data_in_browser_journeys(request):
+    """Give the connection a browser journey uses the data to restore after each journey."""
+    if "browser_page" not in request.fixturenames:
+        return
+    contents = request.getfixturevalue("database_as_migrated")
+    request.getfixturevalue("chromium")
+    from django.db import connections
+
+    for alias, serialized in contents.items():
+        if serialized is not None:
+            connections[alias]._test_serialized_contents = serialized
+
+
+@pytest.fixture(scope="session")
+def chromium(database_as_migrated):
     """One headless Chromium for the whole run; the browser journeys are skipped without it."""
     if not CHROMIUM.exists():
         pytest.skip(f"Chromium is not installed at {CHROMIUM}: run 'make test' to install it, or set GOLDENTHREAD_CHROMIUM.")

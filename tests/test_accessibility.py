@@ -27,6 +27,16 @@ def test_sign_in_page_with_errors_is_accessible(browser_page, assert_accessible)
     assert_accessible(browser_page, "the sign-in page with errors")
 
 
+def test_sign_in_paused_page_is_accessible(browser_page, assert_accessible, practitioner):
+    for attempt in range(5):
+        browser_page.goto(reverse("core:sign-in"))
+        browser_page.get_by_label("E-mail address").fill(practitioner.email)
+        browser_page.get_by_label("Password").fill(f"not-the-password-{attempt}")
+        browser_page.get_by_role("button", name="Sign in").click()
+    browser_page.get_by_role("heading", name="Sign-in is paused for this account").wait_for()
+    assert_accessible(browser_page, "the sign-in paused page")
+
+
 def test_pledge_wall_is_accessible(browser_page, assert_accessible, signed_pledge):
     browser_page.goto(reverse("pledges:wall"))
     browser_page.get_by_text(signed_pledge.organisation.name).first.wait_for()

@@ -60,14 +60,13 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
             "date-input",
             {
                 "id": field.auto_id,
-                "namePrefix": field.html_name,
                 "fieldset": {"legend": legend},
                 "hint": _hint(field, hint) or {"text": "For example, 27 3 2026"},
                 "errorMessage": _error(field),
                 "items": [
                     {
                         "id": f"{field.auto_id}_{i}",
-                        "name": str(i),
+                        "name": f"{field.html_name}_{i}",
                         "label": names[i],
                         "value": "" if parts[i] is None else str(parts[i]),
                         "classes": "govuk-input--width-4" if i == 2 else "govuk-input--width-2" + (" govuk-input--error" if field.errors else ""),
