@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/tokens/", views.tokens, name="tokens"),
     path("account/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke-token"),
     path("audit-log/", views.audit_log, name="audit-log"),
+    path("language/feedback/", views.language_feedback, name="language-feedback"),
     path("brand.css", views.brand_css, name="brand-css"),
     path("privacy/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),

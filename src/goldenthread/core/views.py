@@ -1,5 +1,6 @@
 """Pages every person meets: home, sign-in and out, password reset, tokens, the audit log."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
+
+from goldenthread.language import check as check_language
 
 from . import permissions, services
 from .forms import ApiTokenForm, ResetPasswordForm, SignInForm
@@ -150,3 +153,31 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "core/errors/500.html", status=500)
+
+
+LANGUAGE_FEEDBACK_LIMIT = 20_000
+
+
+@login_required
+@require_POST
+def language_feedback(request):
+    """Shared-language feedback on the text a person is typing: advice, never a block.
+
+    The text is checked and forgotten: nothing is stored or logged.
+    """
+    field = request.POST.get("field", "")
+    text = request.POST.get(field, "") if field and field != "csrfmiddlewaretoken" else ""
+    too_long = len(text) > LANGUAGE_FEEDBACK_LIMIT
+    findings = [] if too_long else check_language(text, lexicon=settings.GOLDENTHREAD_LANGUAGE_LEXICON or None)
+    response = render(
+        request,
+        "core/_language_feedback.html",
+        {
+            "faults": [f for f in findings if f.is_fault],
+            "quoted": [f for f in findings if not f.is_fault and f.quoted],
+            "too_long": too_long,
+            "checked": bool(text.strip()),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response

@@ -191,3 +191,5 @@ GOLDENTHREAD_SECTIONS = [
 GOLDENTHREAD_SITE_URL = os.environ.get("GOLDENTHREAD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # No API page is larger than this, whatever a programme asks for.
 NINJA_PAGINATION_MAX_LIMIT = 100
+# A partnership's own shared-language rules, added to the shipped ones (see docs/language.md).
+GOLDENTHREAD_LANGUAGE_LEXICON = os.environ.get("GOLDENTHREAD_LANGUAGE_LEXICON", "")

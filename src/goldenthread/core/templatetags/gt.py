@@ -1,5 +1,7 @@
 """Template tags that turn Django form fields into GOV.UK Frontend components."""
 
+import json
+
 from django import forms, template
 from django.utils.html import escape
 
@@ -102,11 +104,18 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
         selected = {_value(field)}
         return render_component("select", {**common, "label": label, "items": _choices(field, selected)})
     if isinstance(widget, forms.Textarea):
-        params = {**common, "label": label, "value": _value(field), "rows": widget.attrs.get("rows", 5)}
+        feedback_id = f"{field.auto_id}-language"
+        params = {
+            **common,
+            "label": label,
+            "value": _value(field),
+            "rows": widget.attrs.get("rows", 5),
+            "describedBy": feedback_id,
+            "attributes": {**(common["attributes"] or {}), **_language_feedback_attributes(field, feedback_id)},
+        }
         max_length = getattr(field.field, "max_length", None)
-        if max_length:
-            return render_component("character-count", {**params, "maxlength": max_length})
-        return render_component("textarea", params)
+        component = render_component("character-count", {**params, "maxlength": max_length}) if max_length else render_component("textarea", params)
+        return component + _language_feedback_region(feedback_id)
     input_type = getattr(widget, "input_type", "text")
     params = {**common, "label": label, "type": input_type, "value": "" if input_type == "password" else _value(field)}
     if width:
@@ -114,6 +123,26 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
     if input_type == "email":
         params["spellcheck"] = False
     return render_component("input", params)
+
+
+def _language_feedback_attributes(field, feedback_id):
+    """Ask for shared-language feedback as the person types (htmx), after a pause."""
+    from django.urls import reverse
+
+    return {
+        "hx-post": reverse("core:language-feedback"),
+        "hx-trigger": "load, input changed delay:700ms",
+        "hx-target": f"#{feedback_id}",
+        "hx-swap": "innerHTML",
+        "hx-vals": json.dumps({"field": field.html_name}),
+        "hx-sync": "this:replace",
+    }
+
+
+def _language_feedback_region(feedback_id):
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(f'<div class="gt-language-feedback" id="{feedback_id}" aria-live="polite"></div>')
 
 
 @register.simple_tag
