@@ -110,3 +110,14 @@ class ApiTokenForm(TidyTextMixin, forms.ModelForm):
         model = ApiToken
         fields = ["name"]
         error_messages = {"name": {"required": "Enter a name for the token, for example 'Monthly report'"}}
+
+
+def show_service_errors(form, error):
+    """Put a service's refusal (a ValidationError) next to the field it is about, or at the top."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            for message in field_messages:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)

@@ -7,6 +7,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.forms import show_service_errors
+from goldenthread.core.pages import render_form_page
+
 from . import permissions, services
 from .forms import ChangeOrganisationForm, MemberForm, OrganisationFilterForm, OrganisationForm, RoleForm
 from .models import Membership, Organisation, Role
@@ -15,25 +18,10 @@ from .queries import organisations_matching, pledge_state
 ORGANISATIONS_PER_PAGE = 50
 
 
-def _show_service_error(form, error: ValidationError):
-    """Put a service's refusal next to the field it is about, or at the top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            for message in field_messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 def _a(role_label: str) -> str:
     """'a champion', 'an organisation lead': the role as it reads in a sentence."""
     label = role_label.lower()
     return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
-
-
-def _render_form(request, template, form, context):
-    return render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
 
 
 def _organisation(slug):
@@ -69,11 +57,11 @@ def organisation_add(request):
         try:
             organisation = services.create_organisation(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_service_error(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, f"{organisation.name} is now a member organisation.")
             return redirect("partnership:organisation", slug=organisation.slug)
-    return _render_form(request, "partnership/organisation_form.html", form, {"organisation": None})
+    return render_form_page(request, "partnership/organisation_form.html", {"organisation": None}, form)
 
 
 @login_required
@@ -114,11 +102,11 @@ def organisation_change(request, slug):
         try:
             services.update_organisation(organisation, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_service_error(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, f"The details of {organisation.name} are saved.")
             return redirect("partnership:organisation", slug=organisation.slug)
-    return _render_form(request, "partnership/organisation_form.html", form, {"organisation": organisation})
+    return render_form_page(request, "partnership/organisation_form.html", {"organisation": organisation}, form)
 
 
 @login_required
@@ -132,11 +120,11 @@ def member_add(request, slug):
         try:
             membership = services.add_member(organisation, by=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            _show_service_error(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, f"{membership.user.full_name} is now {_a(membership.get_role_display())} in {organisation.name}.")
             return redirect("partnership:organisation", slug=organisation.slug)
-    return _render_form(request, "partnership/member_form.html", form, {"organisation": organisation})
+    return render_form_page(request, "partnership/member_form.html", {"organisation": organisation}, form)
 
 
 @login_required
@@ -151,11 +139,11 @@ def member_role(request, slug, person):
         try:
             services.change_role(membership, form.cleaned_data["role"], by=request.user)
         except ValidationError as error:
-            _show_service_error(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, f"{membership.user.full_name} is now {_a(Role(membership.role).label)}.")
             return redirect("partnership:organisation", slug=organisation.slug)
-    return _render_form(request, "partnership/member_role.html", form, {"organisation": organisation, "membership": membership})
+    return render_form_page(request, "partnership/member_role.html", {"organisation": organisation, "membership": membership}, form)
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from goldenthread.core.forms import DateField, TidyTextMixin
+from goldenthread.core.forms import DateField, TidyTextMixin, show_service_errors
 from goldenthread.partnership.models import Role, Sector
 
 from .models import Action, Strand
@@ -25,12 +25,7 @@ class PledgeForm(TidyTextMixin, forms.Form):
         return cleaned
 
     def apply_service_errors(self, error: ValidationError):
-        """Show a service's refusal next to the field it is about, or at the top."""
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, error)
+        show_service_errors(self, error)
 
 
 def _text(label, max_length, required_message, *, rows=5, hint="", required=True):

@@ -11,17 +11,13 @@ from django.views.decorators.http import require_http_methods
 
 from goldenthread.partnership.models import Organisation, Role, Sector
 
+from goldenthread.core.pages import render_form_page
+
 from . import forms, permissions, queries, services
 from .models import Action, PersonalPledge, Pledge, PledgeText, Strand
 
 WALL_PAGE_SIZE = 20
 LIST_PAGE_SIZE = 50
-
-
-def _render(request, template, context, form=None):
-    """Render a page; a form with errors comes back with status 400 and everything typed kept."""
-    failed = form is not None and form.is_bound and bool(form.errors)
-    return render(request, template, {**context, "form": form}, status=400 if failed else 200)
 
 
 def _organisation(slug) -> Organisation:
@@ -158,7 +154,7 @@ def sign(request, slug):
         else:
             messages.success(request, f"{organisation.name} has signed the pledge. It is now on the pledge wall.")
             return redirect("pledges:manage", organisation.slug)
-    return _render(request, "pledges/sign.html", {"organisation": organisation, "pledge_text": pledge_text}, form)
+    return render_form_page(request, "pledges/sign.html", {"organisation": organisation, "pledge_text": pledge_text}, form)
 
 
 @login_required
@@ -177,7 +173,7 @@ def statement(request, slug):
         else:
             messages.success(request, "Your statement and commitments are saved.")
             return redirect("pledges:manage", pledge.organisation.slug)
-    return _render(request, "pledges/statement.html", {"organisation": pledge.organisation, "pledge": pledge}, form)
+    return render_form_page(request, "pledges/statement.html", {"organisation": pledge.organisation, "pledge": pledge}, form)
 
 
 @login_required
@@ -196,7 +192,7 @@ def champions(request, slug):
             messages.success(request, "Your champions are saved.")
             return redirect("pledges:manage", organisation.slug)
     others = organisation.memberships.exclude(role__in=[Role.PRACTITIONER, Role.CHAMPION]).select_related("user").order_by("user__full_name")
-    return _render(request, "pledges/champions.html", {"organisation": organisation, "others": others}, form)
+    return render_form_page(request, "pledges/champions.html", {"organisation": organisation, "others": others}, form)
 
 
 @login_required
@@ -232,7 +228,7 @@ def add_action(request, slug):
         else:
             messages.success(request, "The action is added to your action plan.")
             return redirect("pledges:actions", pledge.organisation.slug)
-    return _render(request, "pledges/action_form.html", {"organisation": pledge.organisation, "pledge": pledge, "action": None}, form)
+    return render_form_page(request, "pledges/action_form.html", {"organisation": pledge.organisation, "pledge": pledge, "action": None}, form)
 
 
 @login_required
@@ -250,7 +246,7 @@ def edit_action(request, slug, action_id):
         else:
             messages.success(request, "The action is saved.")
             return redirect("pledges:actions", pledge.organisation.slug)
-    return _render(request, "pledges/action_form.html", {"organisation": pledge.organisation, "pledge": pledge, "action": action}, form)
+    return render_form_page(request, "pledges/action_form.html", {"organisation": pledge.organisation, "pledge": pledge, "action": action}, form)
 
 
 @login_required
@@ -266,7 +262,7 @@ def progress(request, slug):
         else:
             messages.success(request, "Your progress update is posted on your organisation's pledge page.")
             return redirect("pledges:manage", pledge.organisation.slug)
-    return _render(
+    return render_form_page(
         request, "pledges/progress.html", {"organisation": pledge.organisation, "pledge": pledge, "updates": pledge.progress_updates.all()}, form
     )
 
@@ -286,7 +282,7 @@ def renew(request, slug):
         else:
             messages.success(request, f"The pledge is renewed. It now runs until {renewal.expires_on.day} {renewal.expires_on:%B %Y}.")
             return redirect("pledges:manage", pledge.organisation.slug)
-    return _render(
+    return render_form_page(
         request,
         "pledges/renew.html",
         {
@@ -340,7 +336,7 @@ def withdraw(request, slug):
         else:
             messages.success(request, f"The pledge of {pledge.organisation.name} is withdrawn from the pledge wall.")
             return redirect("pledges:manage", pledge.organisation.slug)
-    return _render(request, "pledges/withdraw.html", {"organisation": pledge.organisation, "pledge": pledge}, form)
+    return render_form_page(request, "pledges/withdraw.html", {"organisation": pledge.organisation, "pledge": pledge}, form)
 
 
 @login_required
@@ -385,7 +381,7 @@ def personal_pledge(request):
             else:
                 messages.success(request, "Your personal pledge is recorded.")
                 return redirect("pledges:personal-pledge")
-    return _render(
+    return render_form_page(
         request,
         "pledges/personal_pledge.html",
         {"mine": mine, "has_organisations": bool(organisations), "choose_organisation": len(open_organisations) > 1},
@@ -413,7 +409,7 @@ def edit_personal_pledge(request, pledge_id):
         else:
             messages.success(request, "Your personal pledge is saved.")
             return redirect("pledges:personal-pledge")
-    return _render(request, "pledges/personal_pledge_edit.html", {"personal": personal}, form)
+    return render_form_page(request, "pledges/personal_pledge_edit.html", {"personal": personal}, form)
 
 
 @login_required
