@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("goldenthread.core.urls")),
     path("partnership/", include("goldenthread.partnership.urls")),
     path("", include("goldenthread.pledges.urls")),
+    path("continuum/", include("goldenthread.continuum.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "goldenthread.core",
     "goldenthread.partnership",
     "goldenthread.pledges",
+    "goldenthread.continuum",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -184,6 +185,7 @@ GOLDENTHREAD_PLEDGE_REMINDER_DAYS = 61
 # Each app's `sections` module says what it adds to the menu and to a person's home page.
 GOLDENTHREAD_SECTIONS = [
     "goldenthread.pledges.sections",
+    "goldenthread.continuum.sections",
     "goldenthread.partnership.sections",
     "goldenthread.core.sections",
 ]

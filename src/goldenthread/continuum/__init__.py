@@ -1,0 +1,1 @@
+"""The trauma-informed continuum: organisations assess themselves and see where they stand."""

@@ -1,0 +1,3 @@
+"""Continuum pages."""
+
+urlpatterns = []
