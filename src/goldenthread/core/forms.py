@@ -121,3 +121,26 @@ def show_service_errors(form, error):
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+class TwoStepCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app",
+        max_length=32,
+        help_text="6 numbers. You can also enter one of your recovery codes.",
+        error_messages={"required": "Enter the code from your authenticator app", "max_length": "Enter the 6-number code"},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+
+class SetUpCodeForm(TwoStepCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = "The 6 numbers your app shows for this account"
+
+
+class AcceptTermsForm(forms.Form):
+    accept = forms.BooleanField(
+        label="I have read these terms and I will keep to them",
+        error_messages={"required": "Tick the box to say you will keep to the terms, or go back if you do not need family records"},
+    )

@@ -1,6 +1,14 @@
-"""Request-wide helpers: who is acting (for the audit log)."""
+"""Request-wide helpers: who is acting (for the audit log), and signing out idle sessions."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 
 from .audit import reset_actor, set_actor
+
+LAST_SEEN_KEY = "goldenthread_last_seen"
 
 
 class AuditActorMiddleware:
@@ -16,3 +24,25 @@ class AuditActorMiddleware:
             return self.get_response(request)
         finally:
             reset_actor(token)
+
+
+class IdleTimeoutMiddleware:
+    """Sign a person out after a set time without activity, so an unattended screen shows nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN_KEY)
+            if last_seen is not None and now - int(last_seen) > settings.GOLDENTHREAD_IDLE_MINUTES * 60:
+                logout(request)
+                messages.info(
+                    request,
+                    f"You were signed out after {settings.GOLDENTHREAD_IDLE_MINUTES} minutes without activity, to keep records safe. Sign in again to carry on.",
+                )
+            else:
+                request.session[LAST_SEEN_KEY] = now
+        return self.get_response(request)

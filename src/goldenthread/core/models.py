@@ -155,3 +155,18 @@ class ApiToken(models.Model):
     @classmethod
     def new_key(cls) -> str:
         return "gt_" + secrets.token_urlsafe(32)
+
+
+class TermsAcceptance(models.Model):
+    """A person's acceptance of one version of the partnership's acceptable-use terms."""
+
+    user = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="terms_acceptances")
+    version = models.PositiveIntegerField()
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-accepted_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "version"], name="accept_each_terms_version_once")]
+
+    def __str__(self):
+        return f"{self.user} accepted version {self.version}"

@@ -1,4 +1,6 @@
-"""Pages every person meets: home, sign-in and out, password reset, tokens, the audit log."""
+"""Pages every person meets: home, sign-in and out, password reset, two-step verification, tokens, the audit log."""
+
+import base64
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,14 +10,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from goldenthread.language import check as check_language
 
-from . import permissions, services
-from .forms import ApiTokenForm, ResetPasswordForm, SignInForm
+from . import permissions, safeguards, services
+from .forms import AcceptTermsForm, ApiTokenForm, ResetPasswordForm, SetUpCodeForm, SignInForm, TwoStepCodeForm
 from .identity import partnership_identity
 from .models import ApiToken, AuditEvent
 from .navigation import home_cards_for
@@ -181,3 +184,89 @@ def language_feedback(request):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+# Two-step verification and acceptable-use terms, needed before any family record -------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_step_setup(request):
+    import segno
+
+    device = safeguards.pending_device(request.user) if request.method == "POST" else None
+    if device is None:
+        device = safeguards.start_two_step_setup(request.user)
+    form = SetUpCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = safeguards.confirm_two_step_setup(request, device, form.cleaned_data["code"])
+        if codes is not None:
+            request.session["goldenthread_new_recovery_codes"] = codes
+            return redirect(reverse("core:recovery-codes") + "?next=" + safeguards.safe_next(request))
+        form.add_error("code", "That code did not match. Check the time on your phone is right, and enter the newest code.")
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    response = render(
+        request,
+        "core/two_step_setup.html",
+        {
+            "form": form,
+            "qr_svg": mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=5, title="QR code for your authenticator app")),
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "next": safeguards.safe_next(request),
+            "replacing": safeguards.has_two_step(request.user),
+        },
+        status=400 if form.errors else 200,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recovery_codes(request):
+    if request.method == "POST":
+        if not safeguards.is_verified(request.user):
+            return redirect(reverse("core:two-step-verify") + "?next=" + reverse("core:recovery-codes"))
+        request.session["goldenthread_new_recovery_codes"] = safeguards.new_recovery_codes(request.user)
+        return redirect("core:recovery-codes")
+    codes = request.session.pop("goldenthread_new_recovery_codes", None)
+    response = render(
+        request,
+        "core/recovery_codes.html",
+        {"codes": codes, "next": safeguards.safe_next(request), "has_two_step": safeguards.has_two_step(request.user)},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_step_verify(request):
+    if not safeguards.has_two_step(request.user):
+        return redirect(reverse("core:two-step-setup") + "?next=" + safeguards.safe_next(request))
+    form = TwoStepCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if safeguards.verify_second_step(request, form.cleaned_data["code"]):
+            return redirect(safeguards.safe_next(request))
+        form.add_error("code", "That code did not work. Enter the newest code from your app, or a recovery code you have not used.")
+    return render(request, "core/two_step_verify.html", {"form": form, "next": safeguards.safe_next(request)}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def terms(request):
+    form = AcceptTermsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        safeguards.accept_current_terms(request.user)
+        return redirect(safeguards.safe_next(request))
+    return render(
+        request,
+        "core/terms.html",
+        {
+            "form": form,
+            "terms": safeguards.current_terms(),
+            "accepted": safeguards.has_accepted_current_terms(request.user),
+            "next": safeguards.safe_next(request),
+        },
+        status=400 if form.errors else 200,
+    )

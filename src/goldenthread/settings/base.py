@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -41,7 +44,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "goldenthread.core.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "goldenthread.core.middleware.AuditActorMiddleware",
@@ -195,3 +200,14 @@ GOLDENTHREAD_SITE_URL = os.environ.get("GOLDENTHREAD_SITE_URL", "http://127.0.0.
 NINJA_PAGINATION_MAX_LIMIT = 100
 # A partnership's own shared-language rules, added to the shipped ones (see docs/language.md).
 GOLDENTHREAD_LANGUAGE_LEXICON = os.environ.get("GOLDENTHREAD_LANGUAGE_LEXICON", "")
+# Two-step verification (django-otp): the name shown in authenticator apps.
+OTP_TOTP_ISSUER = lambda device: partnership_name_for_authenticator()  # noqa: E731
+# A signed-in person who does nothing for this long is signed out.
+GOLDENTHREAD_IDLE_MINUTES = int(os.environ.get("GOLDENTHREAD_IDLE_MINUTES", "30"))
+GOLDENTHREAD_RECOVERY_CODES = 10
+
+
+def partnership_name_for_authenticator():
+    from goldenthread.core.identity import partnership_identity
+
+    return partnership_identity().name
