@@ -62,3 +62,11 @@ def other_agency_lead(community_health):
 @pytest.fixture
 def trainer(childrens_services):
     return _member(_person("pat.lee@childrens.example", "Pat Lee", title="Workforce development lead"), childrens_services, Role.TRAINER)
+
+
+@pytest.fixture
+def data_protection_lead(db):
+    user = _person("noor.haddad@partnership.example", "Noor Haddad", title="Data protection lead")
+    user.is_data_protection_lead = True
+    user.save()
+    return user

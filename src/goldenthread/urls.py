@@ -15,6 +15,7 @@ urlpatterns = [
     path("partnership/", include("goldenthread.partnership.urls")),
     path("", include("goldenthread.pledges.urls")),
     path("continuum/", include("goldenthread.continuum.urls")),
+    path("families/", include("goldenthread.families.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -46,6 +46,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text="Runs the partnership: organisations, members, pledges and the audit log.",
     )
+    is_data_protection_lead = models.BooleanField(
+        "Data protection lead",
+        default=False,
+        help_text="Reviews emergency access to family records and the access log.",
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "goldenthread.partnership",
     "goldenthread.pledges",
     "goldenthread.continuum",
+    "goldenthread.families",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -191,6 +192,7 @@ GOLDENTHREAD_PLEDGE_REMINDER_DAYS = 61
 GOLDENTHREAD_SECTIONS = [
     "goldenthread.pledges.sections",
     "goldenthread.continuum.sections",
+    "goldenthread.families.sections",
     "goldenthread.partnership.sections",
     "goldenthread.core.sections",
 ]
