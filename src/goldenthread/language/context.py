@@ -22,33 +22,33 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     Plain string searches keep this cheap; it runs at every candidate.
     """
     lo = max(0, start - _WINDOW)
+    before = text[lo:start]
     left = max(
-        text.rfind(". ", lo, start), text.rfind("? ", lo, start), text.rfind("! ", lo, start),
-        text.rfind(".\u201d ", lo, start), text.rfind('." ', lo, start),
+        before.rfind(". "), before.rfind("? "), before.rfind("! "),
+        before.rfind(".\u201d "), before.rfind('." '),
     )
-    newline = text.rfind("\n", lo, start)
+    newline = before.rfind("\n")
     if left != -1:
-        left += 2
+        left += lo + 2
         while left < start and text[left] in "\u201d\"’) ":
             left += 1
-    sentence_start = max(left, newline + 1 if newline != -1 else -1)
+    sentence_start = max(left, newline + lo + 1 if newline != -1 else -1)
     if sentence_start == -1:
         if lo == 0:
             sentence_start = 0
         else:
-            space = text.find(" ", lo, start)
-            sentence_start = space + 1 if space >= 0 else lo
+            space = before.find(" ")
+            sentence_start = space + lo + 1 if space >= 0 else lo
     hi = min(len(text), end + _WINDOW)
-    stops = [p for p in (text.find(". ", end, hi), text.find("? ", end, hi), text.find("! ", end, hi),
-                         text.find("\n", end, hi)) if p != -1]
-    if stops:
-        sentence_end = min(stops)
-        if text[sentence_end] != "\n":
-            sentence_end += 1
-    else:
-        sentence_end = hi
-        if hi == len(text):
-            sentence_end = len(text)
+    after = text[end:hi]
+    sentence_end = len(after)
+    for stop in (after.find(". "), after.find("? "), after.find("! ")):
+        if stop != -1 and stop + 1 < sentence_end:
+            sentence_end = stop + 1
+    newline = after.find("\n")
+    if newline != -1 and newline < sentence_end:
+        sentence_end = newline
+    sentence_end += end
     return sentence_start, sentence_end
 
 
@@ -77,8 +77,14 @@ _NEGATIONS = frozenset(
 )
 
 
+# Any negation word at all in the stretch before a match (one search in C); most have none.
+_NEGATION_HINT = re.compile(r"(?<![\w'’])(?:not?|nor|never|without|cannot)(?![\w'’])|n['’]t(?![\w'’])", re.IGNORECASE)
+
+
 def is_negated(text: str, sentence_start: int, start: int) -> bool:
     """A negation among the three words before the match changes what it says."""
+    if _NEGATION_HINT.search(text, max(sentence_start, start - 120), start) is None:
+        return False
     return any(w.lower() in _NEGATIONS for w in words_before(text, sentence_start, start, 3))
 
 
@@ -184,12 +190,16 @@ def describes_person(text: str, sentence_start: int, sentence_end: int, start: i
 
 
 def _subject_is_person(words: list[str]) -> bool:
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         bare = _bare(word)
         if bare in _BEFORE_COPULA_SKIP:
             continue
         if bare in PRONOUN or bare in PERSON or bare in CONDUCT or bare in ("who", "that"):
             return True
+        if bare in ("and", "but"):
+            # a second verb of the same subject: "the boy has ADHD and is disruptive"
+            return any(_bare(w) in PRONOUN or _bare(w) in PERSON for w in words[:k])
         return _looks_like_name(word)
     return False
 
@@ -231,21 +241,43 @@ class Quote:
 
 QUOTE_CHARS = "\"“”‘’'«»"
 
-# One pass in C finds the quoted stretches. A single quote opens only where a word
+# Regular expressions in C find the quoted stretches, one per kind of mark, so that
+# each can skip ahead to its opening mark. A single quote opens only where a word
 # starts and closes only where one ends, so apostrophes (don’t, Nan's, parents’) are
 # left alone; a blank line ends any quotation.
-_QUOTED = re.compile(
-    r"“(?:[^“”\n]|\n(?![ \t]*\n)){1,600}?”"
-    r"|«[^«»\n]{1,600}?»"
-    r'|"(?:[^"\n]|\n(?![ \t]*\n)){1,600}?"'
-    r"|‘(?<!\w‘)(?=[\w“\"(\[])(?:[^‘’\n]|’(?=\w)){1,300}?’(?!\w)"
-    r"|'(?<!\w')(?=[\w“\"(\[])(?:[^'\n]|'(?=\w)){1,300}?'(?!\w)"
+_QUOTE_KINDS = (
+    ("“", re.compile(r"“(?:[^“”\n]|\n(?![ \t]*\n)){1,600}?”")),
+    ("«", re.compile(r"«[^«»\n]{1,600}?»")),
+    ('"', re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n)){1,600}?"')),
+    ("‘", re.compile(r"‘(?<!\w‘)(?=[\w“\"(\[])(?:[^‘’\n]|’(?=\w)){1,300}?’(?!\w)")),
+    ("'", re.compile(r"'(?<!\w')(?=[\w“\"(\[])(?:[^'\n]|'(?=\w)){1,300}?'(?!\w)")),
 )
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Quoted stretches in order; an inner quotation is part of the outer one."""
-    return [Quote(text, m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    """Quoted stretches in order; an inner quotation is part of the outer one.
+
+    The earliest opening mark that pairs up wins and the search goes on after its
+    closing mark, as one alternation would, but each kind is searched only if its
+    mark is in the text at all.
+    """
+    kinds = [regex for mark, regex in _QUOTE_KINDS if mark in text]
+    if not kinds:
+        return []
+    quotes: list[Quote] = []
+    pos = 0
+    pending = [regex.search(text, 0) for regex in kinds]
+    while True:
+        best = None
+        for k, m in enumerate(pending):
+            if m is not None and m.start() < pos:
+                m = pending[k] = kinds[k].search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return quotes
+        quotes.append(Quote(text, best.start(), best.end()))
+        pos = best.end()
 
 
 _SPEECH_VERBS = (

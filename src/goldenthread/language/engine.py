@@ -2,12 +2,12 @@
 
 How a text is checked:
 
-1. Pre-filter. The text is turned into lower-case ASCII words in one pass in C
-   (encode, a byte translation table, split) and intersected with the set of
-   anchor words of every rule. Most text has no anchors and costs almost nothing.
-2. Candidates. For each anchor found, its positions are found with str.find, and
-   only the rules that own that anchor run their regular expression, in a small
-   window around the position.
+1. Pre-filter. Every phrase the rules can match (spelled out from their patterns)
+   is in one multi-pattern matcher: an Aho-Corasick automaton (pyahocorasick) or,
+   without it, a prefix-tree regular expression. It scans a folded copy of the text
+   (ASCII letters and digits lower-cased, all else spaces; same length) in C.
+2. Candidates. At each hit, the rule's own regular expression confirms the match
+   in place (letter case, separators) and gives the span.
 3. Context. Each candidate passes the rule's conditions: words before and after,
    the sentence, negation, who the words are about, and quotation marks. Words in
    someone's reported speech are kept as their voice and reported as `info`.
@@ -26,6 +26,11 @@ from pathlib import Path
 from . import context
 from .readability import readability
 from .rulebook import Rule, load_rule_files, shipped_rule_paths
+
+try:  # a compiled Aho-Corasick matcher; without it a standard-library regex does the same
+    import ahocorasick as _ahocorasick
+except ImportError:  # pragma: no cover - depends on the environment
+    _ahocorasick = None
 
 AUDIENCES = ("children", "adults", "education", "health")
 MODES = ("default", "child")
@@ -80,36 +85,37 @@ class Engine:
             raise ValueError(f"rule ids used twice: {', '.join(sorted(duplicates))}")
         self.by_id = {r.id: r for r in self.rules}
         self.detectors = {r.detector: r for r in self.rules if r.detector}
-        by_anchor: dict[bytes, list[Rule]] = {}
-        required: set[str] = set()
+        # Every phrase a rule can match, in folded text, goes into one multi-pattern matcher;
+        # a pattern with a wildcard is looked for by its anchor word instead.
+        table: dict[str, list[tuple[Rule, bool]]] = {}
         for rule in self.rules:
-            for key in rule.anchors:
-                by_anchor.setdefault(key.encode("ascii"), []).append(rule)
-            for requirement in rule.requirements:
-                for keys in requirement:
-                    required |= keys
-        self._by_anchor = by_anchor
-        self._anchor_set = frozenset(by_anchor)
-        self._words = {key: key.decode("ascii") for key in by_anchor}
-        self._finders: dict[bytes, re.Pattern] = {}
-        # every word the pre-filter cares about: anchors, and the other words rules need
-        self._key_set = frozenset(k.encode("ascii") for k in required) | self._anchor_set
-        self._active_cache: dict[tuple, dict[bytes, list[Rule]]] = {}
+            for phrase in rule.phrases:
+                table.setdefault(phrase, []).append((rule, True))
+            for word in rule.anchors:
+                table.setdefault(word, []).append((rule, False))
+        self._matcher = _PhraseMatcher({k: tuple(v) for k, v in table.items()})
         self._applies_cache: dict[tuple, frozenset[str]] = {}
 
     # ---------------------------------------------------------------- public
 
     def check(self, text: str, *, audience: str | None = None, mode: str | None = None) -> list[Finding]:
-        audience, mode = _validate(audience, mode)
+        if audience is None and mode is None:
+            mode = "default"
+        else:
+            audience, mode = _validate(audience, mode)
         if not text:
             return []
         normalised, crlf_positions = _normalise_line_endings(text)
-        findings: list[Finding] = []
-        for offset, chunk in _chunks(normalised):
-            findings.extend(self._check_chunk(chunk, offset, audience, mode))
+        if len(normalised) <= _CHUNK:
+            findings = self._check_chunk(normalised, 0, audience, mode)
+        else:
+            findings = []
+            for offset, chunk in _chunks(normalised):
+                findings.extend(self._check_chunk(chunk, offset, audience, mode))
         if mode == "child":
             findings.extend(self._child_document(normalised))
-        findings = _resolve_overlaps(findings)
+        if len(findings) > 1:
+            findings = _resolve_overlaps(findings)
         if crlf_positions:
             findings = [_remap(f, text, crlf_positions) for f in findings]
         return findings
@@ -122,30 +128,14 @@ class Engine:
             self._applies_cache[key] = frozenset(r.id for r in self.rules if r.applies(audience, mode))
         return self._applies_cache[key]
 
-    def _active_by_anchor(self, audience: str | None, mode: str) -> dict[bytes, list[Rule]]:
-        key = (audience, mode)
-        if key not in self._active_cache:
-            active = self._active(audience, mode)
-            table = {}
-            for anchor, rules in self._by_anchor.items():
-                kept = [r for r in rules if r.id in active]
-                if kept:
-                    table[anchor] = kept
-            self._active_cache[key] = table
-        return self._active_cache[key]
-
     def _check_chunk(self, text: str, offset: int, audience: str | None, mode: str) -> list[Finding]:
-        present = self._key_set.intersection(
-            text.encode("utf-8", "surrogatepass").translate(_ASCII_FOLD).split()
-        )
-        by_anchor = self._active_by_anchor(audience, mode)
-        anchors = [k for k in present if k in by_anchor]
-        scare = self.detectors.get("scare-quotes")
-        look_for_scare_quotes = scare is not None and _may_have_quotes(text)
-        if not anchors and not look_for_scare_quotes:
-            return []
         active = self._active(audience, mode)
-        candidates = self._candidates(text, anchors, present, by_anchor) if anchors else {}
+        hits = self._matcher.find(_fold(text))
+        scare = self.detectors.get("scare-quotes")
+        look_for_scare_quotes = scare is not None and scare.id in active and _may_have_quotes(text)
+        if not hits and not look_for_scare_quotes:
+            return []
+        candidates = self._candidates(text, hits, active) if hits else {}
         quotes = context.find_quotes(text) if (candidates or look_for_scare_quotes) and _may_have_quotes(text) else []
         findings = []
         for (rule_id, start, end) in sorted(candidates):
@@ -153,74 +143,52 @@ class Engine:
             finding = self._judge(rule, text, start, end, quotes)
             if finding is not None:
                 findings.append(finding)
-        if look_for_scare_quotes and scare.id in active:
+        if look_for_scare_quotes and quotes:
             findings.extend(self._scare_quotes(scare, text, quotes))
         if offset:
             findings = [_shift(f, offset) for f in findings]
         return findings
 
-    def _candidates(self, text: str, anchors, present, by_anchor) -> dict[tuple[str, int, int], Rule]:
-        """Where each present anchor occurs, the rules that own it try to match around it."""
-        lower = _lower_same_length(text)
-        backwards = None  # the lower-case text reversed, to read the word before a position
+    def _candidates(self, text: str, hits, active) -> dict[tuple[str, int, int], Rule]:
+        """Confirm each phrase found in the folded text with its rule's own regular expression.
+
+        The folded text has the same length as the text, so a hit's offsets are the text's.
+        The rule's expression, tried at exactly that place, checks what folding cannot see
+        (letter case for acronyms, which separators are allowed) and gives the span.
+        """
+        lower = None
         n = len(text)
         found: dict[tuple[str, int, int], Rule] = {}
-        for key in anchors:
-            word = self._words[key]
-            rules = [r for r in by_anchor[key] if _partners_present(r, word, present)]
-            if not rules:
-                continue
-            size = len(word)
-            finder = self._finders.get(key)
-            if finder is None:
-                # the literal comes first so that the regex engine can skip ahead to it
-                finder = self._finders[key] = re.compile(rf"{word}(?<![a-z0-9]{word})(?![a-z0-9])")
-            positions = [m.start() for m in finder.finditer(lower)]
-            if not positions:
-                continue
-            words_after: dict[int, str] = {}
-            words_before: dict[int, str] = {}
-            for rule in rules:
-                if rule.exact_forms is not None:
-                    for i in positions:
-                        if not rule.case_sensitive or text[i : i + size] in rule.exact_forms:
-                            found[(rule.id, i, i + size)] = rule
+        covered: dict[str, int] = {}
+        for start, end, entries in hits:
+            for rule, spelled in entries:
+                rule_id = rule.id
+                if rule_id not in active or start < covered.get(rule_id, -1):
                     continue
-                edges = rule.neighbours.get(word, _ANY_NEIGHBOURS)
-                regex, haystack = (rule.regex, text) if rule.lower_regex is None else (rule.lower_regex, lower)
-                covered_to = -1
-                for i in positions:
-                    if i < covered_to:
-                        continue
-                    j = i + size
-                    if edges is not _ANY_NEIGHBOURS:
-                        fits = False
-                        for allowed_before, allowed_after in edges:
-                            if allowed_after is not None:
-                                after = words_after.get(i)
-                                if after is None:
-                                    after = words_after[i] = _NEXT_WORD.match(lower, j).group(1)
-                                if after not in allowed_after:
-                                    continue
-                            if allowed_before is not None:
-                                before = words_before.get(i)
-                                if before is None:
-                                    if backwards is None:
-                                        backwards = lower[::-1]
-                                    before = words_before[i] = _NEXT_WORD.match(backwards, n - i).group(1)[::-1]
-                                if before not in allowed_before:
-                                    continue
-                            fits = True
-                            break
-                        if not fits:
-                            continue
-                    hi = min(n, i + rule.reach_after)
-                    m = regex.search(haystack, max(0, i - rule.reach_before), hi)
-                    while m is not None and m.start() <= i:
-                        if m.end() >= j:
-                            found[(rule.id, m.start(), m.end())] = rule
-                            covered_to = max(covered_to, m.end())
-                        m = regex.search(haystack, max(m.end(), m.start() + 1), hi)
+                if rule.exact_forms is not None:
+                    if not rule.case_sensitive or text[start:end] in rule.exact_forms:
+                        found[(rule_id, start, end)] = rule
+                    continue
+                if rule.lower_regex is None:
+                    regex, haystack = rule.regex, text
+                else:
+                    if lower is None:
+                        lower = _lower_same_length(text)
+                    regex, haystack = rule.lower_regex, lower
+                if spelled:
+                    m = regex.match(haystack, start)
+                    if m is not None:
+                        found[(rule_id, m.start(), m.end())] = rule
+                        covered[rule_id] = m.end()
+                    continue
+                # an anchor word of a pattern with a wildcard: look around it
+                hi = min(n, start + rule.reach_after)
+                m = regex.search(haystack, max(0, start - rule.reach_before), hi)
+                while m is not None and m.start() <= start:
+                    if m.end() >= end:
+                        found[(rule_id, m.start(), m.end())] = rule
+                        covered[rule_id] = max(covered.get(rule_id, -1), m.end())
+                    m = regex.search(haystack, max(m.end(), m.start() + 1), hi)
         return found
 
     def _judge(self, rule: Rule, text: str, start: int, end: int, quotes) -> Finding | None:
@@ -295,21 +263,85 @@ class Engine:
 # -------------------------------------------------------------------- helpers
 
 
-_ANY_NEIGHBOURS = [(None, None)]
+def _fold(text: str) -> str:
+    """Lower-case ASCII letters and digits, every other character a space; same length as text.
+
+    Two passes in C: each character that is not ASCII becomes one '?', then a byte table
+    lower-cases letters and turns everything that is not a letter or digit into a space.
+    """
+    return text.encode("ascii", "replace").translate(_ASCII_FOLD).decode("ascii")
 
 
-def _partners_present(rule: Rule, word: str, present) -> bool:
-    """Are the other words some pattern of this rule needs anywhere in the text? (C set checks)"""
-    for others in rule.partners.get(word, ((),)):
-        for keys in others:
-            if keys.isdisjoint(present):
-                break
+class _PhraseMatcher:
+    """Finds every phrase of a table in folded text, overlaps included, in one pass.
+
+    With pyahocorasick installed, an Aho-Corasick automaton scans the text in C. Without
+    it, a prefix-tree regular expression (standard library) does the same job, more slowly.
+    `find` returns (start, end, entries) for each whole-word occurrence.
+    """
+
+    def __init__(self, table: dict[str, tuple]):
+        self.table = table
+        self.automaton = None
+        if _ahocorasick is not None and table:
+            automaton = _ahocorasick.Automaton()
+            for phrase, entries in table.items():
+                automaton.add_word(f" {phrase} ", (len(phrase) + 2, entries))
+            automaton.make_automaton()
+            self.automaton = automaton
         else:
-            return True
-    return False
+            self.regex = re.compile(r" (?=(" + _trie_regex(sorted(table)) + r") )") if table else None
+            # the shorter phrases that start where a longer one does ("placement" in "placement breakdown")
+            self.prefixes = {}
+            for phrase in table:
+                words = phrase.split(" ")
+                shorter = [" ".join(words[:k]) for k in range(1, len(words))]
+                self.prefixes[phrase] = [p for p in shorter if p in table]
+
+    def find(self, folded: str) -> list[tuple[int, int, tuple]]:
+        padded = f" {folded} "
+        if self.automaton is not None:
+            hits = [(end - size + 1, end - 1, entries) for end, (size, entries) in self.automaton.iter(padded)]
+            if len(hits) > 1:
+                hits.sort(key=_by_start_longest_first)
+            return hits
+        if self.regex is None:
+            return []
+        hits = []
+        table, prefixes = self.table, self.prefixes
+        for m in self.regex.finditer(padded):
+            phrase = m.group(1)
+            start = m.start()  # the space before the phrase is index start in padded, so start in text
+            hits.append((start, start + len(phrase), table[phrase]))
+            for shorter in prefixes[phrase]:
+                hits.append((start, start + len(shorter), table[shorter]))
+        return hits
 
 
-_NEXT_WORD = re.compile(r"[^a-z0-9]*([a-z0-9]*)")
+def _by_start_longest_first(hit):
+    return hit[0], -hit[1]
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regular expression for many phrases, as a prefix tree (longest first)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return build(trie)
 
 
 def _validate(audience: str | None, mode: str | None) -> tuple[str | None, str]:
@@ -376,8 +408,13 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_OPENING_SINGLE_QUOTE = re.compile(r"'(?<!\w')(?=[\w“\"(\[])")
+
+
 def _may_have_quotes(text: str) -> bool:
-    return '"' in text or "“" in text or "‘" in text or "'" in text or "«" in text
+    """Is there a mark that could open a quotation? (An apostrophe inside a word cannot.)"""
+    return ('"' in text or "“" in text or "‘" in text or "«" in text
+            or ("'" in text and _OPENING_SINGLE_QUOTE.search(text) is not None))
 
 
 def _finding(rule: Rule, text: str, start: int, end: int) -> Finding:
@@ -435,7 +472,7 @@ _CONDITION_WORDS = frozenset(
     dizziness nausea nauseous chronic disease infection flu fibromyalgia adhd autism autistic
     dyslexia dyslexic disability disabled injury injured hurt hurts sensitive sensitivity stress
     stressed suicidal voices mood mental breakdown bad back cramps cramp bleeding insomnia
-    reaction reactions poisoning killed kill dying""".split()
+    reaction reactions poisoning""".split()
 )
 _CLAIM_FRAME = re.compile(
     r"(?<![\w])(?:because|as|since|for|with|of|has|have|had|having|reports|reported|complains\s+of|"
@@ -453,10 +490,12 @@ def _is_doubting_quote(text: str, quote: context.Quote) -> bool:
         return False
     if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
         return False  # a title: 'Our Way of Working'
-    left = text[max(0, quote.start - 40) : quote.start].rstrip()
+    about_condition = any(w.lower() in _CONDITION_WORDS for w in words)
+    if not about_condition and len(words) < 3:
+        return False  # neither a condition nor an account: 'saved', 'mostly good'
     if context.naming_frame_before(text, quote.start):
         return False
-    about_condition = any(w.lower() in _CONDITION_WORDS for w in words)
+    left = text[max(0, quote.start - 40) : quote.start].rstrip()
     framed = bool(_CLAIM_FRAME.search(left))
     if framed and (about_condition or len(words) >= 3):
         return True

@@ -11,8 +11,9 @@ the guidance (not regular expressions) can add rules:
     *                        any one word
     DNA'd                    an apostrophe matches ' or ’ and is optional
 
-Every pattern must contain at least one fixed word: the engine's pre-filter looks
-for that word (the "anchor") before any regular expression runs.
+Every pattern must contain at least one fixed word. The engine spells each pattern
+out into the word sequences it can match (pattern_phrases) and finds them all in one
+pass; a pattern with a wildcard is found by its least common fixed word (its anchor).
 """
 
 from __future__ import annotations
@@ -232,74 +233,42 @@ def _parts(form: str) -> list[str]:
     return [p for p in re.split(r"[^a-z0-9]+", form.lower()) if p]
 
 
-def _edge_words(token: Token, last: bool) -> set[str] | None:
-    """The words a token's spellings can start (or end) with in text; None if unknown.
+def form_keys(form: str) -> set[str] | None:
+    """How a spelling looks in folded text (lower-case letters and digits, all else spaces).
 
     A hyphen, apostrophe or dot in a spelling may be written or left out, so both the
-    separate word ("term" in long-term) and the joined one ("longterm") are included.
+    spaced ("non compliant", "dna d") and the joined ("noncompliant", "dnad") forms count.
     """
-    if token.wildcard:
+    parts = _parts(form)
+    if not parts:
         return None
-    words = set()
-    for form in token.forms:
-        parts = _parts(form)
-        if not parts:
+    keys = {" ".join(parts)}
+    if any(ch in form for ch in "-'’."):
+        keys.add("".join(parts))
+    return keys
+
+
+MAX_PHRASES_PER_PATTERN = 20_000
+
+
+def pattern_phrases(tokens: list[Token]) -> set[str] | None:
+    """Every word sequence a pattern can match, in folded form; None when it has a wildcard
+    or would spell out too many (the engine then looks for its anchor word instead)."""
+    sequences: list[tuple[str, ...]] = [()]
+    for token in tokens:
+        if token.wildcard:
             return None
-        words.add(parts[-1] if last else parts[0])
-        if any(ch in form for ch in "-'’."):
-            joined = re.split(r"\s+", form.lower().strip())
-            edge = joined[-1] if last else joined[0]
-            words.add(re.sub(r"[^a-z0-9]+", "", edge))
-    return words
-
-
-def anchor_neighbours(tokens: list[Token], index: int, key: str):
-    """Words allowed just before and just after the anchor key in a match (None: any)."""
-    before: set[str] | None = set()
-    after: set[str] | None = set()
-    outer_before = outer_after = False
-    for form in tokens[index].forms:
-        parts = _parts(form)
-        joined = "".join(parts)
-        positions = [p for p, part in enumerate(parts) if part == key]
-        if key == joined or (len(parts) == 1 and parts[0] == key):
-            positions.append(-1)  # the whole spelling
-        for p in positions:
-            if p > 0 and before is not None:
-                before.add(parts[p - 1])
-            else:
-                outer_before = True
-            if -1 < p < len(parts) - 1 and after is not None:
-                after.add(parts[p + 1])
-            else:
-                outer_after = True
-    if outer_before and before is not None:
-        words = neighbour_words(tokens, index, -1)
-        before = None if words is None else before | words
-    if outer_after and after is not None:
-        words = neighbour_words(tokens, index, +1)
-        after = None if words is None else after | words
-    return (frozenset(before) if before is not None else None,
-            frozenset(after) if after is not None else None)
-
-
-def neighbour_words(tokens: list[Token], index: int, step: int) -> frozenset[str] | None:
-    """Words that may stand next to token `index` in a match (step -1: before it, +1: after it).
-
-    None means anything may (the pattern starts or ends there, or an edge is unknown).
-    Used to reject most candidates with a set lookup before any regular expression runs.
-    """
-    allowed: set[str] = set()
-    k = index + step
-    while 0 <= k < len(tokens):
-        words = _edge_words(tokens[k], last=(step < 0))
-        if words is None:
+        spellings: set[str] = set()
+        for form in token.forms:
+            keys = form_keys(form)
+            if keys is None:
+                return None
+            spellings |= keys
+        options = sorted(spellings) + ([""] if token.optional else [])
+        sequences = [s + (o,) for s in sequences for o in options]
+        if len(sequences) > MAX_PHRASES_PER_PATTERN:
             return None
-        allowed |= words
-        if not tokens[k].optional:
-            return frozenset(allowed)
-        k += step
-    return None
+    return {" ".join(w for w in s if w) for s in sequences if any(s)}
 
 
 def pattern_max_length(tokens: list[Token]) -> int:
@@ -340,19 +309,16 @@ class Rule:
     source: str = ""
     # compiled
     regex: re.Pattern | None = None
-    anchors: set[str] = field(default_factory=set)
+    anchors: set[str] = field(default_factory=set)  # anchor words of patterns with a wildcard
     reach: int = 0
     reach_before: int = 0  # how far a match may start before its anchor word
     reach_after: int = 0  # how far it may end after the anchor word starts
     lower_regex: re.Pattern | None = None  # the same rule over lower-cased text (faster than IGNORECASE)
-    # For the pre-filter: each pattern's required words, as sets of keys of which one must be
-    # present; and, for rules that are single words, the exact spellings (no regex needed).
-    requirements: list[list[frozenset[str]]] = field(default_factory=list)
+    # For the pre-filter: every word sequence the rule can match, in folded text (see
+    # pattern_phrases), and the anchor words of patterns that cannot be spelled out.
+    phrases: frozenset[str] = frozenset()
+    # for rules that are single plain words, the exact spellings (no regex needed)
     exact_forms: frozenset[str] | None = None
-    # anchor key -> (words allowed before it, words allowed after it) per pattern; None = any
-    neighbours: dict[str, list[tuple[frozenset[str] | None, frozenset[str] | None]]] = field(default_factory=dict)
-    # anchor key -> per pattern, the other required words (as byte keys; one of each set must be present)
-    partners: dict[str, list[tuple[frozenset[bytes], ...]]] = field(default_factory=dict)
     before_re: re.Pattern | None = None
     not_before_re: re.Pattern | None = None
     after_re: re.Pattern | None = None
@@ -373,40 +339,29 @@ class Rule:
         flags = 0 if self.case_sensitive else re.IGNORECASE
         alternatives, lower_alternatives, anchors, reach = [], [], set(), 0
         reach_before = reach_after = 0
-        requirements: list[list[frozenset[str]]] = []
-        neighbours: dict[str, list] = {}
-        partners: dict[str, list] = {}
+        phrases: set[str] = set()
         single_words: set[str] | None = set()
         for pattern in self.patterns:
             tokens = parse_pattern(pattern)
             alternatives.append(pattern_regex(tokens))
             lower_alternatives.append(pattern_regex(tokens, lower=True))
             index, keys = pattern_anchor(tokens)
-            anchors |= keys
+            spelled = pattern_phrases(tokens)
+            if spelled is None:
+                anchors |= keys
+            else:
+                phrases |= spelled
             reach_before = max(reach_before, sum(_span(t) for t in tokens[: index + 1]))
             reach_after = max(reach_after, sum(_span(t) for t in tokens[index:]))
-            others = tuple(
-                frozenset(k.encode("ascii") for k in t.anchor_keys())
-                for n, t in enumerate(tokens)
-                if n != index and not t.optional and not t.wildcard
-            )
-            for key in keys:
-                neighbours.setdefault(key, []).append(anchor_neighbours(tokens, index, key))
-                partners.setdefault(key, []).append(others)
             reach = max(reach, pattern_max_length(tokens))
-            requirements.append(
-                [frozenset(t.anchor_keys()) for t in tokens if not t.optional and not t.wildcard]
-            )
             if single_words is not None and len(tokens) == 1 and not tokens[0].optional and all(
                 re.fullmatch(r"[A-Za-z0-9]+", f) for f in tokens[0].forms
             ):
                 single_words |= set(tokens[0].forms)
             else:
                 single_words = None
-        self.requirements = requirements
+        self.phrases = frozenset(phrases)
         self.exact_forms = frozenset(single_words) if single_words else None
-        self.neighbours = neighbours
-        self.partners = partners
         alternatives.sort(key=len, reverse=True)
         body = "|".join(alternatives)
         self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
