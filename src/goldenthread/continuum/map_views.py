@@ -1,3 +1,116 @@
-"""Continuum pages."""
+"""The partnership's map: where every organisation stands, as a page, a CSV file and a PDF.
 
-urlpatterns = []
+Only the partnership lead (a partnership admin) sees it: it places every organisation side
+by side. Each view reads `queries.partnership_map` with the same filters.
+"""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from goldenthread.core.permissions import is_partnership_admin
+from goldenthread.partnership.models import Sector
+
+from . import exports, pdf, queries
+from .models import BAND_ORDER
+
+
+def can_see_partnership_map(user) -> bool:
+    """The map places every organisation side by side: the partnership lead and admins only."""
+    return is_partnership_admin(user)
+
+
+class LenientChoiceField(forms.ChoiceField):
+    """A filter choice: an unknown value is ignored by the query rather than shown as an error."""
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+
+class MapFilterForm(forms.Form):
+    sector = LenientChoiceField(label="Sector", required=False, choices=[("", "Every sector"), *Sector.choices])
+    framework = LenientChoiceField(label="Self-assessment framework", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["framework"].choices = [("", "Every framework"), *queries.framework_choices()]
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_bound or not self.is_valid():
+            return {"sector": "", "framework": ""}
+        return {name: queries.tidy_filter(self.cleaned_data.get(name)) for name in ("sector", "framework")}
+
+
+def _summary(request):
+    if not can_see_partnership_map(request.user):
+        raise PermissionDenied
+    form = MapFilterForm(request.GET or None)
+    filters = form.filters()
+    summary = queries.partnership_map(**filters)
+    return form, summary
+
+
+def _filters_text(form, summary) -> str:
+    parts = []
+    if summary.sector:
+        parts.append(Sector(summary.sector).label)
+    if summary.framework:
+        parts.append(dict(form.fields["framework"].choices).get(summary.framework, summary.framework))
+    return ", ".join(parts)
+
+
+def _query_string(summary) -> str:
+    from urllib.parse import urlencode
+
+    pairs = {key: value for key, value in (("sector", summary.sector), ("framework", summary.framework)) if value}
+    return f"?{urlencode(pairs)}" if pairs else ""
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def partnership_map(request):
+    form, summary = _summary(request)
+    for standing in summary.standings:
+        standing.organisation_url = reverse("continuum:organisation", args=[standing.slug])
+        standing.result_url = reverse("continuum:result", args=[standing.assessment_public_id])
+    return render(
+        request,
+        "continuum/map/map.html",
+        {
+            "filter_form": form,
+            "summary": summary,
+            "bands": [(band.value, band.label, queries.band_short_label(band.value)) for band in BAND_ORDER],
+            "filters_text": _filters_text(form, summary),
+            "query_string": _query_string(summary),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def partnership_map_csv(request):
+    _, summary = _summary(request)
+    response = HttpResponse(exports.map_csv(summary.standings), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="continuum-map-{timezone.localdate():%Y-%m-%d}.csv"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def partnership_map_pdf(request):
+    form, summary = _summary(request)
+    response = HttpResponse(pdf.partnership_map_pdf(summary, filters_text=_filters_text(form, summary)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="continuum-map-{timezone.localdate():%Y-%m-%d}.pdf"'
+    return response
+
+
+urlpatterns = [
+    path("map/", partnership_map, name="map"),
+    path("map/map.csv", partnership_map_csv, name="map-csv"),
+    path("map/map.pdf", partnership_map_pdf, name="map-pdf"),
+]

@@ -1,3 +1,479 @@
-"""Continuum pages."""
+"""Self-assessment pages. Each view parses, asks permissions, calls a service or a read query, and renders."""
 
-urlpatterns = []
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from goldenthread.core.pages import render_form_page
+from goldenthread.partnership.models import Membership, Organisation
+
+from . import forms, permissions, results, services
+from .models import Action, Assessment, Domain, Framework, Item, Response
+
+SCHOOL_SECTOR_PREFIX = "school-"
+
+
+def _organisation(slug) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug)
+
+
+def _assessment(assessment_id) -> Assessment:
+    return get_object_or_404(Assessment.objects.select_related("organisation", "framework"), public_id=assessment_id)
+
+
+def _managed_assessment(request, assessment_id) -> Assessment:
+    assessment = _assessment(assessment_id)
+    if not permissions.can_manage_assessment(request.user, assessment):
+        raise PermissionDenied
+    return assessment
+
+
+def _own_response(request, assessment) -> Response:
+    """The signed-in person's own response in a round: refused if they were not invited."""
+    response = assessment.responses.select_related("respondent").filter(respondent=request.user).first()
+    if response is None or not permissions.can_answer(request.user, response):
+        raise PermissionDenied
+    return response
+
+
+def _long_date(day) -> str:
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+# The organisation's page --------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def organisation(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_view_results(request.user, organisation):
+        raise PermissionDenied
+    latest = results.latest_completed(organisation)
+    current = results.open_round(organisation)
+    next_due = results.next_assessment_due(organisation)
+    my_response = current.responses.filter(respondent=request.user).first() if current else None
+    return render(
+        request,
+        "continuum/organisation.html",
+        {
+            "organisation": organisation,
+            "latest": latest,
+            "reading": results.read_result(latest) if latest else None,
+            "current": current,
+            "my_response": my_response,
+            "rounds": organisation.assessments.select_related("framework"),
+            "progress": results.progress_over_time(organisation),
+            "next_due": next_due,
+            "reassessment_is_due": bool(next_due and next_due <= timezone.localdate()),
+            "overdue_count": results.overdue_actions(organisation).count(),
+            "can_start": permissions.can_start(request.user, organisation),
+            "can_manage_actions": permissions.can_manage_actions(request.user, organisation),
+            "every_months": results.REASSESS_EVERY_MONTHS,
+        },
+    )
+
+
+# Starting and running a round ---------------------------------------------------------
+
+
+def suggested_framework(organisation, frameworks):
+    """The schools framework for a school, the general one for everyone else."""
+    from .frameworks import current_framework
+
+    kind = Framework.Kind.SCHOOLS if organisation.sector.startswith(SCHOOL_SECTOR_PREFIX) else Framework.Kind.GENERAL
+    preferred = current_framework(kind)
+    if preferred in frameworks:
+        return preferred
+    return next((f for f in frameworks if f.kind == kind), frameworks[0] if frameworks else None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def start(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_start(request.user, organisation):
+        raise PermissionDenied
+    current = results.open_round(organisation)
+    frameworks = list(Framework.objects.filter(is_current=True).order_by("kind", "title"))
+    context = {"organisation": organisation, "current": current, "frameworks": frameworks}
+    if current or not frameworks:
+        if request.method == "POST":
+            messages.error(request, f"‘{current.title}’ is still open. Complete it before you start a new round." if current else "No framework is available yet.")
+            return redirect("continuum:start", organisation.slug)
+        return render(request, "continuum/assessments/start.html", context)
+    form = forms.StartAssessmentForm(
+        request.POST if request.method == "POST" else None, frameworks=frameworks, suggested=suggested_framework(organisation, frameworks)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.start_assessment(organisation, form.chosen_framework(), form.cleaned_data["title"], by=request.user)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"‘{assessment.title}’ is open. Now invite colleagues to answer too.")
+            return redirect("continuum:assessment", assessment.public_id)
+    return render_form_page(request, "continuum/assessments/start.html", context, form)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def assessment(request, assessment_id):
+    assessment = _managed_assessment(request, assessment_id)
+    my_response = assessment.responses.filter(respondent=request.user).first()
+    return render(
+        request,
+        "continuum/assessments/overview.html",
+        {
+            "assessment": assessment,
+            "organisation": assessment.organisation,
+            "responses": results.respondent_statuses(assessment),
+            "counts": results.status_counts(assessment),
+            "my_response": my_response,
+            "is_open": assessment.status == Assessment.Status.OPEN,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request, assessment_id):
+    assessment = _managed_assessment(request, assessment_id)
+    organisation = assessment.organisation
+    if assessment.status != Assessment.Status.OPEN:
+        messages.info(request, f"‘{assessment.title}’ is complete, so no one else can be invited to it.")
+        return redirect("continuum:assessment", assessment.public_id)
+    invited = set(assessment.responses.values_list("respondent_id", flat=True))
+    memberships = list(
+        Membership.objects.filter(organisation=organisation, user__is_active=True)
+        .exclude(user_id__in=invited)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    if request.method == "POST" and "everyone" in request.POST:
+        try:
+            new = services.invite_everyone(assessment, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            _say_who_was_invited(request, new)
+        return redirect("continuum:assessment", assessment.public_id)
+    form = forms.InviteForm(request.POST if request.method == "POST" else None, memberships=memberships)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.invite(assessment, form.chosen_people(), by=request.user)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            _say_who_was_invited(request, new)
+            return redirect("continuum:assessment", assessment.public_id)
+    return render_form_page(
+        request, "continuum/assessments/invite.html", {"assessment": assessment, "organisation": organisation, "memberships": memberships}, form
+    )
+
+
+def _say_who_was_invited(request, new) -> None:
+    if new:
+        messages.success(request, f"{len(new)} {'person is' if len(new) == 1 else 'people are'} invited. Each has an e-mail with a link to answer.")
+    else:
+        messages.info(request, "Everyone was already invited.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def complete(request, assessment_id):
+    assessment = _managed_assessment(request, assessment_id)
+    if assessment.status != Assessment.Status.OPEN:
+        return redirect("continuum:result", assessment.public_id)
+    counts = results.status_counts(assessment)
+    problem = ""
+    if request.method == "POST":
+        try:
+            services.complete_assessment(assessment, by=request.user)
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+        else:
+            messages.success(request, f"‘{assessment.title}’ is complete. Here is what it found.")
+            return redirect("continuum:result", assessment.public_id)
+    return render(
+        request,
+        "continuum/assessments/complete.html",
+        {
+            "assessment": assessment,
+            "organisation": assessment.organisation,
+            "counts": counts,
+            "waiting": counts[Response.Status.INVITED] + counts[Response.Status.IN_PROGRESS],
+            "problem": problem,
+        },
+        status=400 if problem else 200,
+    )
+
+
+# Answering ----------------------------------------------------------------------------
+
+
+def _answer_url(assessment, domain=None) -> str:
+    url = reverse("continuum:answer", args=[assessment.public_id])
+    return f"{url}?domain={domain.code}" if domain is not None else url
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer(request, assessment_id):
+    assessment = _assessment(assessment_id)
+    response = _own_response(request, assessment)
+    progress = results.answer_progress(response)
+    context = {
+        "assessment": assessment,
+        "organisation": assessment.organisation,
+        "response": response,
+        "progress": progress,
+        "areas_answered": sum(p.is_complete for p in progress),
+        "areas_total": len(progress),
+        "scale": assessment.framework.scale,
+    }
+    closed = assessment.status != Assessment.Status.OPEN or response.status == Response.Status.SUBMITTED
+    code = request.GET.get("domain")
+    if code is None or closed:
+        if request.method == "POST":
+            return redirect(_answer_url(assessment))
+        return render(request, "continuum/assessments/answer_start.html", {**context, "closed": closed})
+    position = next((i for i, p in enumerate(progress) if p.domain.code == code), None)
+    if position is None:
+        raise Http404
+    current = progress[position]
+    following = progress[position + 1].domain if position + 1 < len(progress) else None
+    form = forms.AnswerDomainForm(
+        request.POST if request.method == "POST" else None, items=current.items, scale=assessment.framework.scale, answers=results.answers_of(response)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_answers(response, form.answers(), by=request.user)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            if "later" in request.POST:
+                messages.success(request, "Your answers are saved. You can come back and carry on at any time while the round is open.")
+                return redirect(_answer_url(assessment))
+            if following is not None:
+                return redirect(_answer_url(assessment, following))
+            return redirect("continuum:check-answers", assessment.public_id)
+    return render_form_page(
+        request,
+        "continuum/assessments/answer_domain.html",
+        {**context, "current": current, "number": position + 1, "following": following, "previous": progress[position - 1].domain if position else None},
+        form,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_answers(request, assessment_id):
+    assessment = _assessment(assessment_id)
+    response = _own_response(request, assessment)
+    if assessment.status != Assessment.Status.OPEN or response.status == Response.Status.SUBMITTED:
+        return redirect(_answer_url(assessment))
+    form = forms.SubmitResponseForm(request.POST if request.method == "POST" else None, initial={"role_description": response.role_description})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_response(response, by=request.user, role_description=form.cleaned_data["role_description"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "Thank you. Your answers are sent.")
+            return redirect(_answer_url(assessment))
+    progress = results.answer_progress(response)
+    answers = results.answers_of(response)
+    labels = results.scale_labels(assessment.framework)
+    summary = [
+        (p, [(item, answers.get(item.pk), _answer_label(answers.get(item.pk), labels)) for item in p.items]) for p in progress
+    ]
+    return render_form_page(
+        request,
+        "continuum/assessments/check_answers.html",
+        {
+            "assessment": assessment,
+            "organisation": assessment.organisation,
+            "response": response,
+            "summary": summary,
+            "unanswered": sum(p.total - p.answered for p in progress),
+        },
+        form,
+    )
+
+
+def _answer_label(answer, labels) -> str:
+    if answer is None:
+        return "Not answered"
+    if answer.value is None:
+        return "I don't know"
+    return labels.get(answer.value, str(answer.value))
+
+
+# Results ------------------------------------------------------------------------------
+
+
+def _viewable_assessment(request, assessment_id) -> Assessment:
+    assessment = _assessment(assessment_id)
+    if not permissions.can_view_results(request.user, assessment.organisation):
+        raise PermissionDenied
+    return assessment
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def result(request, assessment_id):
+    assessment = _viewable_assessment(request, assessment_id)
+    organisation = assessment.organisation
+    return render(
+        request,
+        "continuum/assessments/result.html",
+        {
+            "assessment": assessment,
+            "organisation": organisation,
+            "reading": results.read_result(assessment),
+            "rule_in_words": services.scoring.RULE_IN_WORDS,
+            "can_manage_actions": permissions.can_manage_actions(request.user, organisation),
+            "can_manage_assessment": permissions.can_manage_assessment(request.user, assessment),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def result_pdf(request, assessment_id):
+    assessment = _viewable_assessment(request, assessment_id)
+    if not assessment.result:
+        raise Http404
+    from .pdf import one_page_audit
+
+    response = HttpResponse(one_page_audit(assessment), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{assessment.organisation.slug}-self-assessment-{assessment.completed_on:%Y-%m-%d}.pdf"'
+    return response
+
+
+# The action plan ----------------------------------------------------------------------
+
+
+def _action_round(organisation, assessment_id=None) -> Assessment | None:
+    """The round an action is added under: the one asked for, else the latest completed, else the open one."""
+    rounds = Assessment.objects.filter(organisation=organisation).select_related("framework")
+    if assessment_id:
+        try:
+            chosen = rounds.filter(public_id=uuid.UUID(str(assessment_id))).first()
+        except ValueError:
+            chosen = None
+        if chosen:
+            return chosen
+    return results.latest_completed(organisation) or rounds.first()
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def actions(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_view_results(request.user, organisation):
+        raise PermissionDenied
+    filter_form = forms.ActionFilterForm(request.GET or None)
+    filter_form.is_valid()
+    status = filter_form.cleaned_data.get("status", "") if filter_form.is_bound else ""
+    chosen = Action.objects.filter(organisation=organisation).select_related("domain")
+    if status == "overdue":
+        chosen = chosen.filter(pk__in=results.overdue_actions(organisation))
+    elif status in Action.Status.values:
+        chosen = chosen.filter(status=status)
+    groups: dict[int, tuple] = {}
+    for action in chosen.order_by("domain__order", "domain__title", "due_on", "id"):
+        groups.setdefault(action.domain_id, (action.domain, []))[1].append(action)
+    return render(
+        request,
+        "continuum/assessments/actions.html",
+        {
+            "organisation": organisation,
+            "groups": list(groups.values()),
+            "filter_form": filter_form,
+            "status": status,
+            "overdue_count": results.overdue_actions(organisation).count(),
+            "total": Action.objects.filter(organisation=organisation).count(),
+            "can_manage": permissions.can_manage_actions(request.user, organisation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_action(request, slug):
+    organisation = _organisation(slug)
+    if not permissions.can_manage_actions(request.user, organisation):
+        raise PermissionDenied
+    round_ = _action_round(organisation, request.GET.get("assessment"))
+    if round_ is None:
+        return render(request, "continuum/assessments/action_form.html", {"organisation": organisation, "no_round": True, "form": None})
+    domains = list(round_.framework.domains.all())
+    initial = {}
+    domain = next((d for d in domains if d.code == request.GET.get("domain")), None)
+    if domain is not None:
+        initial["domain"] = str(domain.pk)
+        item = Item.objects.filter(domain=domain, code=request.GET.get("item", "")).first()
+        if item is not None:
+            initial["description"] = item.text
+    form = forms.ActionForm(request.POST if request.method == "POST" else None, initial=initial, domains=domains)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_action(organisation, by=request.user, assessment=round_, **form.action_fields())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The action is added to your action plan.")
+            return redirect("continuum:actions", organisation.slug)
+    return render_form_page(
+        request, "continuum/assessments/action_form.html", {"organisation": organisation, "assessment": round_, "action": None}, form
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_action(request, slug, action_id):
+    organisation = _organisation(slug)
+    if not permissions.can_manage_actions(request.user, organisation):
+        raise PermissionDenied
+    action = get_object_or_404(Action.objects.select_related("domain", "assessment"), public_id=action_id, organisation=organisation)
+    framework_id = action.assessment.framework_id if action.assessment else action.domain.framework_id
+    domains = list(Domain.objects.filter(framework_id=framework_id))
+    initial = {name: getattr(action, name) for name in services.ACTION_FIELDS}
+    initial["domain"] = str(action.domain_id)
+    form = forms.ActionForm(request.POST if request.method == "POST" else None, initial=initial, domains=domains)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_action(action, by=request.user, **form.action_fields())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The action is saved.")
+            return redirect("continuum:actions", organisation.slug)
+    return render_form_page(
+        request, "continuum/assessments/action_form.html", {"organisation": organisation, "assessment": action.assessment, "action": action}, form
+    )
+
+
+urlpatterns = [
+    path("organisations/<slug:slug>/", organisation, name="organisation"),
+    path("organisations/<slug:slug>/start/", start, name="start"),
+    path("organisations/<slug:slug>/actions/", actions, name="actions"),
+    path("organisations/<slug:slug>/actions/add/", add_action, name="add-action"),
+    path("organisations/<slug:slug>/actions/<uuid:action_id>/", edit_action, name="edit-action"),
+    path("assessments/<uuid:assessment_id>/", assessment, name="assessment"),
+    path("assessments/<uuid:assessment_id>/invite/", invite, name="invite"),
+    path("assessments/<uuid:assessment_id>/answer/", answer, name="answer"),
+    path("assessments/<uuid:assessment_id>/answer/check/", check_answers, name="check-answers"),
+    path("assessments/<uuid:assessment_id>/complete/", complete, name="complete"),
+    path("assessments/<uuid:assessment_id>/result/", result, name="result"),
+    path("assessments/<uuid:assessment_id>/result.pdf", result_pdf, name="result-pdf"),
+]

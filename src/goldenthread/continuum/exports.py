@@ -1,0 +1,54 @@
+"""The partnership map as a spreadsheet: one row per organisation and domain, and an overall row.
+
+Every cell is made safe to open in a spreadsheet: a value that starts like a formula
+(= + - @, or a tab or carriage return) gets a leading apostrophe, so it shows as text
+and never runs.
+"""
+
+import csv
+import io
+
+from .queries import Standing, band_label
+
+HEADER = ["Organisation", "Sector", "Framework", "Framework version", "Completed on", "Domain", "Score", "Stage"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+OVERALL = "Overall"
+
+
+def safe_cell(value) -> str:
+    """The value as text a spreadsheet shows and never evaluates."""
+    text = "" if value is None else str(value)
+    text = text.replace("\x00", "")
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _score(value) -> str:
+    return "" if value is None else f"{float(value):.2f}"
+
+
+def map_rows(standings: list[Standing]) -> list[list[str]]:
+    rows = []
+    for standing in standings:
+        common = [
+            standing.name,
+            standing.sector_label,
+            standing.framework_title,
+            str(standing.framework_version),
+            standing.completed_on.isoformat(),
+        ]
+        for domain in standing.domains:
+            rows.append([*common, domain.title, _score(domain.score), band_label(domain.band)])
+        rows.append([*common, OVERALL, _score(standing.score), band_label(standing.band)])
+    return rows
+
+
+def map_csv(standings: list[Standing]) -> str:
+    """The map as CSV text, with a header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for row in map_rows(standings):
+        writer.writerow([safe_cell(cell) for cell in row])
+    return buffer.getvalue()

@@ -1,0 +1,394 @@
+"""Read queries for one organisation's self-assessment: its rounds, results and progress.
+
+A stored result (scoring.Result as JSON) names items and domains by code; these functions
+put the words of the framework version the round was answered on back beside them, and
+pick out what a reader needs: strengths, next steps, where people disagree, and progress
+over time. Pages, the PDF and the API can share them; none of them writes anything.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+
+from . import scoring
+from .models import BAND_ORDER, Action, Answer, Assessment, Band, Item, Response
+
+REASSESS_EVERY_MONTHS = 6
+STRONG_ITEM_SCORE = 3
+NEXT_STEPS_SHOWN = 5
+STRONG_BANDS = {Band.RESPONSIVE.value, Band.INFORMED.value}
+
+
+def band_name(code: str | None) -> str:
+    """The stage's name, such as ‘Trauma Responsive’; ‘Not enough answers’ where there is no band."""
+    if not code:
+        return "Not enough answers"
+    try:
+        return Band(code).label
+    except ValueError:
+        return str(code)
+
+
+def band_rank(code: str | None) -> int:
+    values = [band.value for band in BAND_ORDER]
+    return values.index(code) if code in values else -1
+
+
+def framework_bands(framework) -> list[dict]:
+    """Each band of a framework version, lowest first: code, name, minimum and what it looks like."""
+    bands = []
+    for band in sorted(framework.bands or [], key=lambda b: float(b.get("minimum", 0))):
+        bands.append(
+            {
+                "code": band.get("code"),
+                "name": band.get("name") or band_name(band.get("code")),
+                "minimum": float(band.get("minimum", 0)),
+                "description": band.get("description") or band.get("looks_like") or band.get("what_it_looks_like") or "",
+            }
+        )
+    return bands
+
+
+def band_description(framework, code: str | None) -> str:
+    for band in framework_bands(framework):
+        if band["code"] == code:
+            return band["description"]
+    return ""
+
+
+def scale_labels(framework) -> dict[int, str]:
+    return {int(point["value"]): point.get("label", str(point["value"])) for point in framework.scale or []}
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# Rounds -------------------------------------------------------------------------------
+
+
+def completed_rounds(organisation):
+    return Assessment.objects.filter(organisation=organisation, status=Assessment.Status.SUBMITTED, result__isnull=False).select_related("framework")
+
+
+def latest_completed(organisation) -> Assessment | None:
+    return completed_rounds(organisation).order_by("-completed_on", "-id").first()
+
+
+def open_round(organisation) -> Assessment | None:
+    return Assessment.objects.filter(organisation=organisation, status=Assessment.Status.OPEN).select_related("framework").first()
+
+
+def next_assessment_due(organisation) -> date | None:
+    """Six months after the latest completed round; None before the first one."""
+    latest = latest_completed(organisation)
+    if latest is None:
+        return None
+    return add_months(latest.completed_on or latest.started_on, REASSESS_EVERY_MONTHS)
+
+
+def overdue_actions(organisation):
+    return Action.objects.filter(organisation=organisation, due_on__lt=timezone.localdate()).exclude(status=Action.Status.DONE)
+
+
+def respondent_statuses(assessment) -> list[Response]:
+    """Who was invited and how far they have got; never their answers."""
+    return list(assessment.responses.select_related("respondent").order_by("respondent__full_name"))
+
+
+def status_counts(assessment) -> dict[str, int]:
+    counts = {value: 0 for value in Response.Status.values}
+    for status in assessment.responses.values_list("status", flat=True):
+        counts[status] += 1
+    return counts
+
+
+# One person's answers -----------------------------------------------------------------
+
+
+@dataclass
+class DomainProgress:
+    domain: object
+    items: list
+    answered: int
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.answered >= self.total
+
+
+def answer_progress(response) -> list[DomainProgress]:
+    """Each domain of the round's framework with how many of its statements this person has answered."""
+    answered_ids = set(response.answers.values_list("item_id", flat=True))
+    items = Item.objects.filter(domain__framework=response.assessment.framework_id).select_related("domain")
+    by_domain: dict[int, DomainProgress] = {}
+    for item in items:
+        progress = by_domain.setdefault(item.domain_id, DomainProgress(domain=item.domain, items=[], answered=0))
+        progress.items.append(item)
+        progress.answered += item.pk in answered_ids
+    return sorted(by_domain.values(), key=lambda p: (p.domain.order, p.domain.pk))
+
+
+def answers_of(response) -> dict[int, Answer]:
+    return {answer.item_id: answer for answer in response.answers.all()}
+
+
+def unanswered_count(response) -> int:
+    return sum(p.total - p.answered for p in answer_progress(response))
+
+
+# A completed round's result -----------------------------------------------------------
+
+
+@dataclass
+class ItemReading:
+    code: str
+    text: str
+    guidance: str
+    domain_code: str
+    domain_title: str
+    score: float | None
+    answers: int
+    lowest: int | None
+    highest: int | None
+    lowest_label: str = ""
+    highest_label: str = ""
+
+    @property
+    def disagreement(self) -> bool:
+        return self.lowest is not None and self.highest - self.lowest >= scoring.DISAGREEMENT_SPREAD
+
+
+@dataclass
+class DomainReading:
+    code: str
+    title: str
+    score: float | None
+    band: str | None
+    band_name: str
+    band_description: str
+    answered_items: int
+    total_items: int
+    items: list[ItemReading] = field(default_factory=list)
+
+
+@dataclass
+class ResultReading:
+    assessment: Assessment
+    respondents: int
+    score: float | None
+    band: str | None
+    band_name: str
+    band_description: str
+    capped: bool
+    domains: list[DomainReading]
+    bands: list[dict]
+
+    @property
+    def items(self) -> list[ItemReading]:
+        return [item for domain in self.domains for item in domain.items]
+
+    @property
+    def disagreements(self) -> list[ItemReading]:
+        return [item for item in self.items if item.disagreement]
+
+    @property
+    def strong_domains(self) -> list[DomainReading]:
+        return [domain for domain in self.domains if domain.band in STRONG_BANDS]
+
+    @property
+    def strong_items(self) -> list[ItemReading]:
+        return [item for item in self.items if item.score is not None and item.score >= STRONG_ITEM_SCORE]
+
+    @property
+    def next_steps(self) -> list[ItemReading]:
+        """The lowest-scoring statements: those under ‘mostly’, lowest first (or the lowest few if none)."""
+        scored = sorted((item for item in self.items if item.score is not None), key=lambda item: (item.score, item.domain_title))
+        below = [item for item in scored if item.score < STRONG_ITEM_SCORE]
+        return (below or scored[:3])[:NEXT_STEPS_SHOWN]
+
+
+def read_result(assessment: Assessment) -> ResultReading | None:
+    """The stored result of a completed round, in the words of the framework version it used."""
+    if not assessment.result:
+        return None
+    result = scoring.Result.from_json(assessment.result)
+    framework = assessment.framework
+    labels = scale_labels(framework)
+    items = {(item.domain.code, item.code): item for item in Item.objects.filter(domain__framework=framework).select_related("domain")}
+    domains = []
+    for domain in result.domains:
+        readings = []
+        for item in domain.items:
+            row = items.get((domain.code, item.code))
+            readings.append(
+                ItemReading(
+                    code=item.code,
+                    text=row.text if row else item.code,
+                    guidance=row.guidance if row else "",
+                    domain_code=domain.code,
+                    domain_title=domain.title,
+                    score=item.score,
+                    answers=item.answers,
+                    lowest=item.lowest,
+                    highest=item.highest,
+                    lowest_label=labels.get(item.lowest, "") if item.lowest is not None else "",
+                    highest_label=labels.get(item.highest, "") if item.highest is not None else "",
+                )
+            )
+        domains.append(
+            DomainReading(
+                code=domain.code,
+                title=domain.title,
+                score=domain.score,
+                band=domain.band,
+                band_name=band_name(domain.band),
+                band_description=band_description(framework, domain.band),
+                answered_items=domain.answered_items,
+                total_items=domain.total_items,
+                items=readings,
+            )
+        )
+    return ResultReading(
+        assessment=assessment,
+        respondents=result.respondents,
+        score=result.score,
+        band=result.band,
+        band_name=band_name(result.band),
+        band_description=band_description(framework, result.band),
+        capped=result.capped,
+        domains=domains,
+        bands=framework_bands(framework),
+    )
+
+
+# Progress over time -------------------------------------------------------------------
+
+CHART_WIDTH = 760
+CHART_LABEL_GAP = 6
+CHART_BAR_AREA = 420
+CHART_BAR_HEIGHT = 18
+CHART_BAR_GAP = 4
+CHART_DOMAIN_GAP = 34
+CHART_TOP = 28
+ROUND_COLOURS = ["#505a5f", "#5694ca", "#1d70b8", "#003078"]  # older rounds lighter, the latest darkest
+CHART_TITLE_SHOWN = 36
+
+
+@dataclass
+class ProgressCell:
+    assessment: Assessment
+    score: float | None
+    band: str | None
+
+    @property
+    def band_name(self) -> str:
+        return band_name(self.band) if self.score is not None else "Not assessed"
+
+
+@dataclass
+class ProgressRow:
+    code: str
+    title: str
+    cells: list[ProgressCell]
+
+
+@dataclass
+class ChartBar:
+    x: int
+    y: int
+    width: int
+    height: int
+    fill: str
+    label: str
+    label_x: int
+    label_y: int
+
+
+@dataclass
+class ChartGroup:
+    title: str
+    title_y: int
+    bars: list[ChartBar]
+
+
+@dataclass
+class ProgressChart:
+    width: int
+    height: int
+    groups: list[ChartGroup]
+    guides: list[dict]
+    axis_x: int
+
+
+@dataclass
+class Progress:
+    rounds: list[Assessment]
+    rows: list[ProgressRow]
+    overall: list[ProgressCell]
+    chart: ProgressChart | None
+
+
+def progress_over_time(organisation) -> Progress:
+    """Every completed round, oldest first, with each domain's score and stage: a chart and its table."""
+    rounds = list(completed_rounds(organisation).order_by("completed_on", "id"))
+    results = [scoring.Result.from_json(round_.result) for round_ in rounds]
+    titles: dict[str, str] = {}
+    for result in reversed(results):  # the latest round's order and words come first
+        for domain in result.domains:
+            titles.setdefault(domain.code, domain.title)
+    rows = []
+    for code, title in titles.items():
+        cells = []
+        for round_, result in zip(rounds, results):
+            domain = next((d for d in result.domains if d.code == code), None)
+            cells.append(ProgressCell(round_, domain.score if domain else None, domain.band if domain else None))
+        rows.append(ProgressRow(code, title, cells))
+    overall = [ProgressCell(round_, result.score, result.band) for round_, result in zip(rounds, results)]
+    chart = _chart(rounds, rows) if rounds else None
+    return Progress(rounds=rounds, rows=rows, overall=overall, chart=chart)
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= CHART_TITLE_SHOWN else title[: CHART_TITLE_SHOWN - 1].rstrip() + "…"
+
+
+def _chart(rounds, rows) -> ProgressChart:
+    """An SVG bar chart drawn with attributes only (no inline style, so the page's CSP allows it)."""
+    scale_max = 4
+    bands = framework_bands(rounds[-1].framework)
+    groups, y = [], CHART_TOP
+    for row in rows:
+        title_y = y + 14
+        y += 22
+        bars = []
+        for index, cell in enumerate(row.cells):
+            width = 0 if cell.score is None else round(CHART_BAR_AREA * max(cell.score, 0) / scale_max)
+            score_text = "not assessed" if cell.score is None else f"{cell.score:.1f}, {band_name(cell.band)}"
+            bars.append(
+                ChartBar(
+                    x=0, y=y, width=max(width, 1 if cell.score is not None else 0), height=CHART_BAR_HEIGHT,
+                    fill=ROUND_COLOURS[max(0, len(ROUND_COLOURS) - len(row.cells) + index)],
+                    label=f"{_short(cell.assessment.title)}: {score_text}",
+                    label_x=width + CHART_LABEL_GAP, label_y=y + CHART_BAR_HEIGHT - 4,
+                )
+            )
+            y += CHART_BAR_HEIGHT + CHART_BAR_GAP
+        groups.append(ChartGroup(title=row.title, title_y=title_y, bars=bars))
+        y += CHART_DOMAIN_GAP - CHART_BAR_GAP - 22
+    guides = [
+        {"x": round(CHART_BAR_AREA * band["minimum"] / scale_max), "name": band["name"].replace("Trauma ", "")}
+        for band in bands
+        if 0 < band["minimum"] <= scale_max
+    ]
+    return ProgressChart(width=CHART_WIDTH, height=y + 8, groups=groups, guides=guides, axis_x=0)
