@@ -33,7 +33,7 @@ def frameworks(draw):
     minimums = [0.0]
     for step in steps:
         minimums.append(minimums[-1] + step)
-    bands = tuple(replace(band, minimum=minimum) for band, minimum in zip(STAGES, minimums))
+    bands = tuple(replace(band, minimum=minimum) for band, minimum in zip(STAGES, minimums, strict=True))
     return FrameworkSpec(domains=domains, bands=bands)
 
 
@@ -76,7 +76,7 @@ def test_raising_any_answer_never_lowers_a_domain_stage_or_the_overall_stage(dat
     old_domains, old_overall = ranks(score(framework, responses))
     new_domains, new_overall = ranks(score(framework, raised))
 
-    for old, new in zip(old_domains, new_domains):
+    for old, new in zip(old_domains, new_domains, strict=True):
         assert (old is None and new is None) or new >= old
     assert (old_overall is None and new_overall is None) or new_overall >= old_overall
 
@@ -110,7 +110,7 @@ def test_someone_who_answers_i_dont_know_to_everything_changes_no_score(case):
 def test_a_domain_gets_a_stage_only_when_at_least_half_its_statements_have_an_answer(case):
     framework, responses = case
     result = score(framework, responses)
-    for domain, domain_result in zip(framework.domains, result.domains):
+    for domain, domain_result in zip(framework.domains, result.domains, strict=True):
         answered = sum(1 for code in domain.item_codes if any(answers.get(code) is not None for answers in responses))
         assert domain_result.answered_items == answered
         if 2 * answered < len(domain.item_codes):
