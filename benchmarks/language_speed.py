@@ -112,7 +112,7 @@ RISKY = [
     "{name} is putting herself at risk by going out late.",
     "{name} has challenging behaviour {place}.",
     "The LAC review has been moved to Thursday.",
-    "{adult} has a long history of drug abuse.",
+    "{adult} spoke about years of drug abuse in the past.",
     "{name} is a known self-harmer.",
     "{adult} refused to let the social worker in.",
     "{name} said: \"Mum is an alcoholic and I hate it.\"",

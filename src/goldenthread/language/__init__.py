@@ -1,7 +1,7 @@
 """The shared-language engine: find language that is not trauma-informed, say why, offer reframes.
 
     from goldenthread.language import check
-    for finding in check("He is a liar."):
+    for finding in check("Kai is a liar."):
         print(finding.rule, finding.text, finding.suggestions)
 
 Pure Python: it imports nothing from Django or the rest of Golden Thread, needs no

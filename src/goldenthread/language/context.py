@@ -109,7 +109,10 @@ _NOT_A_NAME = frozenset(
     """the a an this that it there these those police court judge council authority
     report recording record document letter statement application appeal school
     hospital service services team agency and but so however although when while if
-    as then later apparently""".split()
+    as then later apparently claimant claimants applicant applicants respondent
+    respondents appellant appellants defendant defendants prosecution prosecutor
+    prosecutors crown petitioner petitioners complainant complainants plaintiff
+    plaintiffs counsel tribunal trust firm company government ministry department""".split()
 )
 
 
@@ -136,7 +139,7 @@ def _looks_like_name(word: str) -> bool:
 
 
 def child_subject(text: str, sentence_start: int, start: int) -> bool:
-    """Is the nearest person named before `start` a child (the children who did not attend)?"""
+    """Is the nearest person named before `start` a child (the toddlers who did not attend, not the mother who did not attend)?"""
     words = words_before(text, sentence_start, start, 12)
     for word in reversed(words):
         bare = _bare(word)
@@ -169,7 +172,7 @@ _BEFORE_COPULA_SKIP = frozenset(
 def describes_person(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> bool:
     """Is the adjective at start:end said of a person or their conduct?
 
-    True for "she is aggressive", "they are aggressive, violent or rude", "an aggressive
+    True for "she is aggressive", "the boys were loud, aggressive and rude", "an aggressive
     boy", "a "volatile" relationship"; false for "aggressive treatment", "violent crime",
     or "the roadworks were disruptive".
     """

@@ -12,7 +12,7 @@ CHILD = frozenset(
     """child children child's children's baby babies infant infants toddler toddlers
     pupil pupils youngster youngsters kid kids teenager teenagers teen teens adolescent
     adolescents boy boys girl girls son sons daughter daughters newborn newborns
-    schoolchild schoolchildren minor minors paediatric pediatric""".split()
+    schoolchild schoolchildren minor minors paediatric pediatric twin twins""".split()
 )
 
 ADULT = frozenset(

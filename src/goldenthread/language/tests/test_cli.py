@@ -10,8 +10,8 @@ import pytest
 from goldenthread.language.cli import main
 from goldenthread.language.readers import UnreadableFile, read_text
 
-RISKY = "He is a liar. The LAC review is on Monday.\n"
-CLEAN = "She is asking for connection and closeness.\n"
+RISKY = "Kai is a liar. The LAC review is on Monday.\n"
+CLEAN = "She wanted a story and a cuddle before bed.\n"
 
 
 def run(capsys, *args):
@@ -86,8 +86,8 @@ def test_something_found_exits_one_with_line_column_and_sentence(tmp_path, capsy
     (tmp_path / "note.txt").write_text("First line.\n" + RISKY, encoding="utf-8")
     code, out, _ = run(capsys, "check", str(tmp_path / "note.txt"))
     assert code == 1
-    assert "note.txt:2:9: warning [labelling.liar] \"liar\"" in out
-    assert "In: He is a liar." in out
+    assert "note.txt:2:10: warning [labelling.liar] \"liar\"" in out
+    assert "In: Kai is a liar." in out
 
 
 def test_a_missing_file_is_an_error_exit_two(tmp_path, capsys):
@@ -112,7 +112,7 @@ def test_json_output_is_one_document_with_offsets_into_the_text(tmp_path, capsys
 
 def test_html_output_marks_each_passage(tmp_path, capsys):
     path = tmp_path / "note.md"
-    path.write_text("# Visit\n\nHe is a <liar>.\n", encoding="utf-8")
+    path.write_text("# Visit\n\nKai is a <liar>.\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", "--format", "html", str(path))
     assert code == 1
     assert out.startswith("<!doctype html>")
@@ -129,14 +129,14 @@ def test_standard_input(monkeypatch, capsys):
 @pytest.mark.parametrize("maker,suffix", [(make_docx, ".docx"), (make_odt, ".odt")])
 def test_office_documents_are_read(tmp_path, capsys, maker, suffix):
     path = tmp_path / f"plan{suffix}"
-    maker(path, "A good week.\nHe is a liar.")
-    assert "He is a liar." in read_text(path)
+    maker(path, "A good week.\nKai is a liar.")
+    assert "Kai is a liar." in read_text(path)
     code, out, _ = run(capsys, "check", str(path))
     assert code == 1 and "labelling.liar" in out
 
 
 def test_pdf_and_html_are_read(tmp_path):
-    make_pdf(tmp_path / "letter.pdf", "He is a liar.")
+    make_pdf(tmp_path / "letter.pdf", "Kai is a liar.")
     assert "liar" in read_text(tmp_path / "letter.pdf")
     (tmp_path / "page.html").write_text(
         "<html><head><style>p{}</style><script>var liar=1</script></head><body><p>Hello &amp; welcome</p>"
@@ -148,7 +148,7 @@ def test_pdf_and_html_are_read(tmp_path):
 def test_odd_files_each_get_one_line_and_the_rest_are_still_checked(tmp_path, capsys):
     (tmp_path / "good.txt").write_text(RISKY, encoding="utf-8")
     (tmp_path / "corrupt.docx").write_bytes(b"PK\x03\x04 not really a zip")
-    make_pdf(tmp_path / "locked.pdf", "He is a liar.", password="secret")
+    make_pdf(tmp_path / "locked.pdf", "Kai is a liar.", password="secret")
     (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "big.txt").write_text("All is well. " * 200_000, encoding="utf-8")
@@ -167,7 +167,7 @@ def test_odd_files_each_get_one_line_and_the_rest_are_still_checked(tmp_path, ca
 
 def test_a_large_file_is_checked_when_within_the_limit(tmp_path, capsys):
     path = tmp_path / "archive.txt"
-    path.write_text(("All is well today. " * 5000 + "He is a liar.\n") * 20, encoding="utf-8")
+    path.write_text(("All is well today. " * 5000 + "Kai is a liar.\n") * 20, encoding="utf-8")
     code, out, _ = run(capsys, "check", "--format", "json", str(path))
     data = json.loads(out)
     assert code == 1
@@ -204,7 +204,7 @@ def test_a_folder_of_many_files_uses_worker_processes_and_shows_progress(tmp_pat
 def test_partnership_lexicon_from_the_command_line(tmp_path, capsys):
     lexicon = tmp_path / "ours.toml"
     lexicon.write_text('disable = ["labelling.liar"]\n', encoding="utf-8")
-    (tmp_path / "note.txt").write_text("He is a liar.", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Kai is a liar.", encoding="utf-8")
     code, _, _ = run(capsys, "check", "--lexicon", str(lexicon), str(tmp_path / "note.txt"))
     assert code == 0
 
@@ -218,7 +218,7 @@ def test_a_broken_lexicon_is_a_clear_error(tmp_path, capsys):
 
 def test_eval_prints_span_and_sentence_scores_and_the_misses(tmp_path, capsys):
     items = [
-        {"id": "a", "text": "He is a liar.", "spans": [{"start": 8, "end": 12, "term": "liar", "category": "labelling"}]},
+        {"id": "a", "text": "Kai is a liar.", "spans": [{"start": 9, "end": 13, "term": "liar", "category": "labelling"}]},
         {"id": "b", "text": "She is kind.", "spans": []},
         {"id": "c", "text": "He was so cross.", "spans": [{"start": 10, "end": 15, "term": "cross", "category": "labelling"}]},
     ]

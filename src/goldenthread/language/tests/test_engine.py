@@ -15,8 +15,8 @@ def rules_in(text, **kwargs):
 
 
 def test_a_finding_carries_everything_a_writer_needs():
-    [finding] = check("He is a liar.")
-    assert (finding.start, finding.end, finding.text) == (8, 12, "liar")
+    [finding] = check("Kai is a liar.")
+    assert (finding.start, finding.end, finding.text) == (9, 13, "liar")
     assert finding.rule == "labelling.liar"
     assert finding.category == "labelling"
     assert finding.severity == "warning"
@@ -30,7 +30,7 @@ def test_findings_are_json_serialisable():
 
 
 def test_clean_text_has_no_findings():
-    assert check("She is asking for connection and closeness.") == []
+    assert check("She wanted a story and a cuddle before bed.") == []
     assert check("") == []
 
 
@@ -41,7 +41,7 @@ def test_clean_text_has_no_findings():
     "The placement of the ramp made the entrance accessible.",
     "DNA testing confirmed paternity.",
     "The meeting kicked off at ten.",
-    "Her phone was switched off, leaving friends unable to contact her.",
+    "His phone battery died, so his mates could not contact him.",
 ])
 def test_harmless_uses_of_risky_words_stay_quiet(text):
     assert rules_in(text) == set()
@@ -55,11 +55,11 @@ def test_a_childs_own_words_in_quotation_marks_are_kept_as_their_voice():
 
 def test_scare_quotes_around_a_diagnosis_cast_doubt_and_are_flagged():
     assert "credibility.scare-quotes" in rules_in("She takes inhalers for her 'asthma'.")
-    assert "credibility.scare-quotes" in rules_in("takes albuterol for ‘chronic bronchitis.’")
+    assert "credibility.scare-quotes" in rules_in("takes paracetamol for ‘back pain.’")
 
 
 def test_a_named_diagnosis_in_quotation_marks_is_not_doubted():
-    assert "credibility.scare-quotes" not in rules_in("He was diagnosed with “conduct disorder”.")
+    assert "credibility.scare-quotes" not in rules_in("She was diagnosed with “attachment disorder” at seven.")
 
 
 def test_a_label_inside_scare_quotes_is_still_a_label():
@@ -78,7 +78,7 @@ def test_credibility_verbs_are_flagged_only_about_a_persons_own_account():
 
 
 def test_a_child_is_not_brought_rather_than_did_not_attend():
-    assert "attendance.did-not-attend" in rules_in("The children who did not attend were followed up.")
+    assert "attendance.did-not-attend" in rules_in("Both toddlers who did not attend were offered new dates.")
     assert "attendance.did-not-attend" not in rules_in("The mother did not attend the review.")
 
 
@@ -134,14 +134,14 @@ def test_a_partnership_can_add_its_own_terms_and_switch_rules_off(tmp_path):
 
 def test_the_library_imports_without_django():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    code = ("import sys; from goldenthread.language import check; check('He is a liar.'); "
+    code = ("import sys; from goldenthread.language import check; check('Kai is a liar.'); "
             "print('django' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "False"
 
 
 def test_findings_are_value_objects():
-    f = check("He is a liar.")[0]
+    f = check("Kai is a liar.")[0]
     assert isinstance(f, Finding)
     with pytest.raises(Exception):
         f.start = 3

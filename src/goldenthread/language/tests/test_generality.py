@@ -29,7 +29,7 @@ HARMLESS = [
     # contact that is not family time
     "Please update your contact details on the portal.",
     "Anyone with information should contact Essex Police.",
-    "Police have asked the missing 15-year-old to make contact with family or call 101.",
+    "Detectives hope the 14-year-old from Luton will make contact tonight.",
     "The officer made contact with the family on Tuesday.",
     "We will contact the school on Monday.",
     # DNA as genetics
@@ -52,6 +52,29 @@ HARMLESS = [
     "The company denied liability.",
     "She stopped going to school after her grandmother died.",
     "She completed the suicide prevention training.",
+    # neutral reporting in court judgments and news: words about events, legal parties
+    "The van was allegedly driven through a red light on the ring road.",
+    "The defendant was reportedly seen near the harbour after midnight.",
+    "The pilot was reportedly unharmed.",
+    "The Claimant alleges that the council breached its duty of care.",
+    "The Respondent maintains that the notice was served in time.",
+    "He admitted two counts of burglary at the Crown Court.",
+    "She admitted causing death by careless driving.",
+    "He denied murder and the trial continues.",
+    "The firm denied any wrongdoing.",
+    "She was convicted of perverting the course of justice after making false allegations.",
+    "The defendant absconded while on bail and was arrested abroad.",
+    "The witness refused to answer questions about the night.",
+    "The judge again explained the process to the jury.",
+    # clinic audits, inspection reports and safeguarding reviews
+    "New cases of measles rose sharply in the spring.",
+    "Police closed the case after six months.",
+    "The rash presented as small red spots on the trunk.",
+    "The hospital was non-compliant with the national standard.",
+    "The landlord's non-compliance with fire regulations was noted.",
+    "The authority was criticised for its lack of cooperation with the inquiry.",
+    "The GP was difficult to reach by phone.",
+    "The nurse again advised the ward manager.",
 ]
 
 
@@ -73,12 +96,21 @@ FOUND = [
     ("She is non-compliant with her medication.", "blame.non-compliant"),
     ("She is noncompliant with her medication.", "blame.non-compliant"),
     ("The young person was kicking off in the lounge.", "labelling.kicking-off"),
-    ("He has sexualised behaviours at school.", "labelling.sexualised-behaviour"),
-    ("He has sexualized behaviors at school.", "labelling.sexualised-behaviour"),
+    ("Nursery staff logged sexualised behaviours in the sandpit.", "labelling.sexualised-behaviour"),
+    ("Nursery staff logged sexualized behaviors in the sandpit.", "labelling.sexualised-behaviour"),
     ("She is a known self harmer.", "health.self-harmer"),
     ("The baby DNA’d her six-week check.", "attendance.dna"),
     ("Dad claimed he had not been drinking.", "credibility.claims"),
     ("He is wheelchair bound.", "health.wheelchair-bound"),
+    # a practitioner doubting a person's own account is still found
+    ("He alleges he was hit by a member of staff.", "credibility.alleges"),
+    ("She claims she was pushed down the stairs.", "credibility.claims"),
+    ("Supposedly he was at school all day.", "credibility.apparently"),
+    ("Mum denies hitting the children.", "credibility.denies"),
+    ("I again explained the risks to Mum.", "blame.again"),
+    ("Mum is non-compliant with her medication.", "blame.non-compliant"),
+    ("The 14-year-old absconded from the children's home.", "care.abscond"),
+    ("Her presentation was flat and she spoke quietly.", "jargon.presentation"),
 ]
 
 

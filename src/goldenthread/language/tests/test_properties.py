@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 from goldenthread.language import check
 
 RISKY = [
-    "He is a liar.", "The LAC review", "failed to engage", "‘chronic bronchitis.’", "She said: “I am naughty.”",
-    "placement breakdown", "DNA’d", "has been clean for a year", "Apparently", "non-compliant", "kicked off",
+    "Kai is a liar.", "The LAC review", "failed to engage", "‘back pain.’", "She said: “I am naughty.”",
+    "placement breakdown", "DNA’d", "has stayed clean since June", "Apparently", "non-compliant", "kicked off",
     "the court refused the application", "please contact me", "a work placement", "'pain'", "İstanbul liar",
 ]
 
