@@ -1,1 +1,698 @@
-"""Family record pages."""
+"""Family record pages. Each view parses, asks `access` or `services`, and renders.
+
+Every view is wrapped in `family_page`: signed in, two-step verified, the current terms
+accepted, and `Cache-Control: no-store` so no family page stays in a browser's cache.
+Which parts a person may see, and every log line, come from `access` and `services`.
+"""
+
+import json
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from goldenthread.core.pages import render_form_page
+from goldenthread.core.safeguards import family_data_safeguards
+from goldenthread.partnership.models import Organisation
+
+from . import access, exports, forms, permissions, services
+from .models import (
+    ConsentAgreement,
+    EmergencyAccess,
+    Family,
+    JoinRequest,
+    OnePageProfile,
+    Part,
+    Person,
+    RetentionRun,
+    StoryEntry,
+    TeamMember,
+)
+
+SEARCH_SESSION_KEY = "families:search"
+PART_LABELS = access.PART_LABELS
+
+
+def no_store(view):
+    """Family pages must never be kept in the browser's cache, or shown again after signing out."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        response["Pragma"] = "no-cache"
+        return response
+
+    return wrapped
+
+
+def family_page(*methods):
+    """The safeguards, no-store, and the HTTP methods a page answers."""
+
+    def decorate(view):
+        return no_store(family_data_safeguards(require_http_methods(list(methods))(view)))
+
+    return decorate
+
+
+def _family(public_id) -> Family:
+    return get_object_or_404(Family.objects.select_related("recording_organisation"), public_id=public_id)
+
+
+def _overview(family):
+    return redirect("families:overview", family.public_id)
+
+
+def _require(decision):
+    if not decision.allowed:
+        raise PermissionDenied
+    return decision
+
+
+def _require_write(request, family, part, detail="asked to change it"):
+    """May the person change this part? A refusal is logged; the service logs the change itself."""
+    decision = access.decide(request.user, family, part)
+    if not decision.allowed:
+        access.log_decision(request.user, family, access.Action.UPDATE, decision, detail)
+        raise PermissionDenied
+    return decision
+
+
+def _require_part(request, family, part, detail):
+    """Read a part (logged by access, refusal included), or refuse the page."""
+    return _require(access.read(request.user, family, part, detail=detail))
+
+
+# Your families, search before create, a new family --------------------------------------
+
+
+@family_page("GET", "HEAD")
+def your_families(request):
+    """The families the person has a team place in; a family's name only where they may see the household."""
+    user = request.user
+    families = access.families_for(user).prefetch_related(
+        Prefetch("team", queryset=TeamMember.objects.filter(left_on__isnull=True, is_lead=True).select_related("user", "organisation"), to_attr="leads")
+    ).order_by("reference")
+    rows = []
+    for family in families:
+        # The family's name comes with the team list, which every team member may see.
+        team = access.decide(user, family, access.TEAM)
+        if team.allowed:
+            access.log_decision(user, family, access.Action.VIEW, team, "your families list")
+        rows.append({"family": family, "name_visible": team.allowed, "lead": family.leads[0] if family.leads else None, "basis": _basis_text(user, family)})
+    return render(request, "families/your_families.html", {"rows": rows, "own_families": access.own_families(user)})
+
+
+def _basis_text(user, family) -> str:
+    """Why the person can see what they see, in plain words."""
+    place = access.team_place(user, family)
+    if place is None:
+        return "You are not in the team"
+    if place.in_recording_organisation:
+        return f"{place.team_organisation_name} holds the record"
+    if place.consented_parts:
+        parts = ", ".join(PART_LABELS[p].lower() for p in Part.values if p in place.consented_parts)
+        return f"The family's agreement: {parts}"
+    return "Team place only: the family has not agreed to share any part with your organisation yet"
+
+
+@family_page("GET", "POST")
+def search(request):
+    """Search first, so no family is recorded (or asked for their story) twice.
+
+    The search is a POST so that no name ever sits in a URL or a server log.
+    """
+    if not permissions.can_search(request.user):
+        raise PermissionDenied
+    form = forms.SearchForm(request.POST if request.method == "POST" else None)
+    matches = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = services.search_families(request.user, **form.terms_for_search())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            request.session[SEARCH_SESSION_KEY] = form.terms()
+            requested = set(
+                JoinRequest.objects.filter(user=request.user, status=JoinRequest.Status.WAITING, family__public_id__in=[m.public_id for m in found])
+                .values_list("family__public_id", flat=True)
+            )
+            matches = [{"match": match, "requested": match.public_id in requested} for match in found]
+    return render_form_page(request, "families/search.html", {"matches": matches, "searched": matches is not None, "can_add": True}, form)
+
+
+@family_page("GET", "POST")
+def ask_to_join(request, family_id):
+    family = _family(family_id)
+    organisations = list(permissions.casework_organisations(request.user))
+    if not organisations:
+        raise PermissionDenied
+    if access.team_place(request.user, family) is not None:
+        return _overview(family)
+    form = forms.JoinRequestForm(request.POST if request.method == "POST" else None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            join_request = services.request_to_join(request.user, family, form.chosen_organisation(), form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            if join_request.status == JoinRequest.Status.ACCEPTED:
+                messages.success(request, f"The family already agrees that {join_request.organisation.name} may see their record, so you have joined the team.")
+                return _overview(family)
+            messages.success(request, f"You have asked to join the team around family {family.reference}. The lead practitioner will decide.")
+            return redirect("families:your-families")
+    return render_form_page(request, "families/ask_to_join.html", {"family": family}, form)
+
+
+@family_page("GET", "POST")
+def new_family(request):
+    """Add a family, only after a search: the search terms are carried in the session, never the URL."""
+    organisations = list(permissions.casework_organisations(request.user))
+    if not organisations:
+        raise PermissionDenied
+    terms = request.session.get(SEARCH_SESSION_KEY)
+    if not terms:
+        messages.info(request, "Search for the family first, so they are not recorded twice.")
+        return redirect("families:search")
+    form = forms.NewFamilyForms(
+        request.POST if request.method == "POST" else None,
+        organisations=organisations,
+        initial={"family_name": terms.get("family_name", "")},
+        first_person=forms.first_person_from(terms),
+    )
+    if request.method == "POST" and form.is_valid():
+        details = form.details.cleaned_data
+        try:
+            family = services.create_family(
+                request.user,
+                form.details.chosen_organisation(),
+                family_name=details["family_name"],
+                lawful_basis=details["lawful_basis"],
+                lawful_basis_note=details["lawful_basis_note"],
+                contact_details=details["contact_details"],
+                people=form.people(),
+            )
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            request.session.pop(SEARCH_SESSION_KEY, None)
+            messages.success(request, f"Family {family.reference} is recorded, and you are their lead practitioner.")
+            return _overview(family)
+    return render_form_page(request, "families/new.html", {}, form)
+
+
+# The family's overview ------------------------------------------------------------------
+
+OVERVIEW_PARTS = (*access.CONTENT_PARTS, access.HOUSEHOLD, access.TEAM)
+
+
+@family_page("GET", "HEAD")
+def overview(request, family_id):
+    """Everything the person may see of the family, each part logged; a calm word for each part hidden."""
+    family = _family(family_id)
+    user = request.user
+    decisions = access.read_parts(user, family, OVERVIEW_PARTS, detail="family overview")
+    if not any(decision.allowed for decision in decisions.values()):
+        return render(request, "families/not_in_team.html", {"family": family, **_emergency_context(user)}, status=403)
+    place = access.team_place(user, family)
+    profiles = decisions[Part.PROFILES]
+    people = list(family.people.select_related("profile")) if decisions[access.HOUSEHOLD].allowed else []
+    is_family_member = place is None and access.is_family_member(user, family)
+    hidden = [
+        {"part": part, "label": PART_LABELS[part], "text": _hidden_text(part, place, is_family_member)}
+        for part in access.CONTENT_PARTS
+        if not decisions[part].allowed
+    ]
+    context = {
+        "family": family,
+        "decisions": decisions,
+        "household_visible": decisions[access.HOUSEHOLD].allowed,
+        "people": [{"person": person, "profile_visible": profiles.covers_person(person)} for person in people],
+        "story_visible": decisions[Part.STORY].allowed,
+        "story_entries": family.story_entries.all() if decisions[Part.STORY].allowed else [],
+        "chronology_visible": decisions[Part.CHRONOLOGY].allowed,
+        "chronology": family.chronology.select_related("organisation") if decisions[Part.CHRONOLOGY].allowed else [],
+        "profiles_visible": profiles.allowed,
+        "contact_visible": decisions[Part.CONTACT].allowed,
+        "hidden": hidden,
+        "team_visible": decisions[access.TEAM].allowed,
+        "team": family.team.filter(left_on__isnull=True).select_related("user", "organisation") if decisions[access.TEAM].allowed else [],
+        "join_requests": _join_requests_to_decide(user, family),
+        "emergency": next((d.emergency for d in decisions.values() if d.emergency), None),
+        "place": place,
+        "is_family_member": is_family_member,
+        "can_manage_team": permissions.can_manage_team(user, family),
+        "can_see_consents": access.decide(user, family, access.CONSENTS).allowed,
+        "can_see_access_log": access.decide(user, family, access.ACCESS_LOG).allowed,
+        "lead": family.team.filter(left_on__isnull=True, is_lead=True).select_related("user", "organisation").first(),
+        **_emergency_context(user),
+    }
+    return render(request, "families/overview.html", context)
+
+
+HIDDEN_PART_WORDS = {
+    Part.STORY: "their story",
+    Part.PROFILES: "their one-page profiles",
+    Part.CHRONOLOGY: "their chronology",
+    Part.CONTACT: "their contact details",
+}
+
+
+def _hidden_text(part, place, is_family_member=False) -> str:
+    if is_family_member:
+        return f"The team keeps {HIDDEN_PART_WORDS[part].replace('their', 'your family' + chr(39) + 's')} here. Your lead practitioner can go through it with you."
+    if place is not None:
+        return f"The family has not agreed to share {HIDDEN_PART_WORDS[part]} with {place.team_organisation_name}."
+    return f"{HIDDEN_PART_WORDS[part][0].upper()}{HIDDEN_PART_WORDS[part][1:]} can only be seen by the team around the family."
+
+
+def _join_requests_to_decide(user, family):
+    if not permissions.can_decide_join_requests(user, family):
+        return []
+    return list(family.join_requests.filter(status=JoinRequest.Status.WAITING).select_related("user", "organisation"))
+
+
+def emergency_hours() -> int:
+    return services.emergency_access_hours()
+
+
+def _emergency_context(user):
+    return {"emergency_hours": emergency_hours(), "can_start_emergency": permissions.can_start_emergency_access(user)}
+
+
+# The story -------------------------------------------------------------------------------
+
+STORY_FIELDS = ("story", "who_was_there", "told_on", "how_agreed")
+
+
+@family_page("GET", "POST")
+def add_story(request, family_id):
+    family = _family(family_id)
+    _require_write(request, family, Part.STORY)
+    form = forms.StoryEntryForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_story_entry(request.user, family, **form.entry())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The story is saved.")
+            return _overview(family)
+    return render_form_page(request, "families/story_form.html", {"family": family}, form)
+
+
+@family_page("GET", "POST")
+def edit_story(request, family_id, entry_id):
+    """Change a story entry; if someone else saved it meanwhile, show both versions and lose nothing."""
+    family = _family(family_id)
+    entry = get_object_or_404(StoryEntry, family=family, public_id=entry_id)
+    if request.method == "GET":
+        _require_part(request, family, Part.STORY, "story entry, to change it")
+        form = forms.StoryEditForm(initial={**{name: getattr(entry, name) for name in STORY_FIELDS}, "version": entry.version})
+        return render_form_page(request, "families/story_form.html", {"family": family, "entry": entry}, form)
+    _require_write(request, family, Part.STORY)
+    form = forms.StoryEditForm(request.POST)
+    if form.is_valid():
+        try:
+            services.update_story_entry(request.user, entry, form.cleaned_data["version"], **form.entry())
+        except services.EditConflict:
+            entry.refresh_from_db()
+            access.read(request.user, family, Part.STORY, detail="story entry saved by someone else, shown beside your changes")
+            return _conflict(request, "families/story_form.html", forms.StoryEditForm, {"family": family, "entry": entry, "saved": entry}, entry.version)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The story is saved.")
+            return _overview(family)
+    return render_form_page(request, "families/story_form.html", {"family": family, "entry": entry}, form)
+
+
+def _conflict(request, template, form_class, context, saved_version):
+    """What the person typed, kept in the form with the saved version's number, and the saved text beside it."""
+    typed = request.POST.copy()
+    typed["version"] = str(saved_version)
+    form = form_class(typed)
+    form.is_valid()
+    return render(request, template, {**context, "form": form, "conflict": True}, status=409)
+
+
+# People and their one-page profiles -------------------------------------------------------
+
+PERSON_FIELDS = ("first_name", "last_name", "preferred_name", "pronouns", "date_of_birth", "role_in_family")
+
+
+def _person(family, person_id) -> Person:
+    return get_object_or_404(Person, family=family, public_id=person_id)
+
+
+def _profile_of(person):
+    return OnePageProfile.objects.filter(person=person).first()
+
+
+@family_page("GET", "POST")
+def add_person(request, family_id):
+    family = _family(family_id)
+    _require_write(request, family, access.HOUSEHOLD)
+    form = forms.PersonForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_person(request.user, family, **form.person())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The person is added to the household.")
+            return _overview(family)
+    return render_form_page(request, "families/person_form.html", {"family": family}, form)
+
+
+@family_page("GET", "POST")
+def edit_person(request, family_id, person_id):
+    family = _family(family_id)
+    person = _person(family, person_id)
+    if request.method == "GET":
+        _require_part(request, family, access.HOUSEHOLD, "a person's details, to change them")
+    else:
+        _require_write(request, family, access.HOUSEHOLD)
+    form = forms.PersonForm(request.POST if request.method == "POST" else None, initial={name: getattr(person, name) for name in PERSON_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(request.user, person, **form.person())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "Their details are saved.")
+            return _overview(family)
+    return render_form_page(request, "families/person_form.html", {"family": family, "person": person}, form)
+
+
+def _require_profile(request, family, person, detail=None):
+    """A person's profile: seen (and logged) only where the rule covers that person."""
+    decision = access.read(request.user, family, Part.PROFILES, detail=detail) if detail else access.decide(request.user, family, Part.PROFILES)
+    if not decision.covers_person(person):
+        raise PermissionDenied
+    return decision
+
+
+@family_page("GET", "HEAD")
+def profile(request, family_id, person_id):
+    family = _family(family_id)
+    person = _person(family, person_id)
+    _require_profile(request, family, person, detail="one-page profile")
+    return render(request, "families/profile.html", {"family": family, "person": person, "profile": _profile_of(person)})
+
+
+@family_page("GET", "POST")
+def edit_profile(request, family_id, person_id):
+    """Write the one-page profile with the person; a clash with someone else's save loses nothing."""
+    family = _family(family_id)
+    person = _person(family, person_id)
+    current = _profile_of(person)
+    if request.method == "GET":
+        _require_profile(request, family, person, detail="one-page profile, to change it")
+        initial = {name: getattr(current, name) for name in forms.ProfileForm.FIELDS} if current else {}
+        form = forms.ProfileForm(initial={**initial, "version": current.version if current else 0})
+        return render_form_page(request, "families/profile_form.html", {"family": family, "person": person}, form)
+    _require_profile(request, family, person)
+    form = forms.ProfileForm(request.POST)
+    if form.is_valid():
+        try:
+            services.save_profile(request.user, person, form.cleaned_data["version"], **form.profile())
+        except services.EditConflict:
+            saved = _profile_of(person)
+            access.read(request.user, family, Part.PROFILES, detail="one-page profile saved by someone else, shown beside your changes")
+            context = {"family": family, "person": person, "saved": saved}
+            return _conflict(request, "families/profile_form.html", forms.ProfileForm, context, saved.version if saved else 0)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The one-page profile is saved.")
+            return redirect("families:profile", family.public_id, person.public_id)
+    return render_form_page(request, "families/profile_form.html", {"family": family, "person": person}, form)
+
+
+# Chronology -------------------------------------------------------------------------------
+
+
+@family_page("GET", "POST")
+def add_chronology(request, family_id):
+    family = _family(family_id)
+    _require_write(request, family, Part.CHRONOLOGY)
+    place = access.team_place(request.user, family)
+    form = forms.ChronologyEntryForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_chronology_entry(request.user, family, **form.entry())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The event is added to the chronology.")
+            return _overview(family)
+    return render_form_page(request, "families/chronology_form.html", {"family": family, "place": place}, form)
+
+
+# The team around the family ---------------------------------------------------------------
+
+
+@family_page("POST")
+def decide_join_request(request, family_id, request_id):
+    family = _family(family_id)
+    join_request = get_object_or_404(JoinRequest.objects.select_related("user"), family=family, public_id=request_id)
+    if not permissions.can_decide_join_requests(request.user, family):
+        raise PermissionDenied
+    form = forms.JoinDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose to accept or decline the request.")
+        return _overview(family)
+    accept = form.cleaned_data["decision"] == "accept"
+    try:
+        services.decide_join_request(request.user, join_request, accept=accept)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        name = join_request.user.full_name
+        messages.success(request, f"{name} has joined the team." if accept else f"You declined {name}'s request to join.")
+    return _overview(family)
+
+
+@family_page("GET", "POST")
+def leave_team(request, family_id):
+    family = _family(family_id)
+    place = family.team.filter(user=request.user, left_on__isnull=True).first()
+    if place is None:
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.leave_team(request.user, place)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _overview(family)
+        messages.success(request, f"You have left the team around family {family.reference}.")
+        return redirect("families:your-families")
+    return render(request, "families/leave_team.html", {"family": family, "is_lead": permissions.is_lead_practitioner(request.user, family)})
+
+
+@family_page("GET", "POST")
+def make_lead(request, family_id):
+    family = _family(family_id)
+    if not permissions.can_manage_team(request.user, family):
+        raise PermissionDenied
+    team = family.team.filter(left_on__isnull=True).select_related("user", "organisation")
+    form = forms.MakeLeadForm(request.POST if request.method == "POST" else None, team=team)
+    if request.method == "POST" and form.is_valid():
+        member = form.chosen_member()
+        try:
+            services.make_lead(request.user, member)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"{member.user.full_name} is now the lead practitioner.")
+            return _overview(family)
+    return render_form_page(request, "families/make_lead.html", {"family": family}, form)
+
+
+# Consent ----------------------------------------------------------------------------------
+
+
+def consent_state(agreement, today) -> str:
+    """Live, not yet, expired or withdrawn: how the agreement stands today, in words."""
+    if agreement.withdrawn_at is not None:
+        return "Withdrawn"
+    if agreement.valid_from > today:
+        return "Not yet"
+    if agreement.valid_until is not None and agreement.valid_until < today:
+        return "Expired"
+    return "Live"
+
+
+@family_page("GET", "HEAD")
+def consents(request, family_id):
+    family = _family(family_id)
+    _require_part(request, family, access.CONSENTS, "the family's agreements")
+    today = timezone.localdate()
+    agreements = family.consents.select_related("organisation", "given_by")
+    return render(
+        request,
+        "families/consents.html",
+        {
+            "family": family,
+            "agreements": [{"agreement": a, "state": consent_state(a, today), "parts": [PART_LABELS.get(p, p) for p in a.parts or []]} for a in agreements],
+            "can_manage": permissions.can_manage_consent(request.user, family),
+        },
+    )
+
+
+@family_page("GET", "POST")
+def record_consent(request, family_id):
+    family = _family(family_id)
+    if not permissions.can_manage_consent(request.user, family):
+        raise PermissionDenied
+    organisations = Organisation.objects.filter(is_active=True).exclude(pk=family.recording_organisation_id).order_by("name")
+    family_member = access.is_family_member(request.user, family) and not permissions.in_recording_team(request.user, family)
+    form = forms.ConsentForm(
+        request.POST if request.method == "POST" else None,
+        organisations=organisations,
+        people=family.people.all() if not family_member else [],
+        family_member=family_member,
+        initial={"valid_from": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_consent(request.user, family, **form.agreement())
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The family's agreement is recorded.")
+            return redirect("families:consents", family.public_id)
+    return render_form_page(request, "families/consent_form.html", {"family": family}, form)
+
+
+@family_page("GET", "POST")
+def withdraw_consent(request, family_id, consent_id):
+    family = _family(family_id)
+    agreement = get_object_or_404(ConsentAgreement.objects.select_related("organisation"), family=family, public_id=consent_id)
+    if not permissions.can_manage_consent(request.user, family):
+        raise PermissionDenied
+    if agreement.withdrawn_at is not None:
+        messages.info(request, "This agreement has already been withdrawn.")
+        return redirect("families:consents", family.public_id)
+    form = forms.WithdrawConsentForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_consent(request.user, agreement, note=form.cleaned_data["withdrawal_note"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"The agreement is withdrawn. {agreement.organisation.name} can no longer see those parts of the record.")
+            return redirect("families:consents", family.public_id)
+    return render_form_page(
+        request, "families/withdraw_consent.html", {"family": family, "agreement": agreement, "parts": [PART_LABELS.get(p, p) for p in agreement.parts or []]}, form
+    )
+
+
+# Emergency access and its review ------------------------------------------------------------
+
+
+@family_page("GET", "POST")
+def emergency(request, family_id):
+    family = _family(family_id)
+    if not permissions.can_start_emergency_access(request.user):
+        raise PermissionDenied
+    form = forms.EmergencyAccessForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.start_emergency_access(request.user, family, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"You can see this record for the next {emergency_hours()} hours. This is recorded and will be reviewed.")
+            return _overview(family)
+    return render_form_page(request, "families/emergency.html", {"family": family, **_emergency_context(request.user)}, form)
+
+
+@family_page("GET", "HEAD")
+def reviews(request):
+    if not permissions.can_review_emergency_access(request.user):
+        raise PermissionDenied
+    waiting = EmergencyAccess.objects.filter(review=EmergencyAccess.Review.WAITING).select_related("user", "family").order_by("started_at")
+    reviewed = EmergencyAccess.objects.exclude(review=EmergencyAccess.Review.WAITING).select_related("user", "family", "reviewed_by").order_by("-reviewed_at")[:20]
+    return render(request, "families/reviews.html", {"waiting": waiting, "reviewed": reviewed})
+
+
+@family_page("GET", "POST")
+def review(request, access_id):
+    if not permissions.can_review_emergency_access(request.user):
+        raise PermissionDenied
+    emergency_access = get_object_or_404(EmergencyAccess.objects.select_related("user", "family"), public_id=access_id)
+    form = forms.ReviewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_emergency_access(request.user, emergency_access, form.cleaned_data["outcome"], form.cleaned_data["review_note"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, f"Your review of the emergency access to family {emergency_access.family.reference} is saved.")
+            return redirect("families:reviews")
+    return render_form_page(request, "families/review_form.html", {"emergency_access": emergency_access}, form)
+
+
+# Retention ----------------------------------------------------------------------------------
+
+
+@family_page("GET", "POST")
+def retention(request):
+    if not permissions.can_set_retention_rule(request.user):
+        raise PermissionDenied
+    rule = services.retention_rule()
+    initial = {"years_after_closure": rule.years_after_closure, "outcome": rule.outcome}
+    form = forms.RetentionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_retention_rule(request.user, form.cleaned_data["years_after_closure"], form.cleaned_data["outcome"])
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            messages.success(request, "The retention rule is saved. The next scheduled run will use it.")
+            return redirect("families:retention")
+    return render_form_page(request, "families/retention.html", {"rule": rule, "runs": RetentionRun.objects.all()[:10]}, form)
+
+
+# The family's view of access, and exports ---------------------------------------------------
+
+
+@family_page("GET", "HEAD")
+def access_account(request, family_id):
+    """The printable account of everyone who looked at or changed the record, and why."""
+    family = _family(family_id)
+    rows = exports.subject_access_account(family, user=request.user)
+    return render(request, "families/access_account.html", {"family": family, "rows": rows})
+
+
+@family_page("GET", "HEAD")
+def access_account_pdf(request, family_id):
+    family = _family(family_id)
+    return _download(exports.subject_access_pdf(family, user=request.user), "application/pdf", f"access-account-{family.reference}.pdf")
+
+
+@family_page("GET", "HEAD")
+def export_json(request, family_id):
+    family = _family(family_id)
+    content = json.dumps(exports.export_json(request.user, family), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    return _download(content, "application/json; charset=utf-8", f"family-record-{family.reference}.json")
+
+
+@family_page("GET", "HEAD")
+def export_pdf(request, family_id):
+    family = _family(family_id)
+    return _download(exports.export_pdf(request.user, family), "application/pdf", f"family-record-{family.reference}.pdf")
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -213,3 +213,5 @@ def partnership_name_for_authenticator():
     from goldenthread.core.identity import partnership_identity
 
     return partnership_identity().name
+# Emergency safeguarding access to a family's record lasts this long, then ends by itself.
+GOLDENTHREAD_EMERGENCY_ACCESS_HOURS = 2

@@ -1,0 +1,101 @@
+"""Who may do the things around a family's record that are not reading a part of it.
+
+Reading and changing the parts themselves is `access.py`'s rule; these are the team, the
+family's agreements, emergency access, retention and closing. Plain functions, no logging.
+"""
+
+from goldenthread.core.permissions import is_partnership_admin
+from goldenthread.partnership.models import Membership, Role
+
+from . import access
+from .models import TeamMember
+
+# Roles that do casework with families; trainers train, and get nothing by that role.
+CASEWORK_ROLES = (Role.PRACTITIONER, Role.CHAMPION, Role.ORGANISATION_LEAD)
+
+
+def _signed_in(user) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
+
+
+def casework_organisations(user):
+    """The organisations in which the person does casework (and so may record or join a family)."""
+    from goldenthread.partnership.models import Organisation
+
+    if not _signed_in(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        is_active=True, memberships__user=user, memberships__role__in=CASEWORK_ROLES
+    ).distinct().order_by("name")
+
+
+def does_casework_in(user, organisation) -> bool:
+    if not _signed_in(user) or organisation is None:
+        return False
+    return Membership.objects.filter(user=user, organisation=organisation, role__in=CASEWORK_ROLES, organisation__is_active=True).exists()
+
+
+def can_search(user) -> bool:
+    """Search before create: anyone who does casework in a member organisation."""
+    return casework_organisations(user).exists()
+
+
+def can_create_family(user, organisation) -> bool:
+    return does_casework_in(user, organisation)
+
+
+def can_start_emergency_access(user) -> bool:
+    return can_search(user)
+
+
+def in_recording_team(user, family) -> bool:
+    found = access.team_place(user, family)
+    return found is not None and found.in_recording_organisation
+
+
+def is_lead_practitioner(user, family) -> bool:
+    found = access.team_place(user, family)
+    return found is not None and found.is_lead
+
+
+def has_lead(family) -> bool:
+    return TeamMember.objects.filter(family=family, left_on__isnull=True, is_lead=True).exists()
+
+
+def can_decide_join_requests(user, family) -> bool:
+    """The lead practitioner; a team member of the recording organisation when there is no lead."""
+    if is_lead_practitioner(user, family):
+        return True
+    return in_recording_team(user, family) and not has_lead(family)
+
+
+def can_manage_team(user, family) -> bool:
+    """Choose the lead, or take someone's place away: as for deciding who joins."""
+    return can_decide_join_requests(user, family)
+
+
+def can_manage_consent(user, family) -> bool:
+    """Record or withdraw the family's agreement: the recording organisation's team, or the family member."""
+    return in_recording_team(user, family) or access.is_family_member(user, family)
+
+
+def can_edit_family_details(user, family) -> bool:
+    """The family's name, lawful basis and status belong to the organisation holding the record."""
+    return in_recording_team(user, family)
+
+
+def can_close_family(user, family) -> bool:
+    return in_recording_team(user, family)
+
+
+def can_review_emergency_access(user) -> bool:
+    return _signed_in(user) and bool(getattr(user, "is_data_protection_lead", False))
+
+
+def can_set_retention_rule(user) -> bool:
+    return _signed_in(user) and is_partnership_admin(user)
+
+
+def can_produce_subject_access_account(user, family) -> bool:
+    """A team member of the recording organisation, the data protection lead, or the family member."""
+    return access.decide(user, family, access.ACCESS_LOG).allowed

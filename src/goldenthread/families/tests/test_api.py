@@ -1,0 +1,171 @@
+"""The families API with personal tokens: the same rule as the pages, every part logged, and no token
+works until its person has set up two-step verification and accepted the terms."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from goldenthread.core import services as core_services
+from goldenthread.families import access
+from goldenthread.families.api import SAFEGUARDS_MESSAGE
+from goldenthread.families.models import AccessLogEntry, Part
+
+from . import test_access_support as support
+from .test_access_support import CONTENT, agree, log_lines, safeguarded, start_emergency
+
+family = support.family
+family_member = support.family_member
+
+API = "/api/v1/families"
+Basis = AccessLogEntry.Basis
+
+
+def bearer(user):
+    _, key = core_services.create_api_token(user, "Case management bridge (test)")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+def test_a_token_is_needed(client, family):
+    assert client.get(API).status_code == 401
+    assert client.get(f"{API}/{family.public_id}").status_code == 401
+    assert client.get(f"{API}/{family.public_id}/access-log").status_code == 401
+
+
+@pytest.mark.parametrize("header", ["Bearer gt_not-a-real-token", "Bearer " + "x" * 10_000, "Basic YWxleDpwYXNzd29yZA==", "Bearer"])
+def test_a_made_up_token_is_refused(client, family, header):
+    response = client.get(f"{API}/{family.public_id}", HTTP_AUTHORIZATION=header)
+
+    assert response.status_code == 401
+    assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("missing", ["two-step", "terms"])
+def test_a_token_of_someone_without_two_step_or_the_terms_is_refused(client, family, practitioner, missing):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from goldenthread.core import safeguards
+
+    if missing == "terms":
+        TOTPDevice.objects.create(user=practitioner, name="Authenticator app", confirmed=True)
+    else:
+        safeguards.accept_current_terms(practitioner)
+    headers = bearer(practitioner)
+
+    for path in (API, f"{API}/{family.public_id}", f"{API}/{family.public_id}/access-log"):
+        response = client.get(path, **headers)
+        assert response.status_code == 403
+        assert response.json() == {"detail": SAFEGUARDS_MESSAGE}
+    assert not log_lines(family, practitioner, action="view").exists()
+
+
+def test_the_list_holds_the_families_you_are_in_the_team_around(client, family, practitioner, champion):
+    response = client.get(API, **bearer(safeguarded(practitioner)))
+
+    assert response.status_code == 200
+    assert response.json() == [{"reference": family.reference, "public_id": str(family.public_id), "family_name": "The Testbrook family (fictional)"}]
+    assert log_lines(family, practitioner, action="view").get().basis == Basis.RECORDING_ORGANISATION
+    assert client.get(API, **bearer(safeguarded(champion))).json() == []
+
+
+def test_the_recording_team_gets_every_part_each_logged(client, family, practitioner):
+    data = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(practitioner))).json()
+
+    assert set(data["parts_shown"]) == set(access.ALL_PARTS)
+    assert data["profiles"][0]["important_to_me"] == "My cat, Biscuit"
+    logged = {line.part: line.basis for line in log_lines(family, practitioner, action="view")}
+    assert logged == {part: Basis.RECORDING_ORGANISATION for part in access.ALL_PARTS}
+
+
+def test_another_agency_gets_only_the_agreed_parts(client, family, practitioner, other_agency_practitioner, community_health):
+    agree(family, community_health, [Part.STORY], by=practitioner)
+
+    response = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(other_agency_practitioner)))
+
+    data = response.json()
+    assert "story" in data and "profiles" not in data and "chronology" not in data and "contact_details" not in data
+    assert "Biscuit" not in response.content.decode()
+    assert log_lines(family, other_agency_practitioner, action="view", part=Part.STORY).get().basis == Basis.CONSENT
+
+
+def test_after_withdrawal_the_api_shows_the_story_no_more(client, family, practitioner, other_agency_practitioner, community_health):
+    from goldenthread.families import services
+
+    consent = agree(family, community_health, CONTENT, by=practitioner)
+    headers = bearer(safeguarded(other_agency_practitioner))
+    assert "story" in client.get(f"{API}/{family.public_id}", **headers).json()
+
+    services.withdraw_consent(practitioner, consent)
+
+    assert "story" not in client.get(f"{API}/{family.public_id}", **headers).json()
+
+
+@pytest.mark.parametrize("person", ["champion", "organisation_lead", "partnership_lead", "trainer", "other_agency_lead"])
+def test_someone_outside_the_team_is_refused_and_logged(client, request, person, family):
+    user = request.getfixturevalue(person)
+
+    response = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(user)))
+
+    assert response.status_code == 403
+    assert "Testbrook" not in response.content.decode()
+    assert log_lines(family, user).get().basis == Basis.REFUSED
+
+
+def test_emergency_access_works_through_the_api_and_is_marked(client, family, other_agency_lead):
+    emergency = start_emergency(other_agency_lead, family)
+
+    data = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(other_agency_lead))).json()
+
+    assert "chronology" in data
+    assert {line.emergency_id for line in log_lines(family, other_agency_lead, action="view")} == {emergency.pk}
+
+
+def test_the_family_member_sees_their_story_and_own_profile(client, family, family_member):
+    data = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(family_member))).json()
+
+    assert "story" in data and "chronology" not in data and "contact_details" not in data
+    assert data["profiles"] == []  # Jordan has no profile yet; Mia's is not theirs to see
+
+
+@pytest.mark.parametrize("person", ["practitioner", "family_member", "data_protection_lead"])
+def test_the_access_log_is_for_the_recording_team_the_family_and_the_data_protection_lead(client, request, person, family):
+    user = request.getfixturevalue(person)
+
+    response = client.get(f"{API}/{family.public_id}/access-log", **bearer(safeguarded(user)))
+
+    assert response.status_code == 200
+    rows = response.json()
+    assert rows and {"when", "who", "organisation", "what", "why", "basis", "part", "emergency"} == set(rows[0])
+    assert log_lines(family, user, part=access.ACCESS_LOG).get().basis != Basis.REFUSED
+
+
+@pytest.mark.parametrize("person", ["other_agency_practitioner", "champion", "partnership_lead"])
+def test_nobody_else_sees_the_access_log(client, request, person, family):
+    user = request.getfixturevalue(person)
+
+    response = client.get(f"{API}/{family.public_id}/access-log", **bearer(safeguarded(user)))
+
+    assert response.status_code == 403
+    assert log_lines(family, user, part=access.ACCESS_LOG).get().basis == Basis.REFUSED
+
+
+@pytest.mark.parametrize("public_id", ["not-a-uuid", "00000000-0000-0000-0000-000000000000", "%00", "' OR 1=1 --", "x" * 5000])
+def test_unknown_or_odd_addresses_are_not_found(client, family, practitioner, public_id):
+    headers = bearer(safeguarded(practitioner))
+
+    for path in (f"{API}/{public_id}", f"{API}/{public_id}/access-log"):
+        response = client.get(path, **headers)
+        assert response.status_code == 404
+        assert "detail" in response.json()
+
+
+@pytest.fixture
+def practitioner_headers(practitioner):
+    return bearer(safeguarded(practitioner))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(limit=st.text(max_size=30), offset=st.text(max_size=30))
+def test_no_paging_value_causes_a_server_error(client, family, practitioner_headers, limit, offset):
+    response = client.get(API, {"limit": limit, "offset": offset}, **practitioner_headers)
+
+    assert response.status_code in (200, 422)
