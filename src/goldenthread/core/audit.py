@@ -18,7 +18,10 @@ from django.dispatch import receiver
 from .models import AuditEvent
 
 AUDITED_APPS = {"core", "partnership", "pledges", "continuum", "families", "supervision", "training", "impact", "wellbeing"}
-NOT_AUDITED = {"core.auditevent"}
+NOT_AUDITED = {"core.auditevent", "families.accesslogentry"}
+# Apps whose records hold personal data: the audit log names them by type and id only,
+# never by their text (which could be a child's name).
+LABEL_BY_ID_ONLY = {"families", "supervision", "wellbeing"}
 # Fields that change on every sign-in or use; logging them would drown the log.
 QUIET_FIELDS = {"last_login", "last_used_at", "password"}
 
@@ -59,6 +62,8 @@ def record(action, *, actor=None, obj=None, object_type="", object_id="", object
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
+        if obj._meta.app_label in LABEL_BY_ID_ONLY:
+            object_label = object_label or f"{obj._meta.verbose_name} #{obj.pk}"
         object_label = object_label or str(obj)[:200]
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(

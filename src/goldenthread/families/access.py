@@ -295,9 +295,18 @@ def _organisation_label(user, found: AccessContext | None, basis: str) -> str:
         return "Family member"
     if basis == Basis.DATA_PROTECTION:
         return "Data protection lead"
-    if basis == Basis.RETENTION:
+    if basis == Basis.RETENTION or not _signed_in(user):
         return ""
-    return ""
+    return _organisations_of(user)
+
+
+def _organisations_of(user) -> str:
+    """The organisations a person works in, for log lines made without a team place (emergency, search, refusals)."""
+    label = getattr(user, "_gt_organisation_label", None)
+    if label is None:
+        names = Membership.objects.filter(user=user).order_by("organisation__name").values_list("organisation__name", flat=True)
+        label = user._gt_organisation_label = ", ".join(names)
+    return label
 
 
 def _entry(user, family, action, part, basis, detail, emergency, found=None) -> AccessLogEntry:

@@ -271,6 +271,7 @@ class AccessLogEntry(models.Model):
         FAMILY_MEMBER = "family-member", "Family member's own record"
         DATA_PROTECTION = "data-protection", "Data protection review"
         RETENTION = "retention", "Retention rules"
+        SEARCH = "search", "Search before creating a record"
         REFUSED = "refused", "Refused"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)

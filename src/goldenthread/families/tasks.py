@@ -155,10 +155,11 @@ def apply_retention() -> dict:
     return {"erased": len(run.erased), "anonymised": len(run.anonymised)}
 
 
-def _review_url() -> str:
-    for name in ("families:emergency-reviews", "families:emergency-review-list", "families:data-protection"):
+def _review_url(emergency) -> str:
+    """The review page for this emergency access (the list of reviews if that page is not there)."""
+    for name, args in (("families:review", [emergency.public_id]), ("families:reviews", [])):
         try:
-            return settings.GOLDENTHREAD_SITE_URL + reverse(name)
+            return settings.GOLDENTHREAD_SITE_URL + reverse(name, args=args)
         except NoReverseMatch:
             continue
     return settings.GOLDENTHREAD_SITE_URL + "/families/"
@@ -181,7 +182,7 @@ def notify_data_protection_lead(access_id: int) -> int:
             f"{emergency.user.full_name} opened family record {emergency.family.reference} with emergency access "
             f"on {started:%d %B %Y} at {started:%H:%M}. The access ends at {expires:%H:%M}.\n\n"
             "They gave a reason, which you can read once you have signed in. Please review whether the access was justified:\n"
-            f"{_review_url()}\n\n"
+            f"{_review_url(emergency)}\n\n"
             "This e-mail holds no details of the family on purpose.\n"
         )
         sent += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [lead.email])

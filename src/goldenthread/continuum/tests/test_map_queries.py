@@ -214,3 +214,13 @@ def test_months_before_keeps_the_day_or_takes_the_last_day_of_a_shorter_month():
     assert queries.months_before(date(2026, 3, 15), 10) == date(2025, 5, 15)
     assert queries.months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
     assert queries.months_before(date(2026, 1, 10), 14) == date(2024, 11, 10)
+
+
+def test_bright_spots_are_grouped_by_area_with_those_early_on_listed_once(general, childrens_services, community_health, police, organisation_lead, other_agency_lead, practitioner):
+    complete_round(childrens_services, general, [organisation_lead], {"leadership": 4, "safety": 1, "language": 1})
+    complete_round(police, general, [practitioner], {"leadership": 3, "safety": 1, "language": 1})
+    complete_round(community_health, general, [other_agency_lead], {"leadership": 1, "safety": 1, "language": 1})
+    [area] = queries.partnership_map().bright_spot_areas
+    assert (area.domain_code, area.domain_title) == ("leadership", "Leadership and governance")
+    assert [spot.standing.name for spot in area.spots] == ["Riverbend Children's Services", "Riverbend Police Station"]
+    assert [standing.name for standing in area.early_others] == ["Riverbend Community Health"]

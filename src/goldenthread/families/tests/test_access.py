@@ -75,6 +75,7 @@ def test_emergency_reads_are_marked_with_the_emergency_access(family, other_agen
     line = log_lines(family, other_agency_lead, action="view").get()
     assert line.basis == Basis.EMERGENCY
     assert line.emergency_id == emergency.pk
+    assert line.organisation_label == "Riverbend Community Health"
 
 
 def test_withdrawal_takes_effect_at_once_even_for_answers_already_worked_out(family, practitioner, other_agency_practitioner, community_health):

@@ -364,6 +364,7 @@ def test_starting_emergency_access_tells_the_data_protection_lead(family, other_
     assert message.to == [data_protection_lead.email]
     assert family.reference in message.subject
     assert "Testbrook" not in message.body and "Mia" not in message.body and "risk" not in message.body
+    assert f"/families/reviews/{emergency.public_id}/" in message.body
 
 
 def test_the_data_protection_lead_reviews_emergency_access(family, other_agency_lead, data_protection_lead):

@@ -23,9 +23,19 @@ from django.utils import timezone
 
 from goldenthread.continuum import scoring
 from goldenthread.continuum.frameworks import current_framework, framework_spec
-from goldenthread.continuum.models import Action, Answer, Assessment, Framework, Item, Response
+from goldenthread.continuum.models import (
+    Action,
+    Answer,
+    Assessment,
+    Framework,
+    Item,
+    Response,
+)
 from goldenthread.core.audit import acting_as
-from goldenthread.core.management.commands.load_demo_partnership import email_for, read_demo
+from goldenthread.core.management.commands.load_demo_partnership import (
+    email_for,
+    read_demo,
+)
 from goldenthread.core.models import User
 from goldenthread.partnership.models import Membership, Organisation, Role
 
