@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from .continuum.api import router as continuum_router
 from .core.api import router as core_router
 from .families.api import router as families_router
+from .supervision.api import router as supervision_router
 from .partnership.api import router as partnership_router
 from .pledges.api import router as pledges_router
 
@@ -20,3 +21,4 @@ api.add_router("/organisations", partnership_router)
 api.add_router("/pledges", pledges_router)
 api.add_router("/continuum", continuum_router)
 api.add_router("/families", families_router)
+api.add_router("/supervision", supervision_router)

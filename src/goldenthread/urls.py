@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("goldenthread.pledges.urls")),
     path("continuum/", include("goldenthread.continuum.urls")),
     path("families/", include("goldenthread.families.urls")),
+    path("supervision/", include("goldenthread.supervision.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

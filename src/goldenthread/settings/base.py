@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "goldenthread.pledges",
     "goldenthread.continuum",
     "goldenthread.families",
+    "goldenthread.supervision",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -193,6 +194,7 @@ GOLDENTHREAD_SECTIONS = [
     "goldenthread.pledges.sections",
     "goldenthread.continuum.sections",
     "goldenthread.families.sections",
+    "goldenthread.supervision.sections",
     "goldenthread.partnership.sections",
     "goldenthread.core.sections",
 ]

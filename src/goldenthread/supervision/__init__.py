@@ -1,0 +1,1 @@
+"""Multi-agency group supervision and learning conversations."""
