@@ -272,6 +272,7 @@ class AccessLogEntry(models.Model):
         DATA_PROTECTION = "data-protection", "Data protection review"
         RETENTION = "retention", "Retention rules"
         SEARCH = "search", "Search before creating a record"
+        SUPERVISION = "supervision", "Attendee of a group supervision"
         REFUSED = "refused", "Refused"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -62,6 +62,7 @@ class Session(models.Model):
     getting_in_the_way = models.TextField("What is getting in the way", max_length=6000, blank=True)
     own_themes = models.CharField("Other themes, in your words", max_length=500, blank=True)
     themes = models.JSONField(default=list, blank=True, help_text="Codes from the partnership's theme list.")
+    cancellation_reason = models.CharField("Why the session was cancelled", max_length=500, blank=True)
     chronology_summary = models.TextField("Brief summary for the family's chronology", max_length=1500, blank=True)
     chronology_entry = models.ForeignKey("families.ChronologyEntry", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     version = models.PositiveIntegerField(default=1)

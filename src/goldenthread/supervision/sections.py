@@ -1,6 +1,50 @@
+"""What group supervision adds to the menu and to a person's home page."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from goldenthread.core.permissions import is_signed_in
+from goldenthread.partnership.models import Membership
+
+from . import permissions, queries
+
+
+def _has_membership(user) -> bool:
+    if not is_signed_in(user):
+        return False
+    cached = getattr(user, "_gt_has_membership", None)
+    if cached is None:
+        cached = user._gt_has_membership = Membership.objects.filter(user=user).exists()
+    return cached
+
+
 def navigation(user):
+    if _has_membership(user):
+        return [("Group supervision", reverse("supervision:home"))]
+    if permissions.can_see_figures(user):
+        return [("Supervision figures", reverse("supervision:figures"))]
     return []
 
 
 def home_cards(user):
-    return []
+    cards = []
+    if _has_membership(user):
+        actions = list(queries.my_open_actions(user))
+        today = timezone.localdate()
+        overdue = sum(1 for action in actions if action.due_on < today)
+        if actions:
+            text = f"You have {len(actions)} open action{'s' if len(actions) != 1 else ''} from group supervision."
+        else:
+            text = "You have no open actions from group supervision."
+        extra = f"{overdue} {'is' if overdue == 1 else 'are'} past the date agreed." if overdue else ""
+        links = [("See your sessions and actions", reverse("supervision:home"))]
+        if permissions.can_request(user):
+            links.append(("Request a group supervision or learning conversation", reverse("supervision:request")))
+        cards.append({"title": "Group supervision", "text": text, "extra": extra, "links": links})
+    if permissions.can_see_figures(user):
+        cards.append({
+            "title": "Group supervision figures",
+            "text": "How many sessions the partnership holds, which agencies take part and the themes that come up. No family is ever shown.",
+            "links": [("See the supervision figures", reverse("supervision:figures"))],
+        })
+    return cards

@@ -30,7 +30,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
 from goldenthread.core.audit import acting_as
-from goldenthread.core.management.commands.load_demo_partnership import email_for, read_demo
+from goldenthread.core.management.commands.load_demo_partnership import (
+    email_for,
+    read_demo,
+)
 from goldenthread.core.models import User
 from goldenthread.families import services
 from goldenthread.families.models import (
@@ -473,15 +476,15 @@ class Command(BaseCommand):
 
     def _print_sign_ins(self, sign_ins, *, fresh):
         email_width = max(len("Sign-in e-mail"), *(len(s.email) for s in sign_ins))
-        role_width = max(len("Role"), *(len(s.role) for s in sign_ins))
+        codes_width = max(len("Recovery codes"), *(len("  ".join(s.codes)) for s in sign_ins))
         self.stdout.write("")
-        self.stdout.write("Family records need two-step verification. These demo people have it set up already;")
-        self.stdout.write("when asked for a code, type one of their recovery codes instead (same password as the other demo people).")
+        self.stdout.write("Family records need two-step verification. These demo people have it set up already:")
+        self.stdout.write("sign in with the demo password, and when asked for a code, type one of their recovery codes.")
         self.stdout.write("")
-        self.stdout.write(f"  {'Sign-in e-mail'.ljust(email_width)}  {'Role'.ljust(role_width)}  Recovery codes")
-        self.stdout.write(f"  {'-' * email_width}  {'-' * role_width}  {'-' * 32}")
+        self.stdout.write(f"  {'Sign-in e-mail'.ljust(email_width)}  {'Recovery codes'.ljust(codes_width)}  Role")
+        self.stdout.write(f"  {'-' * email_width}  {'-' * codes_width}  {'-' * 30}")
         for sign_in in sign_ins:
-            self.stdout.write(f"  {sign_in.email.ljust(email_width)}  {sign_in.role.ljust(role_width)}  {'  '.join(sign_in.codes)}")
+            self.stdout.write(f"  {sign_in.email.ljust(email_width)}  {'  '.join(sign_in.codes).ljust(codes_width)}  {sign_in.role}")
         self.stdout.write("")
         self.stdout.write(("These are fresh codes. " if fresh else "") + "Each recovery code works once.")
         self.stdout.write("For fresh ones, run: manage.py load_demo_families --new-codes")

@@ -1,0 +1,337 @@
+"""Read queries for sessions: a person's sessions and actions, family detail for the session page,
+and the partnership's anonymised figures.
+
+The figures are built from counts, dates, organisations and theme codes only: never a
+family, a situation reference, a person's name or anything anyone typed (own themes, the
+four questions, actions and the wellbeing note are not read at all).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q
+from django.utils import timezone
+
+from goldenthread.families import access
+from goldenthread.families.models import ChronologyEntry, Part, StoryEntry
+from goldenthread.partnership.models import Sector
+
+from . import permissions, themes
+from .models import Action, Attendee, Session
+
+FAMILY_DETAIL_PARTS = (Part.STORY, Part.CHRONOLOGY)
+FIGURE_MONTHS = 12
+MAX_FIGURE_MONTHS = 60
+
+
+# --- a person's sessions and actions --------------------------------------------------------
+
+
+def sessions_for(user):
+    """The sessions the person has a place in (or facilitates, manages or asked for), newest first."""
+    if not permissions._signed_in(user):
+        return Session.objects.none()
+    return (
+        Session.objects.filter(
+            Q(attendees__user=user) | Q(facilitator=user) | Q(accountable_manager=user) | Q(requested_by=user)
+        )
+        .distinct()
+        .select_related("facilitator", "accountable_manager", "requested_by")
+        .order_by("-proposed_start")
+    )
+
+
+def my_open_actions(user, *, include_proposed=False):
+    """The person's own actions still to do, soonest first (with those waiting for confirmation if asked)."""
+    if not permissions._signed_in(user):
+        return Action.objects.none()
+    statuses = [Action.Status.OPEN, Action.Status.PROPOSED] if include_proposed else [Action.Status.OPEN]
+    return (
+        Action.objects.filter(owner=user, status__in=statuses)
+        .exclude(session__status=Session.Status.CANCELLED)
+        .select_related("session")
+        .order_by("due_on", "id")
+    )
+
+
+def action_history(action):
+    """Every change to an action, oldest first, with who made it."""
+    return action.changes.select_related("changed_by").order_by("changed_at", "id")
+
+
+def attendees(session):
+    """Everyone with a place, their agency, answer and whether they acknowledged confidentiality (for the facilitator)."""
+    return session.attendees.select_related("user", "organisation").order_by("organisation__name", "user__full_name")
+
+
+# --- the family's record, on the session page -----------------------------------------------
+
+
+def log_session_view(user, session, *, allowed=True):
+    """Write a look at a session linked to a family (or a refused look) to the family's access log."""
+    if session.family_id is None:
+        return None
+    if not allowed:
+        return access.log(
+            user, session.family, access.Action.VIEW, "supervision", access.Basis.REFUSED,
+            "Asked to see a group supervision session without a place in it",
+        )
+    from .services import attendee_basis
+
+    return access.log(user, session.family, access.Action.VIEW, "supervision", attendee_basis(user, session), "Viewed a group supervision session")
+
+
+@dataclass
+class FamilyDetail:
+    """What of the family's record a person may have at hand in the session; None for a part they may not see."""
+
+    story: list | None = None
+    chronology: list | None = None
+    decisions: dict = field(default_factory=dict)
+
+    @property
+    def shown(self) -> bool:
+        return self.story is not None or self.chronology is not None
+
+
+def family_detail(user, session, parts=FAMILY_DETAIL_PARTS) -> FamilyDetail:
+    """The family's story and chronology for the session page, read through the access rule (every look logged, refusals too).
+
+    Only participants who acknowledged confidentiality are asked about at all; for anyone
+    else nothing is read and nothing is returned.
+    """
+    if session.family_id is None or not permissions.can_read_record(user, session):
+        return FamilyDetail()
+    decisions = access.read_parts(user, session.family, parts, detail="In a group supervision session")
+    detail = FamilyDetail(decisions=decisions)
+    if Part.STORY in decisions and decisions[Part.STORY].allowed:
+        detail.story = list(StoryEntry.objects.filter(family_id=session.family_id).order_by("told_on", "recorded_at"))
+    if Part.CHRONOLOGY in decisions and decisions[Part.CHRONOLOGY].allowed:
+        detail.chronology = list(
+            ChronologyEntry.objects.filter(family_id=session.family_id).select_related("organisation").order_by("-occurred_on", "-recorded_at")
+        )
+    return detail
+
+
+# --- the partnership's figures --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str  # "2025-04"
+    kind: str
+    kind_label: str
+    sessions: int
+
+
+@dataclass(frozen=True)
+class AgencyCount:
+    organisation: str
+    sector: str
+    sector_label: str
+    sessions: int
+
+
+@dataclass(frozen=True)
+class SectorCount:
+    sector: str
+    sector_label: str
+    organisations: int
+    sessions: int
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    code: str
+    name: str
+    sessions: int
+    by_month: dict  # month -> sessions
+
+
+@dataclass(frozen=True)
+class Figures:
+    start: date
+    end: date
+    months: list
+    sessions_total: int
+    sessions_by_month: list
+    agencies: list
+    sectors: list
+    actions_due: int
+    actions_done_on_time: int
+    actions_done_late: int
+    themes: list
+
+    @property
+    def on_time_share(self) -> float | None:
+        """The share of actions due in the period that were done by their date (None when none were due)."""
+        if not self.actions_due:
+            return None
+        return round(self.actions_done_on_time / self.actions_due, 3)
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _months_back(end: date, count: int) -> list[date]:
+    year, month = end.year, end.month
+    firsts = []
+    for _ in range(count):
+        firsts.append(date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return list(reversed(firsts))
+
+
+def figures(months: int = FIGURE_MONTHS, today: date | None = None) -> Figures:
+    """Anonymised figures over the last `months` months (this month included) of sessions held."""
+    try:
+        months = int(months)
+    except (TypeError, ValueError):
+        months = FIGURE_MONTHS
+    months = max(1, min(months, MAX_FIGURE_MONTHS))
+    today = today or timezone.localdate()
+    firsts = _months_back(today, months)
+    start, end = firsts[0], today
+    month_keys = [_month(day) for day in firsts]
+
+    held = Session.objects.filter(status=Session.Status.HELD, held_on__gte=start, held_on__lte=end)
+    rows = list(held.values_list("pk", "kind", "held_on", "themes"))
+    kind_labels = dict(Session.Kind.choices)
+
+    by_month = Counter((_month(held_on), kind) for _, kind, held_on, _ in rows)
+    sessions_by_month = [
+        MonthCount(month=key, kind=kind, kind_label=str(label), sessions=by_month.get((key, kind), 0))
+        for key in month_keys
+        for kind, label in kind_labels.items()
+    ]
+
+    sector_labels = dict(Sector.choices)
+    session_ids = [pk for pk, *_ in rows]
+    took_part = (
+        Attendee.objects.filter(session_id__in=session_ids, attended=True)
+        .values_list("organisation__name", "organisation__sector", "session_id")
+        .distinct()
+    )
+    per_agency = defaultdict(set)
+    sector_of = {}
+    for name, sector, session_id in took_part:
+        per_agency[name].add(session_id)
+        sector_of[name] = sector
+    agencies = sorted(
+        (
+            AgencyCount(organisation=name, sector=sector_of[name], sector_label=str(sector_labels.get(sector_of[name], sector_of[name])), sessions=len(ids))
+            for name, ids in per_agency.items()
+        ),
+        key=lambda item: (-item.sessions, item.organisation),
+    )
+    per_sector_sessions, per_sector_organisations = defaultdict(set), defaultdict(set)
+    for name, ids in per_agency.items():
+        per_sector_sessions[sector_of[name]] |= ids
+        per_sector_organisations[sector_of[name]].add(name)
+    sectors = sorted(
+        (
+            SectorCount(sector=sector, sector_label=str(sector_labels.get(sector, sector)), organisations=len(per_sector_organisations[sector]), sessions=len(ids))
+            for sector, ids in per_sector_sessions.items()
+        ),
+        key=lambda item: (-item.sessions, item.sector_label),
+    )
+
+    # Actions due in the period (up to today), leaving out those cancelled or still waiting for confirmation.
+    due = Action.objects.filter(due_on__gte=start, due_on__lte=end, status__in=[Action.Status.OPEN, Action.Status.DONE])
+    due_rows = list(due.values_list("status", "due_on", "completed_on"))
+    on_time = sum(1 for status, due_on, completed_on in due_rows if status == Action.Status.DONE and completed_on and completed_on <= due_on)
+    late = sum(1 for status, due_on, completed_on in due_rows if status == Action.Status.DONE and completed_on and completed_on > due_on)
+
+    theme_months = defaultdict(Counter)
+    for _, _, held_on, codes in rows:
+        for code in set(codes or []):
+            if themes.is_known(code):
+                theme_months[code][_month(held_on)] += 1
+    theme_counts = sorted(
+        (
+            ThemeCount(code=code, name=themes.theme_name(code), sessions=sum(counter.values()), by_month={key: counter.get(key, 0) for key in month_keys})
+            for code, counter in theme_months.items()
+        ),
+        key=lambda item: (-item.sessions, item.name),
+    )
+
+    return Figures(
+        start=start, end=end, months=month_keys, sessions_total=len(rows), sessions_by_month=sessions_by_month,
+        agencies=agencies, sectors=sectors, actions_due=len(due_rows), actions_done_on_time=on_time,
+        actions_done_late=late, themes=theme_counts,
+    )
+
+
+def figures_data(found: Figures) -> dict:
+    """The figures as plain JSON-ready values (for the API)."""
+    return {
+        "start": found.start.isoformat(),
+        "end": found.end.isoformat(),
+        "months": list(found.months),
+        "sessions_total": found.sessions_total,
+        "sessions_by_month": [
+            {"month": row.month, "kind": row.kind, "kind_label": row.kind_label, "sessions": row.sessions} for row in found.sessions_by_month
+        ],
+        "agencies": [
+            {"organisation": row.organisation, "sector": row.sector, "sector_label": row.sector_label, "sessions": row.sessions}
+            for row in found.agencies
+        ],
+        "sectors": [
+            {"sector": row.sector, "sector_label": row.sector_label, "organisations": row.organisations, "sessions": row.sessions}
+            for row in found.sectors
+        ],
+        "actions": {
+            "due": found.actions_due,
+            "done_on_time": found.actions_done_on_time,
+            "done_late": found.actions_done_late,
+            "on_time_share": found.on_time_share,
+        },
+        "themes": [
+            {"code": row.code, "name": row.name, "sessions": row.sessions, "by_month": dict(row.by_month)} for row in found.themes
+        ],
+    }
+
+
+CSV_HEADER = ["Measure", "Month", "Group", "Sector", "Value"]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """Text a spreadsheet shows as it is: anything that looks like a formula gets a leading apostrophe."""
+    text = "" if value is None else str(value).replace("\x00", "")
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def figures_rows(found: Figures) -> list[list[str]]:
+    rows = [["Sessions held", "", "All", "", found.sessions_total]]
+    rows += [["Sessions held", row.month, row.kind_label, "", row.sessions] for row in found.sessions_by_month]
+    rows += [["Sessions an agency took part in", "", row.organisation, row.sector_label, row.sessions] for row in found.agencies]
+    rows += [["Sessions a sector took part in", "", row.sector_label, row.sector_label, row.sessions] for row in found.sectors]
+    rows += [
+        ["Actions due", "", "All", "", found.actions_due],
+        ["Actions done on time", "", "All", "", found.actions_done_on_time],
+        ["Actions done late", "", "All", "", found.actions_done_late],
+        ["Share of actions done on time", "", "All", "", "" if found.on_time_share is None else f"{found.on_time_share:.3f}"],
+    ]
+    for row in found.themes:
+        rows.append(["Sessions with this theme", "", row.name, "", row.sessions])
+        rows += [["Sessions with this theme", month, row.name, "", count] for month, count in row.by_month.items()]
+    return rows
+
+
+def figures_csv(found: Figures) -> str:
+    """The figures as CSV text, one measure per row, with a header row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for row in figures_rows(found):
+        writer.writerow([_cell(cell) for cell in row])
+    return buffer.getvalue()
