@@ -45,6 +45,7 @@ database: venv
 demo-data: venv
 	$(BIN)/python manage.py load_demo_partnership
 	$(BIN)/python manage.py load_demo_continuum
+	$(BIN)/python manage.py load_demo_families
 	$(BIN)/python manage.py start_retention_schedule
 
 # Debian's Chromium drives the browser journeys; install it where it is missing and we may.
