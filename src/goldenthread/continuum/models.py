@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from goldenthread.core.models import PlannedStep
+
 
 class Band(models.TextChoices):
     """The four stages of the continuum, from first awareness to a trauma-informed organisation."""
@@ -147,30 +149,13 @@ class Answer(models.Model):
         constraints = [models.UniqueConstraint(fields=["response", "item"], name="one_answer_per_item")]
 
 
-class Action(models.Model):
+class Action(PlannedStep):
     """A next step from an assessment, in the organisation's action plan for a domain."""
 
-    class Status(models.TextChoices):
-        NOT_STARTED = "not-started", "Not started"
-        IN_PROGRESS = "in-progress", "In progress"
-        DONE = "done", "Done"
-
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey("partnership.Organisation", on_delete=models.CASCADE, related_name="continuum_actions")
     assessment = models.ForeignKey(Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions")
     domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="actions")
-    description = models.CharField("What we will do", max_length=500)
-    owner = models.CharField("Who owns it", max_length=150)
-    due_on = models.DateField("Due date")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["due_on", "id"]
-
-    def __str__(self):
-        return self.description
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.status != self.Status.DONE and self.due_on < timezone.localdate()
+    class Meta(PlannedStep.Meta):
+        pass

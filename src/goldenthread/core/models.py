@@ -175,3 +175,32 @@ class TermsAcceptance(models.Model):
 
     def __str__(self):
         return f"{self.user} accepted version {self.version}"
+
+
+class PlannedStep(models.Model):
+    """A step in an action plan: what, who owns it, by when, and how far it has got.
+
+    Pledges and the continuum both keep action plans; this is the shape they share.
+    """
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not-started", "Not started"
+        IN_PROGRESS = "in-progress", "In progress"
+        DONE = "done", "Done"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    description = models.CharField("What we will do", max_length=500)
+    owner = models.CharField("Who owns it", max_length=150, help_text="A name or a team.")
+    due_on = models.DateField("Due date")
+    status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+
+    class Meta:
+        abstract = True
+        ordering = ["due_on", "id"]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status != self.Status.DONE and self.due_on < timezone.localdate()

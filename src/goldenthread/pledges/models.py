@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from goldenthread.core.models import PlannedStep
+
 
 class Strand(models.TextChoices):
     """The four strands of the pledge."""
@@ -116,31 +118,14 @@ class Renewal(models.Model):
         ordering = ["-renewed_on", "-id"]
 
 
-class Action(models.Model):
+class Action(PlannedStep):
     """A step in an organisation's action plan for one strand of its pledge."""
 
-    class Status(models.TextChoices):
-        NOT_STARTED = "not-started", "Not started"
-        IN_PROGRESS = "in-progress", "In progress"
-        DONE = "done", "Done"
-
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="actions")
     strand = models.CharField("Strand", max_length=30, choices=Strand.choices)
-    description = models.CharField("What we will do", max_length=500)
-    owner = models.CharField("Who owns it", max_length=150, help_text="A name or a team.")
-    due_on = models.DateField("Due date")
-    status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
 
-    class Meta:
-        ordering = ["due_on", "id"]
-
-    def __str__(self):
-        return self.description
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.status != self.Status.DONE and self.due_on < timezone.localdate()
+    class Meta(PlannedStep.Meta):
+        pass
 
 
 class ProgressUpdate(models.Model):

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures are imported by name and used as parameters)
 """The supervision forms: times typed the way people write them, and odd input that never breaks a page."""
 
 import datetime
@@ -37,7 +38,7 @@ def test_odd_input_to_the_request_form_never_breaks_the_page(practitioner, value
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", ODD_VALUES)
-def test_odd_input_to_the_record_and_action_forms_never_breaks_the_page(everyone_acknowledged, champion, other_agency_practitioner, value):  # noqa: F811
+def test_odd_input_to_the_record_and_action_forms_never_breaks_the_page(everyone_acknowledged, champion, other_agency_practitioner, value):
     client = signed_in(champion)
     record = {name: value for name in ("version", "meaning_for_child", "impact", "held_on_0", "held_on_1", "held_on_2", "themes")}
     assert client.post(page("session", everyone_acknowledged), record).status_code in (400, 409)

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures are imported by name and used as parameters)
 """The group supervision pages, for the named people: who is let in, who is refused, and what each page shows.
 
 The shared sessions are in pages_support: a group supervision about an anonymised situation

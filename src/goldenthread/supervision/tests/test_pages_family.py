@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures are imported by name and used as parameters)
 """A session linked to a family's record: the safeguards, who sees the family's story and chronology, and the log.
 
 The Brookfield family (fictional, from the families tests) is recorded by Riverbend
@@ -26,7 +27,7 @@ CHRONOLOGY = "Moved house"
 
 
 @pytest.fixture
-def linked(family, practitioner, other_agency_practitioner, champion, organisation_lead):  # noqa: F811
+def linked(family, practitioner, other_agency_practitioner, champion, organisation_lead):
     session = ask(practitioner, family=family, invitees=[other_agency_practitioner, champion], reference="S.B., aged 9")
     arrange(session, practitioner, facilitator=practitioner, manager=organisation_lead)
     return acknowledge(session, practitioner, other_agency_practitioner, champion, organisation_lead)
@@ -92,7 +93,7 @@ def test_only_the_facilitator_adds_to_the_chronology(linked, other_agency_practi
         assert verified(person).get(page("chronology-summary", linked)).status_code == 403
 
 
-def test_a_practitioner_links_a_family_from_their_own_teams(family, practitioner, other_agency_practitioner):  # noqa: F811
+def test_a_practitioner_links_a_family_from_their_own_teams(family, practitioner, other_agency_practitioner):
     day = timezone.localdate() + timedelta(days=5)
     data = {
         "kind": "group-supervision", "family": str(family.public_id), "situation_reference": "S.B.",

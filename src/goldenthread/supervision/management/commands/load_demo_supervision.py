@@ -114,7 +114,7 @@ def _people_for(practitioners, number, family_team):
     chosen = []
     for offset in range(4 if number % 2 else 3):
         organisation, people = practitioners[(number * 3 + offset * 5) % len(practitioners)]
-        role, user = people[number % len(people)]
+        _role, user = people[number % len(people)]
         if all(user.pk != other.pk for other, _ in chosen):
             chosen.append((user, organisation))
     return chosen
