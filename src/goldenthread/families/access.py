@@ -19,8 +19,9 @@ Besides the four parts an agreement can cover (`Part`), the rule answers for fou
 page shows: the household (names of the people and how they are related: visible with any part of
 the record), the team, the agreements and the access log.
 
-What a person may see of one family is worked out once (two queries at most) and kept on the
-user object for the rest of the request; any change to team places, agreements, emergency access
+What a person may see of one family is worked out once (one plain query for the team place,
+emergency access and family account, one more for another organisation's agreements) and kept
+on the user object for the rest of the request; any change to team places, agreements, emergency access
 or family accounts (through the models' save and delete) makes every kept answer stale at once.
 """
 
@@ -29,12 +30,13 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from django.db import connections, router
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from goldenthread.partnership.models import Membership
+from goldenthread.partnership.models import Membership, Organisation
 
 from .models import (
     AccessLogEntry,
@@ -153,7 +155,8 @@ def _signed_in(user) -> bool:
 
 
 def context(user, family) -> AccessContext | None:
-    """What the rule needs to know about `user` and `family`: one query, two with another organisation's team place."""
+    """What the rule needs to know about `user` and `family`: one query, two with another organisation's team place
+    (three when an emergency access is active)."""
     if not _signed_in(user) or family is None or family.pk is None:
         return None
     cache = getattr(user, "_gt_family_access", None)
@@ -165,49 +168,30 @@ def context(user, family) -> AccessContext | None:
 
     generation = _current_generation[0]
     now = timezone.now()
-    team_places = TeamMember.objects.filter(family=OuterRef("pk"), user=user, left_on__isnull=True).filter(
-        Exists(Membership.objects.filter(user=user, organisation=OuterRef("organisation")))
-    )
-    emergencies = EmergencyAccess.objects.filter(family=OuterRef("pk"), user=user, started_at__lte=now, expires_at__gt=now).order_by("-expires_at")
-    people = Person.objects.filter(family=OuterRef("pk"), account=user).order_by("pk")
-    row = (
-        Family.objects.filter(pk=family.pk)
-        .annotate(
-            team_organisation_id=Subquery(team_places.values("organisation_id")[:1]),
-            team_organisation_name=Subquery(team_places.values("organisation__name")[:1]),
-            team_is_lead=Subquery(team_places.values("is_lead")[:1]),
-            emergency_id=Subquery(emergencies.values("pk")[:1]),
-            emergency_expires_at=Subquery(emergencies.values("expires_at")[:1]),
-            emergency_started_at=Subquery(emergencies.values("started_at")[:1]),
-            person_id=Subquery(people.values("pk")[:1]),
+    place, emergency_id, person_id = _what_the_person_holds(user, family, now)
+    emergency_row = None
+    if emergency_id is not None:  # rare: read the emergency access's times only when there is one
+        emergency_row = (
+            EmergencyAccess.objects.filter(family_id=family.pk, user=user, started_at__lte=now, expires_at__gt=now)
+            .order_by("-expires_at")
+            .values_list("pk", "started_at", "expires_at")
+            .first()
         )
-        .values(
-            "recording_organisation_id",
-            "team_organisation_id",
-            "team_organisation_name",
-            "team_is_lead",
-            "emergency_id",
-            "emergency_expires_at",
-            "emergency_started_at",
-            "person_id",
-        )
-        .first()
-    )
-    if row is None:
+    recording_organisation_id = family.recording_organisation_id
+    if recording_organisation_id is None:
         return None
     emergency = None
-    if row["emergency_id"] is not None:
+    if emergency_row is not None:
         emergency = EmergencyAccess(
-            pk=row["emergency_id"], family_id=family.pk, user_id=user.pk,
-            started_at=row["emergency_started_at"], expires_at=row["emergency_expires_at"],
+            pk=emergency_row[0], family_id=family.pk, user_id=user.pk, started_at=emergency_row[1], expires_at=emergency_row[2],
         )
     found = AccessContext(
         family_id=family.pk,
-        recording_organisation_id=row["recording_organisation_id"],
-        team_organisation_id=row["team_organisation_id"],
-        team_organisation_name=row["team_organisation_name"] or "",
-        is_lead=bool(row["team_is_lead"]),
-        person_id=row["person_id"],
+        recording_organisation_id=recording_organisation_id,
+        team_organisation_id=place[0] if place else None,
+        team_organisation_name=(place[1] or "") if place else "",
+        is_lead=bool(place[2]) if place else False,
+        person_id=person_id,
         emergency=emergency,
         is_data_protection_lead=bool(getattr(user, "is_data_protection_lead", False)),
         generation=generation,
@@ -216,6 +200,40 @@ def context(user, family) -> AccessContext | None:
         found.consented_parts = _consented_parts(family.pk, found.team_organisation_id)
     cache[family.pk] = found
     return found
+
+
+def _what_the_person_holds(user, family, now):
+    """The person's live team place, active emergency access and family account for one family, in one query.
+
+    Returns (organisation id, organisation name, is lead) or None; an emergency access id or None;
+    a person id or None. Plain SQL, because this runs on every family page and Django would
+    otherwise build three querysets for it.
+    """
+    connection = connections[router.db_for_read(TeamMember)]
+    quote = connection.ops.quote_name
+
+    def table(model):
+        return quote(model._meta.db_table)
+
+    moment = connection.ops.adapt_datetimefield_value(now)
+    sql = (
+        f"SELECT 1, t.id, t.organisation_id, o.name, t.is_lead FROM {table(TeamMember)} t"
+        f" INNER JOIN {table(Organisation)} o ON o.id = t.organisation_id"
+        f" WHERE t.family_id = %s AND t.user_id = %s AND t.left_on IS NULL"
+        f" AND EXISTS (SELECT 1 FROM {table(Membership)} m WHERE m.user_id = %s AND m.organisation_id = t.organisation_id)"
+        f" UNION ALL SELECT 2, e.id, NULL, NULL, NULL FROM {table(EmergencyAccess)} e"
+        f" WHERE e.family_id = %s AND e.user_id = %s AND e.started_at <= %s AND e.expires_at > %s"
+        f" UNION ALL SELECT 3, p.id, NULL, NULL, NULL FROM {table(Person)} p WHERE p.family_id = %s AND p.account_id = %s"
+    )
+    params = [family.pk, user.pk, user.pk, family.pk, user.pk, moment, moment, family.pk, user.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    places = sorted(row[1:] for row in rows if row[0] == 1)
+    place = (places[0][1], places[0][2], bool(places[0][3])) if places else None
+    emergency_id = next((row[1] for row in rows if row[0] == 2), None)
+    person_id = min((row[1] for row in rows if row[0] == 3), default=None)
+    return place, emergency_id, person_id
 
 
 def _consented_parts(family_id, organisation_id) -> frozenset:
@@ -335,6 +353,30 @@ def _write(entries):
     return AccessLogEntry.objects.bulk_create(entries)
 
 
+_APPEND_BATCH = 50  # rows per INSERT: well under SQLite's limit on parameters
+
+
+def _append(entries) -> None:
+    """Append log lines whose ids nobody needs, in one plain INSERT: no model machinery per page view.
+
+    The values go through each field's own conversion for the database (dates, time zones), as
+    bulk_create would; like bulk_create, no signal fires, so no audit event echoes a log line.
+    """
+    if not entries:
+        return
+    fields = [f for f in AccessLogEntry._meta.concrete_fields if not f.primary_key]
+    connection = connections[router.db_for_write(AccessLogEntry)]
+    quote = connection.ops.quote_name
+    placeholders = "({})".format(", ".join(["%s"] * len(fields)))
+    start = "INSERT INTO {} ({}) VALUES ".format(quote(AccessLogEntry._meta.db_table), ", ".join(quote(f.column) for f in fields))
+    with connection.cursor() as cursor:
+        # One statement (one commit) per batch of rows: executemany would commit row by row.
+        for first in range(0, len(entries), _APPEND_BATCH):
+            batch = entries[first : first + _APPEND_BATCH]
+            params = [f.get_db_prep_save(getattr(entry, f.attname), connection) for entry in batch for f in fields]
+            cursor.execute(start + ", ".join([placeholders] * len(batch)), params)
+
+
 def log(user, family, action, part, basis, detail="", emergency=None) -> AccessLogEntry:
     """Append one line to the family's access log."""
     found = context(user, family) if _signed_in(user) and family is not None and family.pk is not None else None
@@ -368,23 +410,81 @@ def read_parts(user, family, parts=ALL_PARTS, *, detail="", action=Action.VIEW, 
         for part, decision in decisions.items()
         if decision.allowed or log_refusals
     ]
-    if entries:
-        _write(entries)
+    _append(entries)
     return decisions
+
+
+def _live_places(user):
+    """The person's live team places, for a family named by OuterRef("pk"), while still a member of the organisation."""
+    return TeamMember.objects.filter(family=OuterRef("pk"), user=user, left_on__isnull=True).filter(
+        Exists(Membership.objects.filter(user=user, organisation=OuterRef("organisation")))
+    )
 
 
 def families_for(user):
     """The families the person has a live team place in (while still a member of that organisation)."""
     if not _signed_in(user):
         return Family.objects.none()
-    places = TeamMember.objects.filter(family=OuterRef("pk"), user=user, left_on__isnull=True).filter(
-        Exists(Membership.objects.filter(user=user, organisation=OuterRef("organisation")))
+    return Family.objects.filter(pk__in=_live_family_ids(user))
+
+
+def _live_family_ids(user):
+    """The ids of the families of the person's live team places: looked up from the person, not family by family."""
+    return TeamMember.objects.filter(
+        user=user, left_on__isnull=True, organisation__in=Membership.objects.filter(user=user).values("organisation_id")
+    ).values("family_id")
+
+
+def families_with_places(user):
+    """`families_for`, each annotated in the same query with the person's team place and the family's lead.
+
+    Annotations: team_organisation_id, team_organisation_name, lead_name, lead_organisation_name.
+    """
+    if not _signed_in(user):
+        return Family.objects.none()
+    places = _live_places(user)
+    leads = TeamMember.objects.filter(family=OuterRef("pk"), left_on__isnull=True, is_lead=True).order_by("pk")
+    return Family.objects.filter(pk__in=_live_family_ids(user)).annotate(
+        team_organisation_id=Subquery(places.values("organisation_id")[:1]),
+        team_organisation_name=Subquery(places.values("organisation__name")[:1]),
+        lead_name=Subquery(leads.values("user__full_name")[:1]),
+        lead_organisation_name=Subquery(leads.values("organisation__name")[:1]),
     )
-    return Family.objects.filter(Exists(places))
+
+
+def consented_parts_for_places(families) -> dict[int, frozenset]:
+    """For families annotated by `families_with_places`: the parts live agreements cover for the person's organisation (one query)."""
+    organisation_of = {family.pk: family.team_organisation_id for family in families if family.team_organisation_id != family.recording_organisation_id}
+    if not organisation_of:
+        return {}
+    today = timezone.localdate()
+    live = ConsentAgreement.objects.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+        family_id__in=list(organisation_of), withdrawn_at__isnull=True, valid_from__lte=today,
+    ).values_list("family_id", "organisation_id", "parts")
+    found: dict[int, set] = {family_id: set() for family_id in organisation_of}
+    for family_id, organisation_id, parts in live:
+        if organisation_of.get(family_id) == organisation_id:
+            found[family_id].update(part for part in (parts or []) if part in CONTENT_PARTS)
+    return {family_id: frozenset(parts) for family_id, parts in found.items()}
+
+
+def log_listed(user, families, detail) -> None:
+    """Log, in one insert, that a list showed each family's name (a team member's look at the team list)."""
+    entries = []
+    for family in families:
+        basis = Basis.RECORDING_ORGANISATION if family.team_organisation_id == family.recording_organisation_id else Basis.TEAM
+        place = AccessContext(
+            family_id=family.pk, recording_organisation_id=family.recording_organisation_id,
+            team_organisation_id=family.team_organisation_id, team_organisation_name=family.team_organisation_name or "",
+        )
+        entries.append(_entry(user, family, Action.VIEW, TEAM, basis, detail, None, place))
+    _append(entries)
 
 
 def own_families(user):
     """The families a person belongs to as a family member, through their own account."""
     if not _signed_in(user):
         return Family.objects.none()
-    return Family.objects.filter(Exists(Person.objects.filter(family=OuterRef("pk"), account=user)))
+    # Looked up from the person's account (indexed), not family by family.
+    return Family.objects.filter(pk__in=Person.objects.filter(account=user).values("family_id"))

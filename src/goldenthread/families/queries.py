@@ -47,36 +47,23 @@ def record_data(family, decisions: dict[str, access.Decision]) -> dict:
         data["lawful_basis"] = family.lawful_basis
         data["lawful_basis_label"] = family.get_lawful_basis_display()
         data["lawful_basis_note"] = family.lawful_basis_note
+        # Plain values, not model objects: an export reads every row of the record.
         data["household"] = [
-            {
-                "public_id": str(person.public_id),
-                "first_name": person.first_name,
-                "last_name": person.last_name,
-                "preferred_name": person.preferred_name,
-                "pronouns": person.pronouns,
-                "date_of_birth": _day(person.date_of_birth),
-                "role_in_family": person.role_in_family,
-                "is_focus": person.is_focus,
-            }
-            for person in household(family)
+            {**person, "public_id": str(person["public_id"]), "date_of_birth": _day(person["date_of_birth"])}
+            for person in household(family).values(
+                "public_id", "first_name", "last_name", "preferred_name", "pronouns", "date_of_birth", "role_in_family", "is_focus"
+            )
         ]
         data["relationships"] = [
-            {"person": str(r.person.public_id), "other": str(r.other.public_id), "description": r.description}
-            for r in Relationship.objects.filter(family=family).select_related("person", "other")
+            {"person": str(person), "other": str(other), "description": description}
+            for person, other, description in Relationship.objects.filter(family=family).values_list("person__public_id", "other__public_id", "description")
         ]
     if Part.CONTACT in allowed:
         data["contact_details"] = family.contact_details
     if Part.STORY in allowed:
         data["story"] = [
-            {
-                "public_id": str(entry.public_id),
-                "story": entry.story,
-                "who_was_there": entry.who_was_there,
-                "told_on": _day(entry.told_on),
-                "how_agreed": entry.how_agreed,
-                "version": entry.version,
-            }
-            for entry in StoryEntry.objects.filter(family=family)
+            {**entry, "public_id": str(entry["public_id"]), "told_on": _day(entry["told_on"])}
+            for entry in StoryEntry.objects.filter(family=family).values("public_id", "story", "who_was_there", "told_on", "how_agreed", "version")
         ]
     if Part.PROFILES in allowed:
         decision = decisions[Part.PROFILES]
@@ -85,27 +72,29 @@ def record_data(family, decisions: dict[str, access.Decision]) -> dict:
             profiles = profiles.filter(person_id=decision.only_person_id)
         data["profiles"] = [
             {
-                "person": str(profile.person.public_id),
-                "name": str(profile.person),
-                "liked_and_admired": profile.liked_and_admired,
-                "important_to_me": profile.important_to_me,
-                "how_to_support_me": profile.how_to_support_me,
-                "written_with": profile.written_with,
-                "version": profile.version,
+                "person": str(profile.pop("person__public_id")),
+                # As Person.__str__: the name they like to be called, or their first name.
+                "name": profile.pop("person__preferred_name") or profile.pop("person__first_name"),
+                **{key: value for key, value in profile.items() if not key.startswith("person__")},
             }
-            for profile in profiles.order_by("person__pk")
+            for profile in profiles.order_by("person__pk").values(
+                "person__public_id", "person__preferred_name", "person__first_name",
+                "liked_and_admired", "important_to_me", "how_to_support_me", "written_with", "version",
+            )
         ]
     if Part.CHRONOLOGY in allowed:
         data["chronology"] = [
             {
-                "public_id": str(event.public_id),
-                "occurred_on": _day(event.occurred_on),
-                "what_happened": event.what_happened,
-                "meaning_for_child": event.meaning_for_child,
-                "organisation": event.organisation.name,
-                "source": event.source,
+                "public_id": str(event["public_id"]),
+                "occurred_on": _day(event["occurred_on"]),
+                "what_happened": event["what_happened"],
+                "meaning_for_child": event["meaning_for_child"],
+                "organisation": event["organisation__name"],
+                "source": event["source"],
             }
-            for event in ChronologyEntry.objects.filter(family=family).select_related("organisation")
+            for event in ChronologyEntry.objects.filter(family=family).values(
+                "public_id", "occurred_on", "what_happened", "meaning_for_child", "organisation__name", "source"
+            )
         ]
     if access.TEAM in allowed:
         data["team"] = [

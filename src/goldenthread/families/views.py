@@ -11,7 +11,6 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,7 +31,6 @@ from .models import (
     Person,
     RetentionRun,
     StoryEntry,
-    TeamMember,
 )
 
 SEARCH_SESSION_KEY = "families:search"
@@ -84,6 +82,13 @@ def _require_write(request, family, part, detail="asked to change it"):
     return decision
 
 
+def _refuse(request, family, part, detail):
+    """Log a refusal (basis "refused") and refuse the page: a look when asked with GET, a change otherwise."""
+    action = access.Action.VIEW if request.method in ("GET", "HEAD") else access.Action.UPDATE
+    access.log(request.user, family, action, part, access.Basis.REFUSED, detail)
+    raise PermissionDenied
+
+
 def _require_part(request, family, part, detail):
     """Read a part (logged by access, refusal included), or refuse the page."""
     return _require(access.read(request.user, family, part, detail=detail))
@@ -94,30 +99,32 @@ def _require_part(request, family, part, detail):
 
 @family_page("GET", "HEAD")
 def your_families(request):
-    """The families the person has a team place in; a family's name only where they may see the household."""
+    """The families the person has a team place in, with their names (the team list every team member may see).
+
+    One query for the list (team place and lead annotated), one for the agreements that explain
+    what the person may see, and one insert for the log lines, however long the caseload.
+    """
     user = request.user
-    families = access.families_for(user).prefetch_related(
-        Prefetch("team", queryset=TeamMember.objects.filter(left_on__isnull=True, is_lead=True).select_related("user", "organisation"), to_attr="leads")
-    ).order_by("reference")
-    rows = []
-    for family in families:
-        # The family's name comes with the team list, which every team member may see.
-        team = access.decide(user, family, access.TEAM)
-        if team.allowed:
-            access.log_decision(user, family, access.Action.VIEW, team, "your families list")
-        rows.append({"family": family, "name_visible": team.allowed, "lead": family.leads[0] if family.leads else None, "basis": _basis_text(user, family)})
+    families = list(access.families_with_places(user).order_by("reference"))
+    consented = access.consented_parts_for_places(families)
+    access.log_listed(user, families, "your families list")
+    rows = [
+        {
+            "family": family,
+            "name_visible": True,
+            "lead": {"name": family.lead_name, "organisation": family.lead_organisation_name} if family.lead_name is not None else None,
+            "basis": _basis_words(family.team_organisation_id == family.recording_organisation_id, family.team_organisation_name, consented.get(family.pk, frozenset())),
+        }
+        for family in families
+    ]
     return render(request, "families/your_families.html", {"rows": rows, "own_families": access.own_families(user)})
 
 
-def _basis_text(user, family) -> str:
-    """Why the person can see what they see, in plain words."""
-    place = access.team_place(user, family)
-    if place is None:
-        return "You are not in the team"
-    if place.in_recording_organisation:
-        return f"{place.team_organisation_name} holds the record"
-    if place.consented_parts:
-        parts = ", ".join(PART_LABELS[p].lower() for p in Part.values if p in place.consented_parts)
+def _basis_words(in_recording_organisation, organisation_name, consented_parts) -> str:
+    if in_recording_organisation:
+        return f"{organisation_name} holds the record"
+    if consented_parts:
+        parts = ", ".join(PART_LABELS[p].lower() for p in Part.values if p in consented_parts)
         return f"The family's agreement: {parts}"
     return "Team place only: the family has not agreed to share any part with your organisation yet"
 
@@ -222,36 +229,47 @@ def overview(request, family_id):
         return render(request, "families/not_in_team.html", {"family": family, **_emergency_context(user)}, status=403)
     place = access.team_place(user, family)
     profiles = decisions[Part.PROFILES]
-    people = list(family.people.select_related("profile")) if decisions[access.HOUSEHOLD].allowed else []
+    people = list(family.people.all()) if decisions[access.HOUSEHOLD].allowed else []
     is_family_member = place is None and access.is_family_member(user, family)
     hidden = [
         {"part": part, "label": PART_LABELS[part], "text": _hidden_text(part, place, is_family_member)}
         for part in access.CONTENT_PARTS
         if not decisions[part].allowed
     ]
+    team_visible = decisions[access.TEAM].allowed
+    # The team (with the lead among it) is read once, and only where the person may see it.
+    team = list(family.team.filter(left_on__isnull=True).select_related("user", "organisation")) if team_visible else []
+    if team_visible:
+        lead = next((member for member in team if member.is_lead), None)
+    elif hidden and not is_family_member:
+        lead = family.team.filter(left_on__isnull=True, is_lead=True).select_related("user", "organisation").first()
+    else:
+        lead = None  # shown only in the words for a hidden part, to someone outside the family
+    all_decisions = access.decide_all(user, family, (access.CONSENTS, access.ACCESS_LOG))
     context = {
         "family": family,
         "decisions": decisions,
         "household_visible": decisions[access.HOUSEHOLD].allowed,
         "people": [{"person": person, "profile_visible": profiles.covers_person(person)} for person in people],
         "story_visible": decisions[Part.STORY].allowed,
-        "story_entries": family.story_entries.all() if decisions[Part.STORY].allowed else [],
+        "story_entries": list(family.story_entries.all()) if decisions[Part.STORY].allowed else [],
         "chronology_visible": decisions[Part.CHRONOLOGY].allowed,
-        "chronology": family.chronology.select_related("organisation") if decisions[Part.CHRONOLOGY].allowed else [],
+        "chronology": list(family.chronology.select_related("organisation")) if decisions[Part.CHRONOLOGY].allowed else [],
         "profiles_visible": profiles.allowed,
         "contact_visible": decisions[Part.CONTACT].allowed,
         "hidden": hidden,
-        "team_visible": decisions[access.TEAM].allowed,
-        "team": family.team.filter(left_on__isnull=True).select_related("user", "organisation") if decisions[access.TEAM].allowed else [],
+        "team_visible": team_visible,
+        "team": team,
         "join_requests": _join_requests_to_decide(user, family),
         "emergency": next((d.emergency for d in decisions.values() if d.emergency), None),
         "place": place,
         "is_family_member": is_family_member,
         "can_manage_team": permissions.can_manage_team(user, family),
-        "can_see_consents": access.decide(user, family, access.CONSENTS).allowed,
-        "can_see_access_log": access.decide(user, family, access.ACCESS_LOG).allowed,
-        "lead": family.team.filter(left_on__isnull=True, is_lead=True).select_related("user", "organisation").first(),
-        **_emergency_context(user),
+        "can_see_consents": all_decisions[access.CONSENTS].allowed,
+        "can_see_access_log": all_decisions[access.ACCESS_LOG].allowed,
+        "lead": lead,
+        # Whether the person may start emergency access is asked only where a hidden part offers it.
+        **(_emergency_context(user) if hidden and not is_family_member else {}),
     }
     return render(request, "families/overview.html", context)
 
@@ -402,9 +420,10 @@ def _require_profile(request, family, person, detail=None):
 @family_page("GET", "HEAD")
 def profile(request, family_id, person_id):
     family = _family(family_id)
-    person = _person(family, person_id)
+    # The person and their profile in one query.
+    person = get_object_or_404(Person.objects.select_related("profile"), family=family, public_id=person_id)
     _require_profile(request, family, person, detail="one-page profile")
-    return render(request, "families/profile.html", {"family": family, "person": person, "profile": _profile_of(person)})
+    return render(request, "families/profile.html", {"family": family, "person": person, "profile": getattr(person, "profile", None)})
 
 
 @family_page("GET", "POST")
@@ -501,7 +520,9 @@ def leave_team(request, family_id):
 def make_lead(request, family_id):
     family = _family(family_id)
     if not permissions.can_manage_team(request.user, family):
-        raise PermissionDenied
+        _refuse(request, family, access.TEAM, "asked to choose the lead practitioner: only the lead practitioner (or the recording organisation's team, when there is no lead) may")
+    if request.method == "GET":
+        _require_part(request, family, access.TEAM, "the team around the family, to choose the lead practitioner")
     team = family.team.filter(left_on__isnull=True).select_related("user", "organisation")
     form = forms.MakeLeadForm(request.POST if request.method == "POST" else None, team=team)
     if request.method == "POST" and form.is_valid():
@@ -551,7 +572,9 @@ def consents(request, family_id):
 def record_consent(request, family_id):
     family = _family(family_id)
     if not permissions.can_manage_consent(request.user, family):
-        raise PermissionDenied
+        _refuse(request, family, access.CONSENTS, "asked to record an agreement: only the recording organisation's team or the family member may")
+    if request.method == "GET":
+        _require_part(request, family, access.HOUSEHOLD, "the household's names, to record an agreement")
     organisations = Organisation.objects.filter(is_active=True).exclude(pk=family.recording_organisation_id).order_by("name")
     family_member = access.is_family_member(request.user, family) and not permissions.in_recording_team(request.user, family)
     form = forms.ConsentForm(
@@ -577,10 +600,12 @@ def withdraw_consent(request, family_id, consent_id):
     family = _family(family_id)
     agreement = get_object_or_404(ConsentAgreement.objects.select_related("organisation"), family=family, public_id=consent_id)
     if not permissions.can_manage_consent(request.user, family):
-        raise PermissionDenied
+        _refuse(request, family, access.CONSENTS, "asked to withdraw an agreement: only the recording organisation's team or the family member may")
     if agreement.withdrawn_at is not None:
         messages.info(request, "This agreement has already been withdrawn.")
         return redirect("families:consents", family.public_id)
+    if request.method == "GET":
+        _require_part(request, family, access.CONSENTS, "one of the family's agreements, to withdraw it")
     form = forms.WithdrawConsentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
