@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
-from goldenthread.partnership.models import Membership, Role
+from goldenthread.partnership.models import Role
+from goldenthread.partnership.queries import memberships_of
 
 from . import queries
 from .models import Action, Assessment, Response
@@ -21,13 +22,7 @@ MENU_TEXT = "Continuum"
 
 
 def _memberships(user):
-    if not is_signed_in(user):
-        return []
-    cached = getattr(user, "_gt_continuum_memberships", None)
-    if cached is None:
-        cached = list(Membership.objects.filter(user=user, organisation__is_active=True).select_related("organisation").order_by("organisation__name"))
-        user._gt_continuum_memberships = cached
-    return cached
+    return memberships_of(user)
 
 
 def navigation(user):

@@ -3,7 +3,7 @@
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count
 
-from .models import Organisation, Sector
+from .models import Membership, Organisation, Sector
 
 SEARCH_LIMIT = 200
 
@@ -36,3 +36,17 @@ def pledge_state(organisation):
     except (ObjectDoesNotExist, AttributeError):
         return None
     return pledge.state_label if pledge is not None else None
+
+
+def memberships_of(user, *, active_only=True):
+    """A person's memberships with their organisations, read once per request and kept on the user.
+
+    Every app's menu and home cards ask this, so a page costs one query for it, not one per app.
+    """
+    if not (user and user.is_authenticated):
+        return []
+    cached = getattr(user, "_gt_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name"))
+        user._gt_memberships = cached
+    return [m for m in cached if m.organisation.is_active] if active_only else cached

@@ -2,10 +2,9 @@
 
 from django.urls import reverse
 
-from goldenthread.core.permissions import is_signed_in
-
 from . import permissions
-from .models import Membership, Role
+from .models import Role
+from .queries import memberships_of
 
 ROLE_CARDS = {
     Role.CHAMPION: (
@@ -27,9 +26,7 @@ ROLE_CARDS = {
 
 
 def _memberships(user):
-    if not is_signed_in(user):
-        return []
-    return list(Membership.objects.filter(user=user, organisation__is_active=True).select_related("organisation"))
+    return memberships_of(user)
 
 
 def navigation(user):

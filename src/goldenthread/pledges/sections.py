@@ -3,20 +3,15 @@
 from django.urls import reverse
 
 from goldenthread.core.permissions import is_signed_in
-from goldenthread.partnership.models import Membership, Role
+from goldenthread.partnership.models import Role
+from goldenthread.partnership.queries import memberships_of
 
 from . import permissions, queries
 from .models import Pledge
 
 
 def _memberships(user):
-    if not is_signed_in(user):
-        return []
-    cached = getattr(user, "_gt_pledge_memberships", None)
-    if cached is None:
-        cached = list(Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name"))
-        user._gt_pledge_memberships = cached
-    return cached
+    return memberships_of(user, active_only=False)
 
 
 def navigation(user):

@@ -3,19 +3,13 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from goldenthread.core.permissions import is_signed_in
-from goldenthread.partnership.models import Membership
+from goldenthread.partnership.queries import memberships_of
 
 from . import permissions, queries
 
 
 def _has_membership(user) -> bool:
-    if not is_signed_in(user):
-        return False
-    cached = getattr(user, "_gt_has_membership", None)
-    if cached is None:
-        cached = user._gt_has_membership = Membership.objects.filter(user=user).exists()
-    return cached
+    return bool(memberships_of(user, active_only=False))
 
 
 def navigation(user):
