@@ -13,7 +13,38 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+import threading
+
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test import testcases
+
 from tests.browser import AXE_SOURCE, axe_violations, describe_violations
+
+
+class _OneRequestAtATime:
+    """Let the live server handle one request at a time.
+
+    With SQLite the live server shares the test's in-memory database connection between
+    its threads; a browser sending requests side by side (a page, its favicon, live
+    language feedback) could otherwise use that one connection from two threads at once.
+    """
+
+    lock = threading.Lock()
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            return self.application(environ, start_response)
+
+
+class _SerialisedLiveServer(ThreadedWSGIServer):
+    def set_app(self, application):
+        super().set_app(_OneRequestAtATime(application))
+
+
+testcases.LiveServerThread.server_class = _SerialisedLiveServer
 
 CHROMIUM = Path(os.environ.get("GOLDENTHREAD_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [

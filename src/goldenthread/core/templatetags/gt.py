@@ -131,7 +131,9 @@ def _language_feedback_attributes(field, feedback_id):
 
     return {
         "hx-post": reverse("core:language-feedback"),
-        "hx-trigger": "load, input changed delay:700ms",
+        # Only as the person types: checking every box on page load would send a burst of
+        # requests for text that is already saved.
+        "hx-trigger": "input changed delay:700ms",
         "hx-target": f"#{feedback_id}",
         "hx-swap": "innerHTML",
         "hx-vals": json.dumps({"field": field.html_name}),
