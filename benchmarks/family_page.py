@@ -19,28 +19,17 @@ exits with status 1 when a page misses it.
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
-import types
 from datetime import date, timedelta
-from pathlib import Path
 
-REPO_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_DIR / "src"))
-TARGET_MS = 100.0
+from server_timing import TARGET_MS, configure_django, install_baseline_view, time_page  # noqa: E402
 PRACTITIONERS_PER_ORGANISATION = 10
 BATCH = 2000
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
-def configure_django(database_url: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "goldenthread.settings.test"
-    os.environ["DATABASE_URL"] = database_url
-    import django
-
-    django.setup()
 
 
 def reference(number: int) -> str:
@@ -201,48 +190,8 @@ def verified_client(user):
     return client
 
 
-def install_baseline_view():
-    """The same URLs plus one view that returns a fixed short response: the floor every page stands on."""
-    from django.http import HttpResponse
-    from django.test.utils import override_settings
-    from django.urls import path
-
-    import goldenthread.urls as site_urls
-
-    def baseline(request):
-        return HttpResponse("ok", content_type="text/plain")
-
-    module = types.ModuleType("benchmark_family_urls")
-    module.urlpatterns = [path("__baseline__/", baseline), *site_urls.urlpatterns]
-    for handler in ("handler400", "handler403", "handler404", "handler500"):
-        setattr(module, handler, getattr(site_urls, handler))
-    sys.modules["benchmark_family_urls"] = module
-    override_settings(ROOT_URLCONF="benchmark_family_urls").enable()
 
 
-def time_page(client, url, repeat):
-    """Median and 95th percentile in ms, and the queries of one request, for one page."""
-    from django.db import connection
-
-    for _ in range(max(5, repeat // 10)):  # warm caches and connections
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}, not 200: the benchmark needs every page to work.")
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):  # counts every query, whatever resets the debug log
-        client.get(url)
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], len(queries)
 
 
 def main() -> int:

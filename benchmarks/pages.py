@@ -14,25 +14,14 @@ page's median misses it.
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
-import types
 from datetime import timedelta
-from pathlib import Path
 
-REPO_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_DIR / "src"))
-TARGET_MS = 100.0
+from server_timing import TARGET_MS, configure_django, install_baseline_view, time_page  # noqa: E402
 
 
-def configure_django(database_url: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "goldenthread.settings.test"
-    os.environ["DATABASE_URL"] = database_url
-    import django
-
-    django.setup()
 
 
 def build_partnership(organisations: int) -> dict:
@@ -104,45 +93,8 @@ def build_partnership(organisations: int) -> dict:
     return people
 
 
-def install_baseline_view():
-    """The same URLs plus one view that returns a fixed short response: the floor every page stands on."""
-    from django.http import HttpResponse
-    from django.test.utils import override_settings
-    from django.urls import path
-
-    import goldenthread.urls as site_urls
-
-    def baseline(request):
-        return HttpResponse("ok", content_type="text/plain")
-
-    module = types.ModuleType("benchmark_urls")
-    module.urlpatterns = [path("__baseline__/", baseline), *site_urls.urlpatterns]
-    for handler in ("handler400", "handler403", "handler404", "handler500"):
-        setattr(module, handler, getattr(site_urls, handler))
-    sys.modules["benchmark_urls"] = module
-    override = override_settings(ROOT_URLCONF="benchmark_urls")
-    override.enable()
 
 
-def time_page(client, url, repeat, *, expected=200, headers=None):
-    """Median and 95th percentile in ms, and the queries of one request, for one page."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    for _ in range(max(5, repeat // 10)):  # warm caches and connections
-        response = client.get(url, headers=headers)
-    if response.status_code != expected:
-        raise SystemExit(f"{url} answered {response.status_code}, not {expected}: the benchmark needs every page to work.")
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url, headers=headers)
-    query_count = len(queries)  # now: every request empties the query log
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        client.get(url, headers=headers)
-        timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], query_count
 
 
 def main() -> int:
