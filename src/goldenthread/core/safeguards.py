@@ -95,6 +95,7 @@ def new_recovery_codes(user) -> list[str]:
     return codes
 
 
+@transaction.atomic  # django-otp locks the devices it checks (select_for_update) against replayed codes
 def verify_second_step(request, code: str) -> bool:
     """Check a code from the authenticator app, or a recovery code, and mark the session verified."""
     code = (code or "").strip().replace(" ", "").lower()[:32]
