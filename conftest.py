@@ -70,3 +70,4 @@ def data_protection_lead(db):
     user.is_data_protection_lead = True
     user.save()
     return user
+

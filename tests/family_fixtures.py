@@ -11,12 +11,10 @@ Import the fixtures with `from tests.family_fixtures import *` in a test module.
 from datetime import date
 
 import pytest
-from django.test import Client
-from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
+from goldenthread.core.tests.two_step import code_for, signed_in_with_two_steps
 from goldenthread.families import services
 from goldenthread.families.models import ConsentAgreement, Part, TeamMember
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector
@@ -44,11 +42,6 @@ CONTACT = "3 Example Row, Riverbend (a made-up address), 07700 900101"
 CHRONOLOGY = "Wrenna started at the nursery at the family hub."
 
 
-def code_for(device) -> str:
-    """The code an authenticator app would show now for this device."""
-    return str(totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)).zfill(device.digits)
-
-
 def two_step(user) -> TOTPDevice:
     """A confirmed authenticator for the person, as if they had set it up themselves."""
     return TOTPDevice.objects.create(user=user, name=safeguards.AUTHENTICATOR_NAME, confirmed=True)
@@ -59,14 +52,7 @@ def verified_client():
     """A signed-in client that has passed two-step verification (typing a code) and accepted the terms."""
 
     def make(user, *, accept_terms=True):
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or two_step(user)
-        device.last_t = -1  # a code from this time step may have been used by an earlier sign-in
-        device.throttling_failure_count = 0
-        device.save()
-        client = Client()
-        client.force_login(user)
-        verified = client.post(reverse("core:two-step-verify"), {"code": code_for(device)})
-        assert verified.status_code == 302, "the two-step code was not accepted"
+        client = signed_in_with_two_steps(user)
         if accept_terms:
             safeguards.accept_current_terms(user)
         return client

@@ -12,7 +12,7 @@ before these tests pass.
 import pytest
 from django.urls import URLPattern, reverse
 
-from goldenthread.core.services import create_api_token
+from goldenthread.core.tests.tokens import working_token
 from goldenthread.families import services
 from goldenthread.families import urls as family_urls
 from goldenthread.families.api import router as families_api
@@ -216,7 +216,7 @@ def test_your_families_shows_nothing_of_a_family_outside_the_persons_teams(recor
 
 def _api_client(user, verified_client):
     verified_client(user)  # two-step set up and the terms accepted, as the API asks
-    _, key = create_api_token(user, "Log coverage test")
+    _, key = working_token(user, "Log coverage test")
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 

@@ -1,22 +1,42 @@
 """API pieces every router shares: personal-token authentication and 'who am I'."""
 
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
-from .services import user_for_api_key
+from .services import token_for_api_key
 
 
 class PersonalToken(HttpBearer):
-    """A token a person made on their tokens page, sent as 'Authorization: Bearer <token>'."""
+    """A token a person made on their tokens page, sent as 'Authorization: Bearer <token>'.
+
+    The person is `request.auth`; the token itself, with what it may read, is `request.api_token`.
+    """
 
     def authenticate(self, request, token):
-        user = user_for_api_key(token)
-        if user is not None:
-            request.user = user
-        return user
+        found = token_for_api_key(token)
+        if found is None:
+            return None
+        request.user = found.user
+        request.api_token = found
+        return found.user
 
 
 personal_token = PersonalToken()
+
+
+class FamilyRecordsToken(PersonalToken):
+    """A personal token that was made to read family records; any other working token is refused with 403."""
+
+    def authenticate(self, request, token):
+        user = super().authenticate(request, token)
+        if user is not None and not request.api_token.reads_family_records:
+            raise HttpError(403, FAMILY_SCOPE_MISSING)
+        return user
+
+
+FAMILY_SCOPE_MISSING = "This token may not read family records. Make a token that may, on your API tokens page."
+family_records_token = FamilyRecordsToken()
 
 router = Router(tags=["You"])
 
@@ -48,3 +68,9 @@ def me(request):
             for m in user.memberships.select_related("organisation")
         ],
     }
+
+
+class Error(Schema):
+    """Every refusal the API answers (401, 403, 404 and the rest): one sentence a person can act on."""
+
+    detail: str

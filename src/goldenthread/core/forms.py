@@ -4,11 +4,13 @@ import datetime
 import unicodedata
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.validators import MaxLengthValidator
 
 from .models import ApiToken
+from .services import token_lifetimes
 
 
 class DateWidget(forms.MultiWidget):
@@ -106,10 +108,30 @@ class ResetPasswordForm(PasswordResetForm):
 
 
 class ApiTokenForm(TidyTextMixin, forms.ModelForm):
+    days = forms.TypedChoiceField(
+        label="How long should it work?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how long the token should work", "invalid_choice": "Choose one of the lengths of time shown"},
+    )
+
     class Meta:
         model = ApiToken
-        fields = ["name"]
-        error_messages = {"name": {"required": "Enter a name for the token, for example 'Monthly report'"}}
+        fields = ["name", "scope"]
+        widgets = {"scope": forms.RadioSelect}
+        error_messages = {
+            "name": {"required": "Enter a name for the token, for example 'Monthly report'"},
+            "scope": {"required": "Choose what the token may read", "invalid_choice": "Choose one of the options shown"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        longest = settings.GOLDENTHREAD_API_TOKEN_MAX_DAYS
+        self.fields["days"].choices = [(days, f"{days} days") for days in token_lifetimes()]
+        self.fields["days"].initial = longest
+        self.fields["days"].help_text = f"A token stops working after this time. The longest is {longest} days."
+        self.fields["scope"].choices = ApiToken.Scope.choices
+        self.fields["scope"].initial = ApiToken.Scope.PARTNERSHIP
 
 
 def show_service_errors(form, error):
@@ -134,9 +156,23 @@ class TwoStepCodeForm(forms.Form):
 
 
 class SetUpCodeForm(TwoStepCodeForm):
-    def __init__(self, *args, **kwargs):
+    """The code from the new authenticator; when one is being replaced, a code from the current one too."""
+
+    current_code = forms.CharField(
+        label="Code from the authenticator app you use now",
+        max_length=32,
+        required=False,
+        help_text="Or one of your recovery codes. This shows it is you making the change.",
+        error_messages={"max_length": "Enter the 6-number code, or a recovery code"},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, replacing=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["code"].label = "Code from the new authenticator app" if replacing else "Code from your authenticator app"
         self.fields["code"].help_text = "The 6 numbers your app shows for this account"
+        if not replacing:
+            del self.fields["current_code"]
 
 
 class AcceptTermsForm(forms.Form):

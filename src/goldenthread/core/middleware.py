@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.shortcuts import render
 
 from .audit import reset_actor, set_actor
 
@@ -46,3 +47,26 @@ class IdleTimeoutMiddleware:
             else:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose body is larger than the site ever needs, before any of it is read.
+
+    Answers 413 with a page that says what to do; nothing already saved is touched.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if declared_length(request) > settings.GOLDENTHREAD_MAX_REQUEST_BYTES:
+            limit_mb = settings.GOLDENTHREAD_MAX_REQUEST_BYTES // (1024 * 1024)
+            return render(request, "core/errors/413.html", {"limit_mb": limit_mb}, status=413)
+        return self.get_response(request)
+
+
+def declared_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

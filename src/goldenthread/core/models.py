@@ -94,6 +94,8 @@ class AuditEvent(models.Model):
         SIGN_IN_FAILED = "sign-in-failed", "Sign-in failed"
         SIGN_OUT = "sign-out", "Signed out"
         LOCKED_OUT = "locked-out", "Locked out after repeated failures"
+        TWO_STEP_FAILED = "two-step-failed", "Two-step code refused"
+        TWO_STEP_CHANGED = "two-step-changed", "Two-step verification set up or replaced"
         CREATE = "create", "Created"
         UPDATE = "update", "Changed"
         DELETE = "delete", "Deleted"
@@ -130,16 +132,28 @@ class AuditEvent(models.Model):
 class ApiToken(models.Model):
     """A token a person makes for a programme that reads the API on their behalf.
 
-    Only a hash is stored; the token itself is shown once, when it is made.
+    Only a hash is stored; the token itself is shown once, when it is made. A token is
+    made only in a session that passed two-step verification, and remembers the device
+    that verified it: it stops working when it expires, is revoked, the person's two-step
+    verification is replaced or removed, or their account is closed.
     """
 
     PREFIX_LENGTH = 8
 
+    class Scope(models.TextChoices):
+        PARTNERSHIP = "partnership", "Partnership information only, never family records"
+        FAMILIES = "families", "Partnership information and the family records you may see"
+
     user = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField("Name", max_length=100, help_text="What the token is for, so you can recognise it later.")
+    scope = models.CharField("What it may read", max_length=20, choices=Scope.choices, default=Scope.PARTNERSHIP)
     prefix = models.CharField(max_length=PREFIX_LENGTH, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True)
+    verified_device = models.CharField(
+        max_length=64, blank=True, help_text="The two-step device that verified the session the token was made in."
+    )
     created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
@@ -151,7 +165,15 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self):
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.has_expired
+
+    @property
+    def has_expired(self):
+        return self.expires_at is None or self.expires_at <= timezone.now()
+
+    @property
+    def reads_family_records(self):
+        return self.scope == self.Scope.FAMILIES
 
     @staticmethod
     def hash_key(key: str) -> str:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +18,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from goldenthread.language import check as check_language
 
 from . import permissions, safeguards, services
-from .forms import AcceptTermsForm, ApiTokenForm, ResetPasswordForm, SetUpCodeForm, SignInForm, TwoStepCodeForm
+from .forms import (
+    AcceptTermsForm,
+    ApiTokenForm,
+    ResetPasswordForm,
+    SetUpCodeForm,
+    SignInForm,
+    TwoStepCodeForm,
+    show_service_errors,
+)
 from .identity import partnership_identity
 from .models import ApiToken, AuditEvent
 from .navigation import home_cards_for
@@ -81,13 +89,20 @@ class PasswordChangedView(auth_views.PasswordResetCompleteView):
     template_name = "core/password_reset_complete.html"
 
 
-@login_required
+@safeguards.verified_session_required
 @require_http_methods(["GET", "POST"])
 def tokens(request):
+    """Make and revoke API tokens: only in a session verified with two steps, since a token is a credential."""
     new_key = None
     form = ApiTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        _, new_key = services.create_api_token(request.user, form.cleaned_data["name"])
+        _, new_key = services.create_api_token(
+            request.user,
+            form.cleaned_data["name"],
+            device=request.user.otp_device,
+            scope=form.cleaned_data["scope"],
+            days=form.cleaned_data["days"],
+        )
         form = ApiTokenForm()
     response = render(
         request,
@@ -102,6 +117,7 @@ def tokens(request):
 @login_required
 @require_POST
 def revoke_token(request, token_id):
+    """Revoking needs only a sign-in: taking a credential away never helps an attacker."""
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     services.revoke_api_token(token)
     messages.success(request, f"The token ‘{token.name}’ no longer works.")
@@ -192,18 +208,26 @@ def language_feedback(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_step_setup(request):
+    """Set up two-step verification, or replace the authenticator: replacing needs a verified session and a current code."""
     import segno
 
+    replacing = safeguards.has_two_step(request.user)
+    if replacing and not safeguards.is_verified(request.user):
+        return redirect(reverse("core:two-step-verify") + "?next=" + reverse("core:two-step-setup"))
     device = safeguards.pending_device(request.user) if request.method == "POST" else None
     if device is None:
         device = safeguards.start_two_step_setup(request.user)
-    form = SetUpCodeForm(request.POST or None)
+    form = SetUpCodeForm(request.POST or None, replacing=replacing)
     if request.method == "POST" and form.is_valid():
-        codes = safeguards.confirm_two_step_setup(request, device, form.cleaned_data["code"])
-        if codes is not None:
+        try:
+            codes = safeguards.confirm_two_step_setup(
+                request, device, form.cleaned_data["code"], current_code=form.cleaned_data.get("current_code", "")
+            )
+        except ValidationError as refusal:
+            show_service_errors(form, refusal)
+        else:
             request.session["goldenthread_new_recovery_codes"] = codes
             return redirect(reverse("core:recovery-codes") + "?next=" + safeguards.safe_next(request))
-        form.add_error("code", "That code did not match. Check the time on your phone is right, and enter the newest code.")
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     response = render(
         request,
@@ -213,7 +237,7 @@ def two_step_setup(request):
             "qr_svg": mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=5, title="QR code for your authenticator app")),
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
             "next": safeguards.safe_next(request),
-            "replacing": safeguards.has_two_step(request.user),
+            "replacing": replacing,
         },
         status=400 if form.errors else 200,
     )
@@ -221,19 +245,18 @@ def two_step_setup(request):
     return response
 
 
-@login_required
+@safeguards.verified_session_required
 @require_http_methods(["GET", "POST"])
 def recovery_codes(request):
+    """New recovery codes are a credential: shown once, made only in a verified session."""
     if request.method == "POST":
-        if not safeguards.is_verified(request.user):
-            return redirect(reverse("core:two-step-verify") + "?next=" + reverse("core:recovery-codes"))
         request.session["goldenthread_new_recovery_codes"] = safeguards.new_recovery_codes(request.user)
         return redirect("core:recovery-codes")
     codes = request.session.pop("goldenthread_new_recovery_codes", None)
     response = render(
         request,
         "core/recovery_codes.html",
-        {"codes": codes, "next": safeguards.safe_next(request), "has_two_step": safeguards.has_two_step(request.user)},
+        {"codes": codes, "next": safeguards.safe_next(request), "has_two_step": True},
     )
     response["Cache-Control"] = "no-store"
     return response
@@ -248,7 +271,7 @@ def two_step_verify(request):
     if request.method == "POST" and form.is_valid():
         if safeguards.verify_second_step(request, form.cleaned_data["code"]):
             return redirect(safeguards.safe_next(request))
-        form.add_error("code", "That code did not work. Enter the newest code from your app, or a recovery code you have not used.")
+        form.add_error("code", safeguards.WRONG_SIGN_IN_CODE)
     return render(request, "core/two_step_verify.html", {"form": form, "next": safeguards.safe_next(request)}, status=400 if form.errors else 200)
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from django.db.models import OuterRef, Subquery
 from ninja import Field, Query, Router, Schema
 
-from goldenthread.core.api import personal_token
+from goldenthread.core.api import Error, family_records_token
 from goldenthread.core.safeguards import has_accepted_current_terms, has_two_step
 
 from . import access, queries
@@ -19,14 +19,10 @@ from .access import Action, Basis
 from .exports import BASIS_WORDS, describe
 from .models import Family, TeamMember
 
-router = Router(tags=["Families"], auth=personal_token)
+router = Router(tags=["Families"], auth=family_records_token)
 
 SAFEGUARDS_MESSAGE = "Set up two-step verification and accept the terms on the website first"
 NOT_FOUND = "There is no family record at this address."
-
-
-class Message(Schema):
-    detail: str
 
 
 class FamilySummaryOut(Schema):
@@ -63,7 +59,7 @@ def _family(public_id: str):
     return Family.objects.filter(public_id=parsed).first()
 
 
-@router.get("", response={200: list[FamilySummaryOut], 403: Message}, summary="The families you are in the team around")
+@router.get("", response={200: list[FamilySummaryOut], 403: Error}, summary="The families you are in the team around")
 def list_families(request, pages: Query[Pages]):
     """Families in which you have a live team place, by reference; each listing is logged."""
     user = request.auth
@@ -85,7 +81,7 @@ def list_families(request, pages: Query[Pages]):
     return 200, [{"reference": f.reference, "public_id": str(f.public_id), "family_name": f.family_name} for f in families]
 
 
-@router.get("/{public_id}", response={200: dict, 403: Message, 404: Message}, summary="The parts of one family's record you may see")
+@router.get("/{public_id}", response={200: dict, 403: Error, 404: Error}, summary="The parts of one family's record you may see")
 def get_family(request, public_id: str):
     """Only the parts the family's agreement (or your team place, or an emergency access) allows; each is logged."""
     user = request.auth
@@ -105,7 +101,7 @@ def get_family(request, public_id: str):
 
 @router.get(
     "/{public_id}/access-log",
-    response={200: list[AccessLogRowOut], 403: Message, 404: Message},
+    response={200: list[AccessLogRowOut], 403: Error, 404: Error},
     summary="Who has looked at or changed a family's record, and why",
 )
 def get_access_log(request, public_id: str, pages: Query[Pages]):

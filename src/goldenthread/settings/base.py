@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "goldenthread.core.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads the body (CSRF checks run later, in process_view).
+    "goldenthread.core.middleware.RequestSizeLimitMiddleware",
     "goldenthread.core.middleware.AuditActorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -109,6 +111,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
 AXES_USERNAME_FORM_FIELD = "username"
+# "Name@Example.org " and "name@example.org" are one account, so they share one count of failures.
+AXES_USERNAME_CALLABLE = "goldenthread.core.signin.username_for_lockout"
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -189,6 +193,7 @@ GOLDENTHREAD_BRAND_COLOUR = os.environ.get("GOLDENTHREAD_BRAND_COLOUR", "")
 # A pledge lasts a year; the reminder goes this many days before it lapses.
 GOLDENTHREAD_PLEDGE_TERM_DAYS = 365
 GOLDENTHREAD_PLEDGE_REMINDER_DAYS = 61
+GOLDENTHREAD_MINIMUM_RESPONDENTS = 3  # a self-assessment round shows no figure until this many people (never fewer than 3) answered
 # Each app's `sections` module says what it adds to the menu and to a person's home page.
 GOLDENTHREAD_SECTIONS = [
     "goldenthread.pledges.sections",
@@ -209,6 +214,12 @@ OTP_TOTP_ISSUER = lambda device: partnership_name_for_authenticator()  # noqa: E
 # A signed-in person who does nothing for this long is signed out.
 GOLDENTHREAD_IDLE_MINUTES = int(os.environ.get("GOLDENTHREAD_IDLE_MINUTES", "30"))
 GOLDENTHREAD_RECOVERY_CODES = 10
+# A personal API token works for at most this many days (people may choose fewer).
+GOLDENTHREAD_API_TOKEN_MAX_DAYS = int(os.environ.get("GOLDENTHREAD_API_TOKEN_MAX_DAYS", "90"))
+# No request body is read beyond this size; larger ones are answered with 413 and a message.
+GOLDENTHREAD_MAX_REQUEST_BYTES = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = GOLDENTHREAD_MAX_REQUEST_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = GOLDENTHREAD_MAX_REQUEST_BYTES
 
 
 def partnership_name_for_authenticator():

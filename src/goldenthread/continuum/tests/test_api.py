@@ -3,7 +3,7 @@
 import pytest
 
 from goldenthread.continuum.models import Assessment, Framework
-from goldenthread.core.services import create_api_token
+from goldenthread.core.tests.tokens import working_token
 from goldenthread.partnership.models import Organisation, Sector
 
 from .map_factories import complete_round, make_framework
@@ -12,7 +12,7 @@ API = "/api/v1/continuum"
 
 
 def bearer(user):
-    _, key = create_api_token(user, "Continuum test")
+    _, key = working_token(user, "Continuum test")
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 

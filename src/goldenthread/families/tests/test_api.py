@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goldenthread.core import services as core_services
+from goldenthread.core.tests.tokens import working_token
 from goldenthread.families import access
 from goldenthread.families.api import SAFEGUARDS_MESSAGE
 from goldenthread.families.models import AccessLogEntry, Part
@@ -21,7 +22,7 @@ Basis = AccessLogEntry.Basis
 
 
 def bearer(user):
-    _, key = core_services.create_api_token(user, "Case management bridge (test)")
+    _, key = working_token(user, "Case management bridge (test)")
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 

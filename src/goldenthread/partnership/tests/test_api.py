@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goldenthread.core import services as core_services
+from goldenthread.core.tests.tokens import working_token
 from goldenthread.partnership.models import Organisation, Sector
 from goldenthread.pledges.models import Pledge, PledgeText
 
@@ -14,7 +15,7 @@ API = "/api/v1/organisations"
 
 
 def bearer(user):
-    _, key = core_services.create_api_token(user, "Test programme")
+    _, key = working_token(user, "Test programme")
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
@@ -149,7 +150,7 @@ def test_the_partnership_lead_sees_the_people_of_any_organisation(client, commun
 
 
 def test_a_revoked_token_no_longer_opens_the_people_list(client, childrens_services, practitioner):
-    token, key = core_services.create_api_token(practitioner, "Old programme")
+    token, key = working_token(practitioner, "Old programme")
     core_services.revoke_api_token(token)
 
     response = client.get(f"{API}/{childrens_services.slug}/members", HTTP_AUTHORIZATION=f"Bearer {key}")

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from goldenthread.core.services import create_api_token
+from goldenthread.core.tests.tokens import working_token
 from goldenthread.supervision import services
 
 from . import test_services_support as support
@@ -20,7 +20,7 @@ NEXT_WEEK = timezone.localdate() + timedelta(days=7)
 
 
 def bearer(user):
-    _, key = create_api_token(user, "Test token")
+    _, key = working_token(user, "Test token")
     return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 

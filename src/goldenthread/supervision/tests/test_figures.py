@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from goldenthread.core.services import create_api_token
+from goldenthread.core.tests.tokens import working_token
 from goldenthread.partnership.models import Organisation, Sector
 from goldenthread.supervision import queries, services
 from goldenthread.supervision.models import Action, Session
@@ -199,7 +199,7 @@ def test_the_csv_reveals_no_family_name_or_free_text(planted, family):
 
 
 def test_the_api_reveals_no_family_name_or_free_text(planted, family, partnership_lead, client):
-    _, key = create_api_token(partnership_lead, "Figures")
+    _, key = working_token(partnership_lead, "Figures")
     for path in ("/api/v1/supervision/figures", "/api/v1/supervision/figures.csv"):
         response = client.get(path, HTTP_AUTHORIZATION=f"Bearer {key}")
         assert response.status_code == 200
@@ -218,3 +218,15 @@ def test_a_cell_that_looks_like_a_formula_is_made_safe_in_the_csv(practitioner, 
     text = queries.figures_csv(queries.figures())
     assert "'=HYPERLINK(1)" in text
     assert ",=HYPERLINK" not in text
+
+
+def test_a_cell_starting_with_a_full_width_equals_sign_is_made_safe_in_the_csv(practitioner, organisation_lead, db):
+    from goldenthread.partnership.models import Membership, Role
+
+    risky = Organisation.objects.create(name="\uff1dHYPERLINK(1)", sector=Sector.HEALTH)  # ＝, as a Japanese keyboard types it
+    Membership.objects.create(user=organisation_lead, organisation=risky, role=Role.PRACTITIONER)
+    Membership.objects.filter(user=organisation_lead).exclude(organisation=risky).delete()
+    run(practitioner, organisation_lead, organisation_lead, held_on=TODAY)
+    text = queries.figures_csv(queries.figures())
+    assert "'\uff1dHYPERLINK(1)" in text
+    assert ",\uff1dHYPERLINK" not in text

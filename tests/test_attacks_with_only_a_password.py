@@ -1,0 +1,241 @@
+"""Attacks by someone who knows only a practitioner's password, replayed through the real pages and API.
+
+Each of these once reached the Brightwater family's record (issue 9). Riley Shah has set
+up two-step verification; the attacker has her password and nothing else.
+"""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from goldenthread.core import safeguards
+from goldenthread.core.models import ApiToken, AuditEvent
+from goldenthread.core.tests.tokens import working_token
+from goldenthread.core.tests.two_step import authenticator_of, code_for, fresh_code_for, signed_in_with_two_steps
+from tests.family_fixtures import *  # noqa: F403
+from tests.family_fixtures import family_data_in
+
+PASSWORD = "a-long-test-password"
+A_TOKEN = {"name": "Bridge", "scope": ApiToken.Scope.FAMILIES, "days": "90"}
+
+
+def signed_in_with_only_a_password(email, password=PASSWORD) -> Client:
+    client = Client()
+    response = client.post(reverse("core:sign-in"), {"username": email, "password": password})
+    assert response.status_code == 302, "the password should be accepted"
+    return client
+
+
+@pytest.fixture
+def riley(practitioner, recorded_family):
+    """Riley Shah, lead practitioner for the Brightwater family, with two-step set up and the terms accepted."""
+    authenticator_of(practitioner)
+    safeguards.new_recovery_codes(practitioner)
+    safeguards.accept_current_terms(practitioner)
+    return practitioner
+
+
+# 1. A password alone mints an API token
+
+
+def test_a_password_alone_cannot_open_the_tokens_page(riley):
+    attacker = signed_in_with_only_a_password(riley.email)
+
+    page = attacker.get(reverse("core:tokens"))
+    made = attacker.post(reverse("core:tokens"), A_TOKEN)
+
+    assert page.status_code == 302
+    assert page["Location"].startswith(reverse("core:two-step-verify"))
+    assert made.status_code == 302
+    assert not ApiToken.objects.exists()
+
+
+def test_a_password_alone_never_yields_a_token_that_reads_the_family(riley, recorded_family):
+    attacker = signed_in_with_only_a_password(riley.email)
+    attacker.post(reverse("core:tokens"), A_TOKEN)
+    key = next(iter(ApiToken.objects.values_list("key_hash", flat=True)), None)
+
+    response = attacker.get(f"/api/v1/families/{recorded_family.public_id}", HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    assert key is None
+    assert response.status_code == 401
+    assert not family_data_in(response.content.decode())
+
+
+def test_a_token_made_after_a_code_reads_the_family_and_stops_when_two_step_is_replaced(riley, recorded_family):
+    owner = signed_in_with_two_steps(riley)
+    made = owner.post(reverse("core:tokens"), A_TOKEN)
+    key = made.context["new_key"]
+    reads = Client().get(f"/api/v1/families/{recorded_family.public_id}", HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    owner.get(reverse("core:two-step-setup"))
+    new_phone = TOTPDevice.objects.get(user=riley, confirmed=False)
+    owner.post(reverse("core:two-step-setup"), {"code": code_for(new_phone), "current_code": fresh_code_for(authenticator_of(riley))})
+    afterwards = Client().get(f"/api/v1/families/{recorded_family.public_id}", HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    assert reads.status_code == 200
+    assert afterwards.status_code == 401
+    assert ApiToken.objects.get(user=riley).revoked_at is not None
+
+
+def test_a_token_stops_when_the_account_is_closed(riley, recorded_family):
+    _, key = working_token(riley)
+    riley.is_active = False
+    riley.save()
+
+    response = Client().get(f"/api/v1/families/{recorded_family.public_id}", HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    assert response.status_code == 401
+
+
+def test_a_token_stops_when_an_admin_resets_two_step(riley, partnership_lead, recorded_family):
+    _, key = working_token(riley)
+
+    safeguards.reset_two_step(riley, by=partnership_lead)
+    response = Client().get(f"/api/v1/families/{recorded_family.public_id}", HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    assert response.status_code == 401
+    assert not TOTPDevice.objects.filter(user=riley).exists()
+    assert not StaticDevice.objects.filter(user=riley).exists()
+
+
+def test_only_another_partnership_admin_can_reset_two_step(riley, organisation_lead, partnership_lead):
+    with pytest.raises(PermissionDenied, match="Only another partnership admin"):
+        safeguards.reset_two_step(riley, by=organisation_lead)
+    with pytest.raises(PermissionDenied, match="Only another partnership admin"):
+        safeguards.reset_two_step(partnership_lead, by=partnership_lead)
+
+    assert TOTPDevice.objects.filter(user=riley, confirmed=True).exists()
+
+
+# 2. A password alone replaces the authenticator
+
+
+def test_a_password_alone_cannot_see_a_new_secret_or_replace_the_authenticator(riley, recorded_family):
+    real_phone = authenticator_of(riley)
+    attacker = signed_in_with_only_a_password(riley.email)
+
+    page = attacker.get(reverse("core:two-step-setup"))
+    attackers_phone = TOTPDevice(user=riley, name="Attacker's phone", confirmed=False)
+    attackers_phone.save()
+    confirmed = attacker.post(reverse("core:two-step-setup"), {"code": code_for(attackers_phone)})
+    record = attacker.get(reverse("families:overview", args=[recorded_family.public_id]))
+
+    assert page.status_code == 302
+    assert page["Location"].startswith(reverse("core:two-step-verify"))
+    assert "gt-secret" not in page.content.decode()
+    assert confirmed.status_code == 302
+    assert confirmed["Location"].startswith(reverse("core:two-step-verify"))
+    assert TOTPDevice.objects.filter(pk=real_phone.pk, confirmed=True).exists()
+    assert record.status_code == 302
+    assert not family_data_in(record.content.decode())
+
+
+def test_a_password_alone_cannot_make_new_recovery_codes(riley):
+    codes_before = set(StaticDevice.objects.get(user=riley).token_set.values_list("token", flat=True))
+    attacker = signed_in_with_only_a_password(riley.email)
+
+    response = attacker.post(reverse("core:recovery-codes"))
+
+    assert response["Location"].startswith(reverse("core:two-step-verify"))
+    assert set(StaticDevice.objects.get(user=riley).token_set.values_list("token", flat=True)) == codes_before
+
+
+def test_replacing_the_authenticator_needs_a_current_code_even_in_a_verified_session(riley):
+    real_phone = authenticator_of(riley)
+    owner = signed_in_with_two_steps(riley)
+    owner.get(reverse("core:two-step-setup"))
+    new_phone = TOTPDevice.objects.get(user=riley, confirmed=False)
+
+    without = owner.post(reverse("core:two-step-setup"), {"code": code_for(new_phone)})
+    wrong = owner.post(reverse("core:two-step-setup"), {"code": fresh_code_for(new_phone), "current_code": "000000"})
+
+    assert without.status_code == 400
+    assert "Enter a code from the authenticator app you use now" in without.content.decode()
+    assert wrong.status_code == 400
+    assert "That code did not work" in wrong.content.decode()
+    assert TOTPDevice.objects.filter(pk=real_phone.pk, confirmed=True).exists()
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.TWO_STEP_FAILED, object_id=str(riley.pk)).exists()
+
+
+def test_a_recovery_code_can_stand_in_for_a_lost_phone_when_replacing_it(riley, django_capture_on_commit_callbacks):
+    old_phone = authenticator_of(riley)
+    recovery_code = safeguards.new_recovery_codes(riley)[0]
+    owner = signed_in_with_two_steps(riley)
+    owner.get(reverse("core:two-step-setup"))
+    new_phone = TOTPDevice.objects.get(user=riley, confirmed=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = owner.post(reverse("core:two-step-setup"), {"code": code_for(new_phone), "current_code": recovery_code})
+
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(pk=old_phone.pk).exists()
+    assert TOTPDevice.objects.get(pk=new_phone.pk).confirmed
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.TWO_STEP_CHANGED, object_id=str(riley.pk)).exists()
+
+
+def test_the_person_is_told_by_email_when_their_authenticator_changes(riley):
+    from goldenthread.core.tasks import send_sign_in_change_notice
+
+    sent = send_sign_in_change_notice.call(riley.pk, "replaced")
+
+    assert sent == 1
+    assert mail.outbox[-1].to == [riley.email]
+    assert "new authenticator" in mail.outbox[-1].subject
+    assert "If it was not you" in mail.outbox[-1].body
+
+
+# 3. The lockout bypassed by letter case
+
+
+@pytest.mark.parametrize("variant", ["RILEY.SHAH@CHILDRENS.EXAMPLE", "  riley.shah@childrens.example  ", "Riley.Shah@Childrens.Example"])
+def test_the_lockout_counts_every_spelling_of_an_address_as_one(riley, variant):
+    attacker = Client()
+    for spelling in ["riley.shah@childrens.example", variant, "riley.shah@childrens.example", variant]:
+        attacker.post(reverse("core:sign-in"), {"username": spelling, "password": "guess"})
+
+    fifth = attacker.post(reverse("core:sign-in"), {"username": variant, "password": "guess"})
+    with_the_password = Client().post(reverse("core:sign-in"), {"username": variant, "password": PASSWORD})
+    lower_case = Client().post(reverse("core:sign-in"), {"username": riley.email, "password": PASSWORD})
+
+    assert "Sign-in is paused for this account" in fifth.content.decode()
+    assert "Sign-in is paused for this account" in with_the_password.content.decode()
+    assert "Sign-in is paused for this account" in lower_case.content.decode()
+
+
+# The second step itself
+
+
+def test_a_wrong_second_step_code_is_written_to_the_audit_log(riley):
+    attacker = signed_in_with_only_a_password(riley.email)
+
+    response = attacker.post(reverse("core:two-step-verify"), {"code": "123456"})
+
+    assert response.status_code == 400
+    refused = AuditEvent.objects.filter(action=AuditEvent.Action.TWO_STEP_FAILED)
+    assert refused.count() == 1
+    assert refused.get().object_id == str(riley.pk)
+
+
+def test_the_session_gets_a_new_key_at_the_second_step(riley):
+    client = signed_in_with_only_a_password(riley.email)
+    key_after_password = client.session.session_key
+
+    client.post(reverse("core:two-step-verify"), {"code": fresh_code_for(authenticator_of(riley))})
+
+    assert client.session.session_key != key_after_password
+    assert client.session.get("otp_device_id")
+
+
+def test_repeated_wrong_codes_are_slowed_down_by_the_authenticator(riley):
+    attacker = signed_in_with_only_a_password(riley.email)
+    for _ in range(3):
+        attacker.post(reverse("core:two-step-verify"), {"code": "123456"})
+
+    right_code_too_soon = attacker.post(reverse("core:two-step-verify"), {"code": code_for(authenticator_of(riley))})
+
+    assert right_code_too_soon.status_code == 400
