@@ -192,13 +192,17 @@ def gt_service_navigation(context):
 
     from ..navigation import navigation_for
 
+    from django.contrib.auth.models import AnonymousUser
+
     request = context["request"]
     identity = context["partnership"]
+    # A request refused before sign-in is read (a wrong Host header, say) has no user yet.
+    user = getattr(request, "user", None) or AnonymousUser()
     items = [
         {"href": href, "text": text, "active": request.path == href or (href != "/" and request.path.startswith(href))}
-        for text, href in navigation_for(request.user)
+        for text, href in navigation_for(user)
     ]
-    if request.user.is_authenticated:
+    if user.is_authenticated:
         end = (
             f'<li class="govuk-service-navigation__item"><form method="post" action="{reverse("core:sign-out")}" class="gt-sign-out">'
             f'<input type="hidden" name="csrfmiddlewaretoken" value="{get_token(request)}">'

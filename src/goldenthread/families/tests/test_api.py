@@ -40,22 +40,24 @@ def test_a_made_up_token_is_refused(client, family, header):
     assert response["Content-Type"].startswith("application/json")
 
 
-@pytest.mark.parametrize("missing", ["two-step", "terms"])
-def test_a_token_of_someone_without_two_step_or_the_terms_is_refused(client, family, practitioner, missing):
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from goldenthread.core import safeguards
-
-    if missing == "terms":
-        TOTPDevice.objects.create(user=practitioner, name="Authenticator app", confirmed=True)
-    else:
-        safeguards.accept_current_terms(practitioner)
+def test_a_token_of_someone_who_has_not_accepted_the_terms_is_refused(client, family, practitioner):
     headers = bearer(practitioner)
 
     for path in (API, f"{API}/{family.public_id}", f"{API}/{family.public_id}/access-log"):
         response = client.get(path, **headers)
         assert response.status_code == 403
         assert response.json() == {"detail": SAFEGUARDS_MESSAGE}
+    assert not log_lines(family, practitioner, action="view").exists()
+
+
+def test_a_token_stops_working_once_its_person_no_longer_has_two_step(client, family, practitioner):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    headers = bearer(safeguarded(practitioner))
+    TOTPDevice.objects.filter(user=practitioner).delete()
+
+    for path in (API, f"{API}/{family.public_id}", f"{API}/{family.public_id}/access-log"):
+        assert client.get(path, **headers).status_code == 401
     assert not log_lines(family, practitioner, action="view").exists()
 
 
