@@ -239,3 +239,23 @@ def test_repeated_wrong_codes_are_slowed_down_by_the_authenticator(riley):
     right_code_too_soon = attacker.post(reverse("core:two-step-verify"), {"code": code_for(authenticator_of(riley))})
 
     assert right_code_too_soon.status_code == 400
+
+
+# The Django admin
+
+
+def test_a_superuser_with_only_a_password_cannot_open_the_admin(db):
+    from goldenthread.core.models import User
+
+    admin_user = User.objects.create_superuser("ops.admin@partnership.example", PASSWORD, full_name="Ops Admin (fictional)")
+    authenticator_of(admin_user)
+    client = Client()
+    client.force_login(admin_user)
+
+    response = client.get("/django-admin/")
+    audit_rows = client.get("/django-admin/core/auditevent/")
+
+    assert response.status_code == 302
+    assert "/django-admin/login/" in response["Location"]
+    assert audit_rows.status_code == 302
+    assert signed_in_with_two_steps(admin_user).get("/django-admin/").status_code == 200

@@ -1,8 +1,15 @@
-"""The Django admin, for superusers only; the audit log there is read-only."""
+"""The Django admin, for superusers only; the audit log there is read-only.
+
+The admin asks for a two-step code as well as the password (django-otp's OTPAdminSite):
+a password alone opens nothing here either.
+"""
 
 from django.contrib import admin
+from django_otp.admin import OTPAdminSite
 
 from .models import AuditEvent
+
+admin.site.__class__ = OTPAdminSite
 
 
 @admin.register(AuditEvent)
