@@ -69,10 +69,22 @@ def test_home_page_is_accessible_for_each_role(sign_in_browser, assert_accessibl
     assert_accessible(page, f"the home page of the {person.replace('_', ' ')}")
 
 
-def test_tokens_page_is_accessible(sign_in_browser, assert_accessible, practitioner):
+def test_tokens_page_asks_for_a_code_then_is_accessible_with_a_new_token(sign_in_browser, assert_accessible, practitioner):
+    from goldenthread.core.tests.two_step import authenticator_of, code_for
+
+    device = authenticator_of(practitioner)
     page = sign_in_browser(practitioner)
     page.goto(reverse("core:tokens"))
+    page.get_by_role("heading", name="Enter the code from your authenticator app").wait_for()
+    page.fill("input[name=code]", code_for(device))
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("heading", name="Your API tokens", level=1).wait_for()
     assert_accessible(page, "the tokens page")
+
+    page.fill("input[name=name]", "Monthly report")
+    page.get_by_role("button", name="Make the token").click()
+    page.get_by_text("Your new token").wait_for()
+    assert_accessible(page, "the tokens page with a new token")
 
 
 def test_organisations_list_is_accessible_to_the_partnership_lead(sign_in_browser, assert_accessible, partnership_lead, childrens_services, community_health):
