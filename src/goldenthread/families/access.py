@@ -19,6 +19,19 @@ Besides the four parts an agreement can cover (`Part`), the rule answers for fou
 page shows: the household (names of the people and how they are related: visible with any part of
 the record), the team, the agreements and the access log.
 
+Seeing a part is not always changing it (`decide_change`):
+
+- the household (who is in it, their names, pronouns, dates of birth, how they are related) is
+  changed only by the team of the recording organisation, or by someone with live emergency access;
+  an agreement that lets another organisation see any part lets it see the household, never change it,
+  and a family member asks their lead practitioner;
+- the story, profiles, chronology and contact details are changed by whoever may see them: the
+  recording organisation's team, another organisation's team member for the parts a live agreement
+  covers, someone with live emergency access, and a family member for their story and their own
+  profile only;
+- the team and the agreements are changed under their own rules (`permissions.py`); the access log
+  is never changed.
+
 What a person may see of one family is worked out once (one plain query for the team place,
 emergency access and family account, one more for another organisation's agreements) and kept
 on the user object for the rest of the request; any change to team places, agreements, emergency access
@@ -89,7 +102,7 @@ class Action:
 
 @dataclass(frozen=True)
 class Decision:
-    """Whether one person may see (and so change) one part of one family's record, and why."""
+    """Whether one person may see (or, from `decide_change`, change) one part of one family's record, and why."""
 
     allowed: bool
     basis: str
@@ -277,8 +290,37 @@ def _decide(found: AccessContext | None, part: str) -> Decision:
 
 
 def decide(user, family, part) -> Decision:
-    """May `user` see (and so change) `part` of `family`'s record? Nothing is logged: see `read`."""
+    """May `user` see `part` of `family`'s record? Nothing is logged: see `read`. To change it, ask `decide_change`."""
     return _decide(context(user, family), part)
+
+
+# What can be changed at all, and on which bases the household can be.
+CHANGEABLE_PARTS: tuple[str, ...] = CONTENT_PARTS + (HOUSEHOLD,)
+HOUSEHOLD_CHANGE_REFUSED = "Only the team in the organisation holding the record, or someone with emergency access, can change the household."
+OWN_PROFILE_ONLY = "A family member can change only their own one-page profile."
+NOT_CHANGED_HERE = "The team and the family's agreements have their own rules for changes, and the access log is never changed."
+
+
+def _decide_change(found: AccessContext | None, part: str, person=None) -> Decision:
+    if part not in CHANGEABLE_PARTS:
+        return _refused(part, NOT_CHANGED_HERE if part in ALL_PARTS else "There is no such part of a family's record.")
+    if part == HOUSEHOLD:
+        if found is not None and found.in_recording_organisation:
+            return Decision(True, Basis.RECORDING_ORGANISATION, part=part)
+        if found is not None and found.emergency is not None:
+            return Decision(True, Basis.EMERGENCY, part=part, emergency=found.emergency)
+        seen = _decide(found, part)
+        return _refused(part, HOUSEHOLD_CHANGE_REFUSED) if seen.allowed else seen
+    decision = _decide(found, part)
+    if person is not None and decision.allowed and not decision.covers_person(person):
+        return _refused(part, OWN_PROFILE_ONLY)
+    return decision
+
+
+def decide_change(user, family, part, *, person=None) -> Decision:
+    """May `user` change `part` of `family`'s record (for a profile: `person`'s)? Nothing is logged: a refusal
+    is logged by the service or page that asked (`log_decision`)."""
+    return _decide_change(context(user, family), part, person)
 
 
 def decide_all(user, family, parts=ALL_PARTS) -> dict[str, Decision]:
@@ -412,6 +454,12 @@ def read_parts(user, family, parts=ALL_PARTS, *, detail="", action=Action.VIEW, 
     ]
     _append(entries)
     return decisions
+
+
+def log_emergency_reviews(user, emergencies, detail) -> None:
+    """Log, in one insert, that the data protection lead's review pages showed each emergency access's family:
+    its reference and the practitioner's reason (basis "data-protection"). Ask `permissions.can_review_emergency_access` first."""
+    _append([_entry(user, emergency.family, Action.VIEW, "", Basis.DATA_PROTECTION, detail, emergency) for emergency in emergencies])
 
 
 def _live_places(user):

@@ -256,11 +256,23 @@ class EmergencyAccess(models.Model):
         return self.started_at <= timezone.now() < self.expires_at
 
 
+class AccessLogEntryQuerySet(models.QuerySet):
+    """Lines are only ever added: a bulk update or delete is refused, as the model's save and delete are."""
+
+    def update(self, **kwargs):
+        raise PermissionError("The access log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The access log is append-only.")
+
+
 class AccessLogEntry(models.Model):
     """One look at, or change to, a family's record: who, what, when, and on what basis.
 
-    Append-only, like the audit log; the family can see it, and the partnership's data
-    protection lead reviews it.
+    Append-only, like the audit log: the model, its queryset and (on PostgreSQL) a database
+    trigger refuse every update and delete. The family can see it, and the partnership's data
+    protection lead reviews it. A line names the family by its reference and is kept when the
+    record itself is erased under the retention rules (the foreign key holds no constraint).
     """
 
     class Basis(models.TextChoices):
@@ -286,6 +298,8 @@ class AccessLogEntry(models.Model):
     basis = models.CharField(max_length=30, choices=Basis.choices)
     detail = models.CharField(max_length=300, blank=True)
     emergency = models.ForeignKey(EmergencyAccess, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+
+    objects = AccessLogEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

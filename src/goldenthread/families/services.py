@@ -80,9 +80,9 @@ def _deny(user, family, action, part, reason):
     raise PermissionDenied(reason)
 
 
-def _need_part(user, family, part, action, detail="") -> access.Decision:
-    """The person must be able to see the part to change it; a refusal is logged and raised."""
-    decision = access.decide(user, family, part)
+def _need_change(user, family, part, action, detail="", *, person=None) -> access.Decision:
+    """The person must be allowed to change the part (`access.decide_change`); a refusal is logged and raised."""
+    decision = access.decide_change(user, family, part, person=person)
     if not decision.allowed:
         access.log_decision(user, family, action, decision, detail)
         raise PermissionDenied(decision.refusal_reason)
@@ -275,7 +275,7 @@ def update_family_details(user, family, expected_version, **fields) -> Family:
 
 def update_contact_details(user, family, expected_version, contact_details) -> Family:
     """Change the family's contact details: anyone who may see them (the same access as reading)."""
-    decision = _need_part(user, family, Part.CONTACT, Action.UPDATE)
+    decision = _need_change(user, family, Part.CONTACT, Action.UPDATE)
     errors = {}
     text = _text(contact_details, limit=2000, field="contact_details", errors=errors)
     _raise(errors)
@@ -295,7 +295,7 @@ def update_contact_details(user, family, expected_version, contact_details) -> F
 
 
 def add_person(user, family, **fields) -> Person:
-    decision = _need_part(user, family, access.HOUSEHOLD, Action.CREATE, "Adding someone to the household")
+    decision = _need_change(user, family, access.HOUSEHOLD, Action.CREATE, "Adding someone to the household")
     errors = {}
     cleaned = _clean_person(fields, errors)
     _raise(errors)
@@ -309,7 +309,7 @@ def add_person(user, family, **fields) -> Person:
 
 def update_person(user, person, **fields) -> Person:
     family = person.family
-    decision = _need_part(user, family, access.HOUSEHOLD, Action.UPDATE, "Changing someone's details")
+    decision = _need_change(user, family, access.HOUSEHOLD, Action.UPDATE, "Changing someone's details")
     errors = {}
     cleaned = _clean_person({**{name: getattr(person, name) for name in PERSON_FIELDS}, **fields}, errors)
     _raise(errors)
@@ -324,7 +324,7 @@ def update_person(user, person, **fields) -> Person:
 
 
 def add_relationship(user, family, person, other, description) -> Relationship:
-    decision = _need_part(user, family, access.HOUSEHOLD, Action.CREATE, "Adding a relationship")
+    decision = _need_change(user, family, access.HOUSEHOLD, Action.CREATE, "Adding a relationship")
     errors = {}
     text = _text(description, limit=150, field="description", required_message="Say how they are related, in the family's words", errors=errors)
     if person is None or other is None or person.family_id != family.pk or other.family_id != family.pk:
@@ -351,7 +351,7 @@ def _clean_story(fields: dict, errors: dict) -> dict:
 
 
 def add_story_entry(user, family, *, story, who_was_there, told_on, how_agreed) -> StoryEntry:
-    decision = _need_part(user, family, Part.STORY, Action.CREATE)
+    decision = _need_change(user, family, Part.STORY, Action.CREATE)
     errors = {}
     cleaned = _clean_story({"story": story, "who_was_there": who_was_there, "told_on": told_on, "how_agreed": how_agreed}, errors)
     _raise(errors)
@@ -364,7 +364,7 @@ def add_story_entry(user, family, *, story, who_was_there, told_on, how_agreed) 
 def update_story_entry(user, entry, expected_version, *, story, who_was_there, told_on, how_agreed) -> StoryEntry:
     """Change a part of the story; EditConflict if someone saved a newer version since it was read."""
     family = entry.family
-    decision = _need_part(user, family, Part.STORY, Action.UPDATE)
+    decision = _need_change(user, family, Part.STORY, Action.UPDATE)
     errors = {}
     cleaned = _clean_story({"story": story, "who_was_there": who_was_there, "told_on": told_on, "how_agreed": how_agreed}, errors)
     _raise(errors)
@@ -383,12 +383,7 @@ def update_story_entry(user, entry, expected_version, *, story, who_was_there, t
 def save_profile(user, person, expected_version, **fields) -> OnePageProfile:
     """Write or change a person's one-page profile; pass the version read (None or 0 for a new one)."""
     family = person.family
-    decision = access.decide(user, family, Part.PROFILES)
-    if decision.allowed and not decision.covers_person(person):
-        decision = access.Decision(False, Basis.REFUSED, part=Part.PROFILES, refusal_reason="A family member can change only their own profile.")
-    if not decision.allowed:
-        access.log_decision(user, family, Action.UPDATE, decision)
-        raise PermissionDenied(decision.refusal_reason)
+    decision = _need_change(user, family, Part.PROFILES, Action.UPDATE, person=person)
     errors = {}
     cleaned = {
         "liked_and_admired": _text(fields.get("liked_and_admired"), limit=4000, field="liked_and_admired", errors=errors),
@@ -421,7 +416,7 @@ def save_profile(user, person, expected_version, **fields) -> OnePageProfile:
 
 def add_chronology_entry(user, family, *, occurred_on, what_happened, meaning_for_child, source="practitioner", organisation=None) -> ChronologyEntry:
     """Add a significant event; the organisation is the person's team place (or the one given, if theirs)."""
-    decision = _need_part(user, family, Part.CHRONOLOGY, Action.CREATE)
+    decision = _need_change(user, family, Part.CHRONOLOGY, Action.CREATE)
     place = access.team_place(user, family)
     if organisation is None:
         if place is not None:

@@ -73,9 +73,9 @@ def _require(decision):
     return decision
 
 
-def _require_write(request, family, part, detail="asked to change it"):
-    """May the person change this part? A refusal is logged; the service logs the change itself."""
-    decision = access.decide(request.user, family, part)
+def _require_write(request, family, part, detail="asked to change it", *, person=None):
+    """May the person change this part (`access.decide_change`)? A refusal is logged; the service logs the change itself."""
+    decision = access.decide_change(request.user, family, part, person=person)
     if not decision.allowed:
         access.log_decision(request.user, family, access.Action.UPDATE, decision, detail)
         raise PermissionDenied
@@ -250,6 +250,7 @@ def overview(request, family_id):
         "family": family,
         "decisions": decisions,
         "household_visible": decisions[access.HOUSEHOLD].allowed,
+        "can_change_household": access.decide_change(user, family, access.HOUSEHOLD).allowed,
         "people": [{"person": person, "profile_visible": profiles.covers_person(person)} for person in people],
         "story_visible": decisions[Part.STORY].allowed,
         "story_entries": list(family.story_entries.all()) if decisions[Part.STORY].allowed else [],
@@ -376,7 +377,7 @@ def _profile_of(person):
 @family_page("GET", "POST")
 def add_person(request, family_id):
     family = _family(family_id)
-    _require_write(request, family, access.HOUSEHOLD)
+    _require_write(request, family, access.HOUSEHOLD, "asked to add someone to the household")
     form = forms.PersonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -393,10 +394,9 @@ def add_person(request, family_id):
 def edit_person(request, family_id, person_id):
     family = _family(family_id)
     person = _person(family, person_id)
+    _require_write(request, family, access.HOUSEHOLD, "asked to change a person's details")
     if request.method == "GET":
         _require_part(request, family, access.HOUSEHOLD, "a person's details, to change them")
-    else:
-        _require_write(request, family, access.HOUSEHOLD)
     form = forms.PersonForm(request.POST if request.method == "POST" else None, initial={name: getattr(person, name) for name in PERSON_FIELDS})
     if request.method == "POST" and form.is_valid():
         try:
@@ -423,7 +423,14 @@ def profile(request, family_id, person_id):
     # The person and their profile in one query.
     person = get_object_or_404(Person.objects.select_related("profile"), family=family, public_id=person_id)
     _require_profile(request, family, person, detail="one-page profile")
-    return render(request, "families/profile.html", {"family": family, "person": person, "profile": getattr(person, "profile", None)})
+    context = {
+        "family": family,
+        "person": person,
+        "profile": getattr(person, "profile", None),
+        "can_change_profile": access.decide_change(request.user, family, Part.PROFILES, person=person).allowed,
+        "can_change_household": access.decide_change(request.user, family, access.HOUSEHOLD).allowed,
+    }
+    return render(request, "families/profile.html", context)
 
 
 @family_page("GET", "POST")
@@ -437,7 +444,7 @@ def edit_profile(request, family_id, person_id):
         initial = {name: getattr(current, name) for name in forms.ProfileForm.FIELDS} if current else {}
         form = forms.ProfileForm(initial={**initial, "version": current.version if current else 0})
         return render_form_page(request, "families/profile_form.html", {"family": family, "person": person}, form)
-    _require_profile(request, family, person)
+    _require_write(request, family, Part.PROFILES, "asked to change a one-page profile", person=person)
     form = forms.ProfileForm(request.POST)
     if form.is_valid():
         try:
@@ -644,16 +651,18 @@ def emergency(request, family_id):
 def reviews(request):
     if not permissions.can_review_emergency_access(request.user):
         raise PermissionDenied
-    waiting = EmergencyAccess.objects.filter(review=EmergencyAccess.Review.WAITING).select_related("user", "family").order_by("started_at")
-    reviewed = EmergencyAccess.objects.exclude(review=EmergencyAccess.Review.WAITING).select_related("user", "family", "reviewed_by").order_by("-reviewed_at")[:20]
+    waiting = list(EmergencyAccess.objects.filter(review=EmergencyAccess.Review.WAITING).select_related("user", "family").order_by("started_at"))
+    reviewed = list(EmergencyAccess.objects.exclude(review=EmergencyAccess.Review.WAITING).select_related("user", "family", "reviewed_by").order_by("-reviewed_at")[:20])
+    access.log_emergency_reviews(request.user, waiting, "emergency access to review: the family's reference and the practitioner's reason")
+    access.log_emergency_reviews(request.user, reviewed, "emergency access reviewed: the family's reference and the review")
     return render(request, "families/reviews.html", {"waiting": waiting, "reviewed": reviewed})
 
 
 @family_page("GET", "POST")
 def review(request, access_id):
-    if not permissions.can_review_emergency_access(request.user):
-        raise PermissionDenied
     emergency_access = get_object_or_404(EmergencyAccess.objects.select_related("user", "family"), public_id=access_id)
+    if not permissions.can_review_emergency_access(request.user):
+        _refuse(request, emergency_access.family, "", "asked to review an emergency access: only the data protection lead may")
     form = forms.ReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -663,6 +672,7 @@ def review(request, access_id):
         else:
             messages.success(request, f"Your review of the emergency access to family {emergency_access.family.reference} is saved.")
             return redirect("families:reviews")
+    access.log_emergency_reviews(request.user, [emergency_access], "one emergency access, to review it: the family's reference and the practitioner's reason")
     return render_form_page(request, "families/review_form.html", {"emergency_access": emergency_access}, form)
 
 

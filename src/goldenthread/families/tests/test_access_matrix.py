@@ -114,6 +114,8 @@ WRITABLE = [Part.STORY, Part.PROFILES, Part.CHRONOLOGY, Part.CONTACT, access.HOU
 
 
 def may_change(role, part, state) -> bool:
+    if part == access.HOUSEHOLD:
+        return role in ("practitioner", "emergency")  # seeing the household is not changing it
     if role == "family_member" and part == Part.PROFILES:
         return False  # Jordan may change only Jordan's own profile, not Mia's
     return part in expected(role, state)
@@ -158,3 +160,75 @@ def test_a_family_member_may_change_their_own_profile(family, family_member):
 
     assert jordan.profile.liked_and_admired == "I never give up"
     assert last_line(family, family_member).basis == Basis.FAMILY_MEMBER
+
+
+# Seeing is not changing: the household ----------------------------------------------------------------
+
+
+def expected_changes(role, state) -> dict:
+    """part -> basis, for the parts the role may change in that state of the agreement (Jordan: Jordan's own profile)."""
+    seen = expected(role, state)
+    changes = {part: basis for part, basis in seen.items() if part in access.CONTENT_PARTS}
+    if role in ("practitioner", "emergency"):
+        changes[access.HOUSEHOLD] = seen[access.HOUSEHOLD]
+    return changes
+
+
+@pytest.mark.parametrize("state", CONSENT_STATES)
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_may_change_exactly_the_parts_the_rule_allows_and_never_more_than_it_sees(request, role, state, family, practitioner, community_health):
+    set_consent(state, family, community_health, practitioner)
+    person = person_for(role, request, family)
+
+    seen = {part for part in EVERY_PART if access.decide(person, family, part).allowed}
+    changes = {part: access.decide_change(person, family, part) for part in EVERY_PART}
+
+    assert {part: d.basis for part, d in changes.items() if d.allowed} == expected_changes(role, state)
+    assert {part for part, d in changes.items() if d.allowed} <= seen
+    for part, decision in changes.items():
+        if not decision.allowed:
+            assert decision.basis == Basis.REFUSED and decision.refusal_reason, part
+
+
+@pytest.mark.parametrize("parts", [[Part.STORY], [Part.CONTACT], [Part.PROFILES], support.CONTENT])
+def test_an_agreement_that_lets_a_partner_agency_see_the_household_never_lets_it_change_the_household(parts, family, practitioner, other_agency_practitioner, community_health):
+    support.agree(family, community_health, parts, by=practitioner)
+
+    seen = access.decide(other_agency_practitioner, family, access.HOUSEHOLD)
+    change = access.decide_change(other_agency_practitioner, family, access.HOUSEHOLD)
+
+    assert seen.allowed and seen.basis == Basis.CONSENT
+    assert not change.allowed
+    assert "organisation holding the record" in change.refusal_reason
+
+
+def test_a_partner_agency_with_emergency_access_may_change_the_household_on_the_emergency_basis(family, practitioner, other_agency_practitioner, community_health):
+    support.agree(family, community_health, [Part.STORY], by=practitioner)
+    start_emergency(other_agency_practitioner, family)
+
+    change = access.decide_change(other_agency_practitioner, family, access.HOUSEHOLD)
+
+    assert change.allowed and change.basis == Basis.EMERGENCY and change.emergency is not None
+
+
+@pytest.mark.parametrize("household_change", ["add a person", "change pronouns", "add a relationship"])
+@pytest.mark.parametrize("role_and_state", [("other_agency_practitioner", "partial"), ("other_agency_practitioner", "full"), ("family_member", "none")])
+def test_a_person_who_only_sees_the_household_cannot_change_it_and_the_refusal_is_logged(request, household_change, role_and_state, family, mia, practitioner, community_health):
+    role, state = role_and_state
+    set_consent(state, family, community_health, practitioner)
+    person = request.getfixturevalue(role)
+    jordan = family.people.get(first_name="Jordan")
+    people_before = list(family.people.order_by("pk").values_list("first_name", "pronouns"))
+
+    with pytest.raises(PermissionDenied):
+        if household_change == "add a person":
+            services.add_person(person, family, first_name="Ola", role_in_family="sibling")
+        elif household_change == "change pronouns":
+            services.update_person(person, mia, pronouns="they/them")
+        else:
+            services.add_relationship(person, family, mia, jordan, "Mia's dad")
+
+    line = last_line(family, person)
+    assert (line.basis, line.part) == (Basis.REFUSED, access.HOUSEHOLD)
+    assert list(family.people.order_by("pk").values_list("first_name", "pronouns")) == people_before
+    assert not family.relationships.exists()
