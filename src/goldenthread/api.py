@@ -1,19 +1,149 @@
-"""The JSON API, version 1: each app adds its own router; the schema is at /api/v1/openapi.json."""
+"""The JSON API, version 1: each app adds its own router; the schema is at /api/v1/openapi.json.
 
-from ninja import NinjaAPI
+Every operation in the schema lists each status it can answer, and every refusal has one
+shape, `{"detail": "..."}` (`core.api.Error`); a 422 lists each problem in `detail`. The
+statuses follow from the operation itself (`document_statuses`), so no route lists them by hand:
+
+- 401 where it needs a personal token;
+- 404 where a path parameter names something that may not be there;
+- 422 where it has parameters (or a body) to check;
+- 403, and anything else a route answers itself, where its own `response={...}` names it.
+
+The API answers its own errors as JSON too: an Http404 or a PermissionDenied raised in a
+route, and an address under /api/v1/ that names no route, never turn into an HTML page.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError
+from ninja.openapi.schema import REF_TEMPLATE
 
 from .continuum.api import router as continuum_router
+from .core.api import Error
 from .core.api import router as core_router
 from .families.api import router as families_router
-from .supervision.api import router as supervision_router
 from .partnership.api import router as partnership_router
 from .pledges.api import router as pledges_router
+from .supervision.api import router as supervision_router
 
-api = NinjaAPI(
+NOT_FOUND = "There is nothing at this address."
+NO_TOKEN = "Send a working personal token as 'Authorization: Bearer <token>'; you can make one on your API tokens page."
+REFUSED = "You may not see this."
+
+WHY = {
+    401: "No working personal token was sent as 'Authorization: Bearer <token>'.",
+    403: "The token works, but its person may not see this.",
+    404: NOT_FOUND,
+    422: "A parameter is missing or not valid; `detail` lists each problem.",
+}
+
+
+class ValidationIssue(Schema):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationError(Schema):
+    """What a 422 answers: each parameter that is missing or not valid, and why."""
+
+    detail: list[ValidationIssue]
+
+
+def _json(name: str) -> dict:
+    return {"application/json": {"schema": {"$ref": REF_TEMPLATE.format(model=name)}}}
+
+
+def statuses_for(operation: dict) -> set[int]:
+    """The error statuses an operation can answer, from what it is: its security and its parameters."""
+    statuses = set()
+    if operation.get("security"):
+        statuses.add(401)
+    parameters = operation.get("parameters") or []
+    if any(parameter.get("in") == "path" for parameter in parameters):
+        statuses.add(404)
+    if parameters or operation.get("requestBody"):
+        statuses.add(422)
+    return statuses
+
+
+def document_statuses(schema: dict) -> dict:
+    """Add the statuses each operation can answer, every refusal in the shared shape."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.setdefault("Error", Error.model_json_schema(ref_template=REF_TEMPLATE))
+    validation = ValidationError.model_json_schema(ref_template=REF_TEMPLATE)
+    components.update(validation.pop("$defs", {}))
+    components["ValidationError"] = validation
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status in statuses_for(operation):
+                responses.setdefault(status, {"description": WHY[status]})
+            for status, response in responses.items():
+                if 400 <= int(status) < 500 and "content" not in response:
+                    response["content"] = _json(
+                        "ValidationError" if int(status) == 422 else "Error"
+                    )
+            operation["responses"] = dict(
+                sorted(responses.items(), key=lambda item: int(item[0]))
+            )
+    return schema
+
+
+class GoldenThreadAPI(NinjaAPI):
+    """A NinjaAPI whose schema documents every status, and whose errors are always JSON."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        return document_statuses(
+            super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        )
+
+    def set_default_exception_handlers(self):
+        super().set_default_exception_handlers()
+        self.add_exception_handler(Http404, self._not_found)
+        self.add_exception_handler(PermissionDenied, self._refused)
+        self.add_exception_handler(AuthenticationError, self._no_token)
+
+    def _no_token(self, request, exc):
+        detail = (
+            NO_TOKEN if exc.message == AuthenticationError().message else exc.message
+        )
+        return self.create_response(request, {"detail": detail}, status=exc.status_code)
+
+    def _not_found(self, request, exc=None):
+        return self.create_response(request, {"detail": NOT_FOUND}, status=404)
+
+    def _refused(self, request, exc):
+        return self.create_response(
+            request, {"detail": str(exc) or REFUSED}, status=403
+        )
+
+    @property
+    def urls(self):
+        """The routes, then a JSON 404 for the API's root and any address under it that names no route."""
+        patterns, app_name, namespace = super().urls
+
+        @csrf_exempt
+        def nowhere(request, *args, **kwargs):
+            return self._not_found(request)
+
+        patterns = [url for url in patterns if getattr(url, "name", None) != "api-root"]
+        return (
+            [*patterns, path("", nowhere, name="api-root"), re_path(r"^.*$", nowhere)],
+            app_name,
+            namespace,
+        )
+
+
+api = GoldenThreadAPI(
     title="Golden Thread API",
     version="1",
     description="Read-only data about the partnership's organisations and their published pledges. "
-    "Public data needs no token; anything else needs a personal token sent as 'Authorization: Bearer <token>'.",
+    "Public data needs no token; anything else needs a personal token sent as 'Authorization: Bearer <token>'. "
+    'Every refusal answers {"detail": "..."} saying why.',
     urls_namespace="api-v1",
 )
 api.add_router("", core_router)

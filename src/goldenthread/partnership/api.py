@@ -5,7 +5,7 @@ import re
 from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from goldenthread.core.api import personal_token
+from goldenthread.core.api import Error, personal_token
 
 from . import permissions
 from .models import Membership, Organisation
@@ -59,10 +59,6 @@ class MemberOut(Schema):
     role_label: str
 
 
-class Message(Schema):
-    detail: str
-
-
 def _organisation_by_slug(slug, **filters):
     if not SLUG.fullmatch(slug):
         return None
@@ -76,7 +72,7 @@ def list_organisations(request, sector: str = "", q: str = ""):
     return organisations_matching(sector=sector, text=q, active_only=True)
 
 
-@router.get("/{slug}", response={200: OrganisationOut, 404: Message}, summary="One member organisation")
+@router.get("/{slug}", response={200: OrganisationOut, 404: Error}, summary="One member organisation")
 def get_organisation(request, slug: str):
     organisation = _organisation_by_slug(slug, is_active=True)
     if organisation is None:
@@ -86,7 +82,7 @@ def get_organisation(request, slug: str):
 
 @router.get(
     "/{slug}/members",
-    response={200: list[MemberOut], 403: Message, 404: Message},
+    response={200: list[MemberOut], 403: Error, 404: Error},
     auth=personal_token,
     summary="The people in an organisation (its members and the partnership admin only)",
 )

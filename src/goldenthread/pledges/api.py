@@ -3,9 +3,10 @@
 import re
 from datetime import date
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
+
+from goldenthread.core.api import Error
 
 from . import queries
 from .models import Pledge
@@ -13,9 +14,10 @@ from .models import Pledge
 router = Router(tags=["Pledges"])
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
+NOT_FOUND = "No published pledge for this organisation."
 
 
-class OrganisationOut(Schema):
+class PledgeOrganisationOut(Schema):
     name: str
     slug: str
     sector: str
@@ -53,7 +55,7 @@ class PersonalPledgeOut(Schema):
 
 
 class PledgeOut(Schema):
-    organisation: OrganisationOut
+    organisation: PledgeOrganisationOut
     state: str
     signed_on: date
     renewed_on: date | None
@@ -128,14 +130,14 @@ def list_pledges(request, filters: Query[PledgeFilters]):
     return _LazyPledges(pledges)
 
 
-@router.get("/{slug}", response=PledgeOut, summary="One organisation's published pledge", auth=None)
+@router.get("/{slug}", response={200: PledgeOut, 404: Error}, summary="One organisation's published pledge", auth=None)
 def get_pledge(request, slug: str):
     if not SLUG.fullmatch(slug):
-        raise Http404("No published pledge for this organisation.")
+        return 404, {"detail": NOT_FOUND}
     pledge = queries.with_public_details(queries.published_pledges().filter(organisation__slug=slug)).first()
     if pledge is None:
-        raise Http404("No published pledge for this organisation.")
-    return pledge_out(pledge)
+        return 404, {"detail": NOT_FOUND}
+    return 200, pledge_out(pledge)
 
 
 class _LazyPledges:

@@ -11,17 +11,13 @@ from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from goldenthread.core.api import personal_token
+from goldenthread.core.api import Error, personal_token
 
 from . import permissions, queries
 
 router = Router(tags=["Supervision"])
 
 NOT_ADMIN = "Only partnership admins can see the partnership's supervision figures."
-
-
-class Message(Schema):
-    detail: str
 
 
 class MonthCountOut(Schema):
@@ -38,7 +34,7 @@ class AgencyOut(Schema):
     sessions: int = Field(..., description="Sessions held in the period that someone from the organisation took part in.")
 
 
-class SectorOut(Schema):
+class SectorFiguresOut(Schema):
     sector: str
     sector_label: str
     organisations: int
@@ -66,7 +62,7 @@ class FiguresOut(Schema):
     sessions_total: int
     sessions_by_month: list[MonthCountOut]
     agencies: list[AgencyOut]
-    sectors: list[SectorOut]
+    sectors: list[SectorFiguresOut]
     actions: ActionsOut
     themes: list[ThemeOut]
 
@@ -88,7 +84,7 @@ class MyActionOut(Schema):
     session: SessionBriefOut
 
 
-@router.get("/figures", response={200: FiguresOut, 403: Message}, auth=personal_token, summary="Anonymised figures across sessions")
+@router.get("/figures", response={200: FiguresOut, 403: Error}, auth=personal_token, summary="Anonymised figures across sessions")
 def figures(request, months: int = Query(queries.FIGURE_MONTHS, ge=1, le=queries.MAX_FIGURE_MONTHS)):
     """Sessions held by kind and month, agencies and sectors taking part, actions done on time and the most common themes."""
     if not permissions.can_see_figures(request.auth):
@@ -96,7 +92,13 @@ def figures(request, months: int = Query(queries.FIGURE_MONTHS, ge=1, le=queries
     return 200, queries.figures_data(queries.figures(months=months))
 
 
-@router.get("/figures.csv", response={403: Message}, auth=personal_token, summary="The same figures as CSV")
+@router.get(
+    "/figures.csv",
+    response={403: Error},
+    auth=personal_token,
+    summary="The same figures as CSV",
+    openapi_extra={"responses": {200: {"description": "OK", "content": {"text/csv": {"schema": {"type": "string"}}}}}},
+)
 def figures_csv(request, months: int = Query(queries.FIGURE_MONTHS, ge=1, le=queries.MAX_FIGURE_MONTHS)):
     if not permissions.can_see_figures(request.auth):
         return 403, {"detail": NOT_ADMIN}
