@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from .audit import reset_actor, set_actor
@@ -61,6 +62,8 @@ class RequestSizeLimitMiddleware:
     def __call__(self, request):
         if declared_length(request) > settings.GOLDENTHREAD_MAX_REQUEST_BYTES:
             limit_mb = settings.GOLDENTHREAD_MAX_REQUEST_BYTES // (1024 * 1024)
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": f"Send at most {limit_mb} MB in one request."}, status=413)
             return render(request, "core/errors/413.html", {"limit_mb": limit_mb}, status=413)
         return self.get_response(request)
 

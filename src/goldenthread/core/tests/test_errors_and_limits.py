@@ -84,3 +84,10 @@ def test_a_form_just_under_the_limit_is_still_read(db):
 
     assert response.status_code == 400
     assert "The e-mail address or password is not right" in response.content.decode()
+
+
+def test_an_oversized_api_request_is_answered_in_json(db):
+    response = Client().generic("POST", "/api/v1/me", b"x" * (3 * 1024 * 1024), content_type="application/json")
+
+    assert response.status_code == 413
+    assert "at most 2 MB" in response.json()["detail"]
