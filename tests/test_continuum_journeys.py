@@ -30,7 +30,7 @@ def answer_every_area(page, value: str):
 
 
 def test_a_lead_and_a_colleague_complete_an_assessment_and_the_lead_plans_an_action(
-    sign_in_browser, assert_accessible, organisation_lead, practitioner, partnership_lead, childrens_services
+    sign_in_browser, assert_accessible, organisation_lead, practitioner, champion, partnership_lead, childrens_services
 ):
     # The lead starts a round from the organisation's continuum page.
     page = sign_in_browser(organisation_lead)
@@ -45,11 +45,12 @@ def test_a_lead_and_a_colleague_complete_an_assessment_and_the_lead_plans_an_act
     assessment = Assessment.objects.get(organisation=childrens_services, title="Spring 2026")
     assert assessment.framework.kind == "general"
 
-    # ...invites a colleague...
+    # ...invites two colleagues (a result is shown only once three people have answered)...
     page.get_by_role("button", name="Invite colleagues").click()
     page.get_by_label(re.compile("Riley Shah")).check()
+    page.get_by_label(re.compile("Jo Park")).check()
     page.get_by_role("button", name="Invite the people chosen").click()
-    expect(page.get_by_text("1 person is invited")).to_be_visible()
+    expect(page.get_by_text("2 people are invited")).to_be_visible()
     assert Response.objects.filter(assessment=assessment, respondent=practitioner).exists()
 
     # ...and answers. A note without an answer is caught, calmly, and kept.
@@ -76,6 +77,21 @@ def test_a_lead_and_a_colleague_complete_an_assessment_and_the_lead_plans_an_act
     page.get_by_role("button", name="Send my answers").click()
     expect(page.get_by_text("Your answers are sent")).to_be_visible()
     assert Response.objects.filter(assessment=assessment, status=Response.Status.SUBMITTED).count() == 2
+
+    # Two answers are not enough to show a result without picking someone out; the round page says so.
+    page = sign_in_browser(organisation_lead)
+    page.goto(reverse("continuum:assessment", args=[assessment.public_id]))
+    expect(page.get_by_text("Results are shown once at least 3 people have answered")).to_be_visible()
+
+    # A third colleague answers in the middle of the scale.
+    page = sign_in_browser(champion)
+    page.goto(reverse("core:home"))
+    page.get_by_role("link", name=f"Answer the self-assessment for {childrens_services.name}").click()
+    page.locator(".govuk-task-list__link").first.click()
+    answer_every_area(page, "2")
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_text("Your answers are sent")).to_be_visible()
+    assert Response.objects.filter(assessment=assessment, status=Response.Status.SUBMITTED).count() == 3
 
     # The lead completes the round and sees the stages, how they were reached, and the disagreement.
     page = sign_in_browser(organisation_lead)

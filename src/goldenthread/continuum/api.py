@@ -5,6 +5,12 @@ completed rounds need a personal token from one of its people or a partnership a
 the partnership summary needs a partnership admin's token. Results are what the round
 found (stages and scores, how many people answered, where people disagreed); no one's
 own answers are ever returned.
+
+A round fewer than the minimum number of people answered (GOLDENTHREAD_MINIMUM_RESPONDENTS,
+never fewer than 3) is still listed, with how many answered, but with no figures:
+`figures_withheld` is true, `withheld_reason` says why, the score and stage are null and
+`domains` is empty. A statement fewer than the minimum gave an answer to keeps its count of
+answers, with its own score null (`figures_withheld` true on the statement).
 """
 
 import re
@@ -14,11 +20,11 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
-from goldenthread.core.api import personal_token
+from goldenthread.core.api import Error, personal_token
 from goldenthread.core.permissions import is_partnership_admin
 from goldenthread.partnership.models import Organisation
 
-from . import permissions, queries
+from . import permissions, queries, results
 from .frameworks import stage_name
 from .models import BAND_ORDER, Assessment, Domain, Framework, Item
 
@@ -26,10 +32,6 @@ router = Router(tags=["Continuum"])
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 LARGEST_VERSION = 2**31 - 1
-
-
-class Message(Schema):
-    detail: str
 
 
 class ItemOut(Schema):
@@ -73,9 +75,12 @@ class FrameworkOut(Schema):
 
 class ItemResultOut(Schema):
     code: str
-    score: float | None = Field(None, description="The middle (median) of the answers given; null when nobody answered.")
+    score: float | None = Field(
+        None, description="The middle (median) of the answers given; null when nobody answered, or too few people did to show it."
+    )
     answers: int = Field(..., description="How many people answered it (not counting 'I don't know').")
-    disagreement: bool = Field(..., description="True when answers were two or more points apart.")
+    disagreement: bool = Field(..., description="True when answers were two or more points apart (never shown for too few answers).")
+    figures_withheld: bool = Field(False, description="True when too few people gave an answer to it for its own score to be shown.")
 
 
 class DomainResultOut(Schema):
@@ -101,6 +106,10 @@ class AssessmentOut(Schema):
     stage: str | None = Field(None, description="The overall self-assessed stage: aware, sensitive, responsive or informed.")
     stage_name: str
     capped: bool = Field(..., description="True when the overall stage was held to one above the lowest area's stage.")
+    figures_withheld: bool = Field(
+        False, description="True when too few people answered the round for any of its figures to be shown: no score, stage or domains."
+    )
+    withheld_reason: str = Field("", description="Why the figures are withheld, in words a person can read; empty when they are shown.")
     domains: list[DomainResultOut]
 
 
@@ -134,7 +143,7 @@ class StandingOut(Schema):
     movement: str = Field(..., description="up, same, down, or first (no earlier round).")
 
 
-class SectorOut(Schema):
+class SectorStagesOut(Schema):
     sector: str
     sector_label: str
     organisations: int
@@ -163,7 +172,7 @@ class SummaryOut(Schema):
     open_rounds: int
     stages: dict[str, int]
     movement: dict[str, int]
-    sectors: list[SectorOut]
+    sectors: list[SectorStagesOut]
     standings: list[StandingOut]
     bright_spots: list[BrightSpotOut]
 
@@ -209,7 +218,7 @@ def list_frameworks(request, current_only: bool = False):
     return [framework_out(framework) for framework in frameworks]
 
 
-@router.get("/frameworks/{code}/{version}", response={200: FrameworkOut, 404: Message}, auth=None, summary="One framework version")
+@router.get("/frameworks/{code}/{version}", response={200: FrameworkOut, 404: Error}, auth=None, summary="One framework version")
 def get_framework(request, code: str, version: int):
     if not SLUG.fullmatch(code) or not 0 < version <= LARGEST_VERSION:
         return 404, {"detail": "There is no framework version at this address."}
@@ -220,7 +229,25 @@ def get_framework(request, code: str, version: int):
 
 
 def assessment_out(assessment: Assessment) -> dict:
-    result = assessment.result or {}
+    """A completed round as the API gives it; with no figures at all where too few people answered it."""
+    if not permissions.can_show_figures(assessment):
+        return {
+            "id": str(assessment.public_id),
+            "title": assessment.title,
+            "started_on": assessment.started_on,
+            "completed_on": assessment.completed_on,
+            "framework_code": assessment.framework.code,
+            "framework_version": assessment.framework.version,
+            "respondents": permissions.respondents_of(assessment),
+            "score": None,
+            "stage": None,
+            "stage_name": "Not shown",
+            "capped": False,
+            "figures_withheld": True,
+            "withheld_reason": results.why_no_result(assessment),
+            "domains": [],
+        }
+    result = assessment.result
     return {
         "id": str(assessment.public_id),
         "title": assessment.title,
@@ -233,6 +260,8 @@ def assessment_out(assessment: Assessment) -> dict:
         "stage": result.get("band"),
         "stage_name": queries.band_label(result.get("band")),
         "capped": bool(result.get("capped")),
+        "figures_withheld": False,
+        "withheld_reason": "",
         "domains": [
             {
                 "code": domain.get("code", ""),
@@ -242,24 +271,29 @@ def assessment_out(assessment: Assessment) -> dict:
                 "stage_name": queries.band_label(domain.get("band")),
                 "answered_items": int(domain.get("answered_items") or 0),
                 "total_items": int(domain.get("total_items") or 0),
-                "items": [
-                    {
-                        "code": item.get("code", ""),
-                        "score": item.get("score"),
-                        "answers": int(item.get("answers") or 0),
-                        "disagreement": bool(item.get("disagreement")),
-                    }
-                    for item in domain.get("items") or []
-                ],
+                "items": [_item_out(item) for item in domain.get("items") or []],
             }
             for domain in result.get("domains") or []
         ],
     }
 
 
+def _item_out(item: dict) -> dict:
+    answers = item.get("answers")
+    answers = answers if isinstance(answers, int) and not isinstance(answers, bool) else 0
+    shown = permissions.enough_respondents(answers)
+    return {
+        "code": item.get("code", ""),
+        "score": item.get("score") if shown else None,
+        "answers": answers,
+        "disagreement": bool(item.get("disagreement")) and shown,
+        "figures_withheld": answers > 0 and not shown,
+    }
+
+
 @router.get(
     "/organisations/{slug}/assessments",
-    response={200: list[AssessmentOut], 403: Message, 404: Message},
+    response={200: list[AssessmentOut], 403: Error, 404: Error},
     auth=personal_token,
     summary="An organisation's completed self-assessments and their results (its people and partnership admins)",
 )
@@ -300,7 +334,7 @@ def _standing_out(standing: queries.Standing) -> dict:
 
 @router.get(
     "/summary",
-    response={200: SummaryOut, 403: Message},
+    response={200: SummaryOut, 403: Error},
     auth=personal_token,
     summary="Where the partnership stands: stages by sector, movement, bright spots (partnership admins)",
 )

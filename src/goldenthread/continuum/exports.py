@@ -1,28 +1,18 @@
 """The partnership map as a spreadsheet: one row per organisation and domain, and an overall row.
 
-Every cell is made safe to open in a spreadsheet: a value that starts like a formula
-(= + - @, or a tab or carriage return) gets a leading apostrophe, so it shows as text
-and never runs.
+Every cell goes through core's `safe_cell`, so a value that could start a formula in a
+spreadsheet shows as text and never runs.
 """
 
 import csv
 import io
 
+from goldenthread.core.spreadsheets import safe_cell
+
 from .queries import Standing, band_label
 
 HEADER = ["Organisation", "Sector", "Framework", "Framework version", "Completed on", "Domain", "Score", "Stage"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 OVERALL = "Overall"
-
-
-def safe_cell(value) -> str:
-    """The value as text a spreadsheet shows and never evaluates."""
-    text = "" if value is None else str(value)
-    text = text.replace("\x00", "")
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
 
 def _score(value) -> str:
     return "" if value is None else f"{float(value):.2f}"

@@ -37,7 +37,13 @@ from .models import BAND_ORDER, Band, Domain, Framework, Item
 DATA_DIRECTORY = Path(__file__).resolve().parent / "data" / "frameworks"
 SHIPPED_FILES = ("general.toml", "schools.toml")
 
+# The shipped files are under 25 KB; an edited one has room to grow eight times over.
 MAX_FILE_BYTES = 200 * 1024
+# A framework file nests two levels at most ([[domains.items]]). The reader (tomllib) recurses
+# once per bracket and slows down with every part of a long dotted name, so a file nested far
+# deeper is turned away, with a message, before it is read.
+MAX_NESTING = 16  # arrays [ ] and inline tables { } inside one another
+MAX_NAME_PARTS = 8  # parts of a dotted name, such as domains.items in [[domains.items]]
 MAX_PROBLEMS_SHOWN = 20
 SCALE_VALUES = (0, 1, 2, 3, 4)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -291,10 +297,113 @@ def _read_domains(checker: _Checker, data: dict) -> tuple[DomainData, ...]:
     return tuple(domains)
 
 
+# How deep a file nests, found before it is read ---------------------------------------------
+
+_NEXT_MARK = re.compile(r"[\n\"'#\[\]{}=,.]")
+_BASIC_STRING_END = re.compile(r'\\.|["\n]', re.DOTALL)
+_MULTILINE_BASIC_END = re.compile(r'\\.|"""', re.DOTALL)
+
+
+def _after_string(text: str, start: int) -> int:
+    """Where the string (or quoted name) that starts at `start` ends; the end of the text if it never does."""
+    quote = text[start]
+    if text.startswith(quote * 3, start):
+        position = start + 3
+        if quote == '"':
+            while (match := _MULTILINE_BASIC_END.search(text, position)) and match.group() != '"""':
+                position = match.end()
+            end = match.end() if match else len(text)
+        else:
+            found = text.find("'''", position)
+            end = found + 3 if found >= 0 else len(text)
+        extra = 0
+        while extra < 2 and end < len(text) and text[end] == quote:  # """a"""" ends with a quote inside
+            end, extra = end + 1, extra + 1
+        return end
+    if quote == '"':
+        position = start + 1
+        while (match := _BASIC_STRING_END.search(text, position)) and match.group().startswith("\\"):
+            position = match.end()
+        if match is None:
+            return len(text)
+        return match.start() if match.group() == "\n" else match.end()  # a string cut off by the line's end
+    found = min((at for at in (text.find("'", start + 1), text.find("\n", start + 1)) if at >= 0), default=len(text))
+    return found + 1 if found < len(text) and text[found] == "'" else found
+
+
+def _too_deep(text: str, position: int, message: str) -> FrameworkFileError:
+    line = text.count("\n", 0, position) + 1
+    return FrameworkFileError([f"Line {line}: {message} Compare it with a framework file downloaded from this site, then upload the file again."])
+
+
+def check_nesting(text: str) -> None:
+    """Turn away a file nested far deeper than any framework needs, before the TOML reader sees it.
+
+    Reads the text once, skipping strings and comments, and counts how deep arrays and inline
+    tables sit inside one another and how many parts a dotted name (a key, or a [table]
+    name) has. Raises FrameworkFileError at the first place that goes past the limits; a
+    file that is not valid TOML otherwise is left for the reader to explain.
+    """
+    containers: list[str] = []  # "[" for an array, "{" for an inline table, innermost last
+    naming = True  # reading a key (or a [table] name) rather than a value
+    in_table_name = False
+    parts = 1
+    position = 0
+    while (match := _NEXT_MARK.search(text, position)) is not None:
+        mark, at = match.group(), match.start()
+        position = match.end()
+        if mark in "\"'":
+            position = _after_string(text, at)
+        elif mark == "#":
+            newline = text.find("\n", at)
+            position = newline if newline >= 0 else len(text)
+        elif mark == "\n":
+            if not containers:
+                naming, in_table_name, parts = True, False, 1
+        elif naming or in_table_name:
+            if mark == ".":
+                parts += 1
+                if parts > MAX_NAME_PARTS:
+                    raise _too_deep(
+                        text, at, f"a name has more than {MAX_NAME_PARTS} parts joined by dots. Names in a framework file have one or two, such as [[domains.items]]."
+                    )
+            elif mark == "=" and not in_table_name:
+                naming, parts = False, 1
+            elif mark == "[" and not containers and not in_table_name:
+                in_table_name, parts = True, 1
+                if text.startswith("[", position):
+                    position += 1
+            elif mark == "]" and in_table_name:
+                in_table_name, naming, parts = False, True, 1
+                if text.startswith("]", position):
+                    position += 1
+            elif mark == "}" and containers and containers[-1] == "{":
+                containers.pop()
+                naming = False
+        elif mark in "[{":
+            containers.append(mark)
+            if len(containers) > MAX_NESTING:
+                raise _too_deep(
+                    text, at, f"lists [ ] or tables {{ }} are inside one another more than {MAX_NESTING} levels deep. A framework file needs none inside one another."
+                )
+            if mark == "{":
+                naming, parts = True, 1
+        elif mark in "]}":
+            if containers:
+                containers.pop()
+        elif mark == "," and containers and containers[-1] == "{":
+            naming, parts = True, 1
+
+
 def parse_framework(text: str) -> FrameworkData:
     """Read a framework file's text and check it; raise FrameworkFileError listing every problem."""
+    check_nesting(text)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise FrameworkFileError(
+            [f"The file is nested too deeply to read: lists [ ] or tables {{ }} are inside one another more than {MAX_NESTING} levels deep. Compare it with a framework file downloaded from this site, then upload the file again."]
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise FrameworkFileError(
             [f"The file is not in the TOML format the site reads ({error}). Check the quotes and brackets near there, and compare with a downloaded framework file."]

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 
 from goldenthread.core.identity import partnership_identity
 
+from .permissions import minimum_respondents
 from .queries import BAND_RANK, Movement, PartnershipMap, band_label, band_short_label
 from .results import STRONG_ITEM_SCORE, read_result
 
@@ -187,7 +188,8 @@ def one_page_audit(assessment) -> bytes:
             "Each statement's score is the middle of everyone's answers (0 'not yet' to 4 'fully, everywhere'); "
             "'I don't know' is left out. An area's score is the average of its statements, and needs answers to at least half of them. "
             "A score reaches a stage at the stage's starting point. The overall stage comes from the average of the areas, "
-            "never more than one stage above the lowest area.",
+            "never more than one stage above the lowest area. "
+            f"Figures show only once at least {minimum_respondents()} people have answered, so that nobody's answers can be picked out.",
             SMALL,
         ),
         _paragraph(

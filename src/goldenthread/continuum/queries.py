@@ -6,6 +6,10 @@ from the result stored when the round was completed (a snapshot: it never change
 framework gets a new version). The number of database queries stays the same however many
 organisations the partnership has: one light query over every completed round, one for
 the results it needs, one for how many organisations each sector has.
+
+Only rounds whose figures may be shown count (`permissions.figures_shown`: enough people
+answered them); a round with too few answers is left off the map as if it had not been
+completed, and is never the round an organisation is compared with.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from datetime import date
 
 from goldenthread.partnership.models import Organisation, Sector
 
+from . import permissions
 from .models import BAND_ORDER, Assessment, Band, Framework
 
 BAND_RANK = {band.value: rank for rank, band in enumerate(BAND_ORDER)}
@@ -282,6 +287,7 @@ def _chosen_rounds(sector: str) -> dict[int, tuple[int, int | None]]:
     ("since last year"); where there is none, the round just before it.
     """
     rounds = Assessment.objects.filter(
+        permissions.figures_shown(),
         status=Assessment.Status.SUBMITTED,
         completed_on__isnull=False,
         result__isnull=False,

@@ -4,6 +4,11 @@ A stored result (scoring.Result as JSON) names items and domains by code; these 
 put the words of the framework version the round was answered on back beside them, and
 pick out what a reader needs: strengths, next steps, where people disagree, and progress
 over time. Pages, the PDF and the API can share them; none of them writes anything.
+
+A round's figures are read only where `permissions.can_show_figures` allows (enough people
+answered it), and a statement's own figures only where enough people gave an answer to
+it: `read_result` and `progress_over_time` leave out everything else, and
+`why_no_result` says why, in words a page can show.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from . import scoring
+from . import permissions, scoring
 from .models import BAND_ORDER, Action, Answer, Assessment, Band, Item, Response
 
 REASSESS_EVERY_MONTHS = 6
@@ -74,11 +79,18 @@ def add_months(day: date, months: int) -> date:
 
 
 def completed_rounds(organisation):
+    """Every completed round, whether or not enough people answered it for its figures to show."""
     return Assessment.objects.filter(organisation=organisation, status=Assessment.Status.SUBMITTED, result__isnull=False).select_related("framework")
 
 
+def rounds_with_figures(organisation):
+    """The completed rounds whose figures may be shown: enough people answered them."""
+    return completed_rounds(organisation).filter(permissions.figures_shown())
+
+
 def latest_completed(organisation) -> Assessment | None:
-    return completed_rounds(organisation).order_by("-completed_on", "-id").first()
+    """The latest completed round with a result to show."""
+    return rounds_with_figures(organisation).order_by("-completed_on", "-id").first()
 
 
 def open_round(organisation) -> Assessment | None:
@@ -86,8 +98,8 @@ def open_round(organisation) -> Assessment | None:
 
 
 def next_assessment_due(organisation) -> date | None:
-    """Six months after the latest completed round; None before the first one."""
-    latest = latest_completed(organisation)
+    """Six months after the latest completed round (with a result to show or not); None before the first one."""
+    latest = completed_rounds(organisation).order_by("-completed_on", "-id").first()
     if latest is None:
         return None
     return add_months(latest.completed_on or latest.started_on, REASSESS_EVERY_MONTHS)
@@ -107,6 +119,46 @@ def status_counts(assessment) -> dict[str, int]:
     for status in assessment.responses.values_list("status", flat=True):
         counts[status] += 1
     return counts
+
+
+# When a round has no figures to show --------------------------------------------------
+
+
+def people(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
+def showing_rule() -> str:
+    """The minimum, in words: the same sentence wherever a result is held back."""
+    return f"Results are shown once at least {permissions.minimum_respondents()} people have answered, so that nobody's answers can be picked out."
+
+
+def answered_so_far(count: int) -> str:
+    if count == 0:
+        return "No one has answered so far."
+    return f"{people(count)} {'has' if count == 1 else 'have'} answered so far."
+
+
+def why_no_result(assessment) -> str:
+    """Why a round shows no figures yet, calmly; empty when it shows them, or is open with enough answers."""
+    if permissions.can_show_figures(assessment):
+        return ""
+    if assessment.status == Assessment.Status.OPEN:
+        submitted = assessment.responses.filter(status=Response.Status.SUBMITTED).count()
+        return "" if permissions.enough_respondents(submitted) else f"{showing_rule()} {answered_so_far(submitted)}"
+    answered = permissions.respondents_of(assessment)
+    return f"{showing_rule()} {people(answered).capitalize()} answered ‘{assessment.title}’, so it has no result to show."
+
+
+def rule_in_words() -> list[str]:
+    """The scoring rule in words, and the minimum that keeps everyone's answers their own."""
+    return [
+        *scoring.RULE_IN_WORDS,
+        (
+            f"A result, and each statement's own figures, are shown only once at least {permissions.minimum_respondents()} people "
+            "have answered, so that nobody's answers can be picked out."
+        ),
+    ]
 
 
 # One person's answers -----------------------------------------------------------------
@@ -163,6 +215,7 @@ class ItemReading:
     highest: int | None
     lowest_label: str = ""
     highest_label: str = ""
+    withheld: bool = False  # too few people gave an answer to it for its own figures to show
 
     @property
     def disagreement(self) -> bool:
@@ -219,8 +272,13 @@ class ResultReading:
 
 
 def read_result(assessment: Assessment) -> ResultReading | None:
-    """The stored result of a completed round, in the words of the framework version it used."""
-    if not assessment.result:
+    """The stored result of a completed round, in the words of the framework version it used.
+
+    None where the round's figures may not be shown (`permissions.can_show_figures`). A
+    statement fewer than the minimum number of people gave an answer to keeps its count of
+    answers but not its score or range, so no one's answer to it can be picked out.
+    """
+    if not permissions.can_show_figures(assessment):
         return None
     result = scoring.Result.from_json(assessment.result)
     framework = assessment.framework
@@ -231,6 +289,7 @@ def read_result(assessment: Assessment) -> ResultReading | None:
         readings = []
         for item in domain.items:
             row = items.get((domain.code, item.code))
+            shown = permissions.enough_respondents(item.answers)
             readings.append(
                 ItemReading(
                     code=item.code,
@@ -238,12 +297,13 @@ def read_result(assessment: Assessment) -> ResultReading | None:
                     guidance=row.guidance if row else "",
                     domain_code=domain.code,
                     domain_title=domain.title,
-                    score=item.score,
+                    score=item.score if shown else None,
                     answers=item.answers,
-                    lowest=item.lowest,
-                    highest=item.highest,
-                    lowest_label=labels.get(item.lowest, "") if item.lowest is not None else "",
-                    highest_label=labels.get(item.highest, "") if item.highest is not None else "",
+                    lowest=item.lowest if shown else None,
+                    highest=item.highest if shown else None,
+                    lowest_label=labels.get(item.lowest, "") if shown and item.lowest is not None else "",
+                    highest_label=labels.get(item.highest, "") if shown and item.highest is not None else "",
+                    withheld=item.answers > 0 and not shown,
                 )
             )
         domains.append(
@@ -340,8 +400,8 @@ class Progress:
 
 
 def progress_over_time(organisation) -> Progress:
-    """Every completed round, oldest first, with each domain's score and stage: a chart and its table."""
-    rounds = list(completed_rounds(organisation).order_by("completed_on", "id"))
+    """Every completed round with figures to show, oldest first, with each domain's score and stage: a chart and its table."""
+    rounds = list(rounds_with_figures(organisation).order_by("completed_on", "id"))
     results = [scoring.Result.from_json(round_.result) for round_ in rounds]
     titles: dict[str, str] = {}
     for result in reversed(results):  # the latest round's order and words come first

@@ -15,7 +15,7 @@ from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.partnership.models import Role
 from goldenthread.partnership.queries import memberships_of
 
-from . import queries
+from . import permissions, queries
 from .models import Action, Assessment, Response
 
 MENU_TEXT = "Continuum"
@@ -36,7 +36,7 @@ def navigation(user):
 
 def _latest_completed(organisation_ids) -> dict[int, Assessment]:
     latest = {}
-    rounds = Assessment.objects.filter(organisation_id__in=organisation_ids, status=Assessment.Status.SUBMITTED, result__isnull=False)
+    rounds = Assessment.objects.filter(permissions.figures_shown(), organisation_id__in=organisation_ids)
     for assessment in rounds.order_by("-completed_on", "-id").only("public_id", "organisation_id", "title", "completed_on", "result"):
         latest.setdefault(assessment.organisation_id, assessment)
     return latest
@@ -51,7 +51,7 @@ def _open_rounds(organisation_ids) -> dict[int, Assessment]:
 
 def _latest_sentence(organisation, assessment) -> str:
     if assessment is None:
-        return f"{organisation.name} has not completed a self-assessment yet."
+        return f"{organisation.name} has no self-assessment result yet."
     band = (assessment.result or {}).get("band")
     completed = f"{assessment.completed_on.day} {assessment.completed_on:%B %Y}"
     return f"The latest self-assessment, completed on {completed}, places {organisation.name} at {queries.band_label(band)} (a self-assessed stage)."

@@ -235,6 +235,11 @@ def complete_assessment(assessment: Assessment, by) -> Assessment:
 
     The result is stored as it stands, against the framework version the round used, so a
     later change to the framework never changes what this round found.
+
+    A round fewer than the minimum number of people answered can still be completed (a
+    small team should not be left with a round it can never close), but it keeps no
+    figures at all: only how many answered, marked as withheld, so nobody's answers can
+    be picked out from it now or later. The complete page says so before the lead confirms.
     """
     if not permissions.can_manage_assessment(by, assessment):
         raise PermissionDenied
@@ -243,8 +248,11 @@ def complete_assessment(assessment: Assessment, by) -> Assessment:
     responses = submitted_answers(assessment)
     if not responses:
         _refuse("No one has sent their answers yet. The round can be completed once at least one person has sent theirs.")
-    result = scoring.score(framework_spec(assessment.framework), responses)
-    stored = result.as_json()
+    if permissions.enough_respondents(len(responses)):
+        stored = scoring.score(framework_spec(assessment.framework), responses).as_json()
+    else:
+        stored = scoring.Result(respondents=len(responses), score=None, band=None, domains=[]).as_json()
+        stored[permissions.WITHHELD] = True
     stored["framework"] = {"code": assessment.framework.code, "version": assessment.framework.version}
     assessment.result = stored
     assessment.status = Assessment.Status.SUBMITTED

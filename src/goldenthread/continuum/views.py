@@ -60,6 +60,9 @@ def organisation(request, slug):
     current = results.open_round(organisation)
     next_due = results.next_assessment_due(organisation)
     my_response = current.responses.filter(respondent=request.user).first() if current else None
+    rounds = list(organisation.assessments.select_related("framework"))
+    for round_ in rounds:
+        round_.figures_shown = permissions.can_show_figures(round_)
     return render(
         request,
         "continuum/organisation.html",
@@ -68,8 +71,11 @@ def organisation(request, slug):
             "latest": latest,
             "reading": results.read_result(latest) if latest else None,
             "current": current,
+            "current_why_no_result": results.why_no_result(current) if current else "",
             "my_response": my_response,
-            "rounds": organisation.assessments.select_related("framework"),
+            "rounds": rounds,
+            "any_completed": any(round_.status == Assessment.Status.SUBMITTED for round_ in rounds),
+            "showing_rule": results.showing_rule(),
             "progress": results.progress_over_time(organisation),
             "next_due": next_due,
             "reassessment_is_due": bool(next_due and next_due <= timezone.localdate()),
@@ -138,6 +144,7 @@ def assessment(request, assessment_id):
             "counts": results.status_counts(assessment),
             "my_response": my_response,
             "is_open": assessment.status == Assessment.Status.OPEN,
+            "why_no_result": results.why_no_result(assessment),
         },
     )
 
@@ -196,11 +203,14 @@ def complete(request, assessment_id):
     problem = ""
     if request.method == "POST":
         try:
-            services.complete_assessment(assessment, by=request.user)
+            completed = services.complete_assessment(assessment, by=request.user)
         except ValidationError as error:
             problem = " ".join(error.messages)
         else:
-            messages.success(request, f"‘{assessment.title}’ is complete. Here is what it found.")
+            if permissions.can_show_figures(completed):
+                messages.success(request, f"‘{assessment.title}’ is complete. Here is what it found.")
+            else:
+                messages.success(request, f"‘{assessment.title}’ is complete. Too few people answered for it to have a result.")
             return redirect("continuum:result", assessment.public_id)
     return render(
         request,
@@ -210,6 +220,8 @@ def complete(request, assessment_id):
             "organisation": assessment.organisation,
             "counts": counts,
             "waiting": counts[Response.Status.INVITED] + counts[Response.Status.IN_PROGRESS],
+            "too_few": bool(counts[Response.Status.SUBMITTED]) and not permissions.enough_respondents(counts[Response.Status.SUBMITTED]),
+            "showing_rule": results.showing_rule(),
             "problem": problem,
         },
         status=400 if problem else 200,
@@ -339,7 +351,9 @@ def result(request, assessment_id):
             "assessment": assessment,
             "organisation": organisation,
             "reading": results.read_result(assessment),
-            "rule_in_words": services.scoring.RULE_IN_WORDS,
+            "why_no_result": results.why_no_result(assessment),
+            "is_open": assessment.status == Assessment.Status.OPEN,
+            "rule_in_words": results.rule_in_words(),
             "can_manage_actions": permissions.can_manage_actions(request.user, organisation),
             "can_manage_assessment": permissions.can_manage_assessment(request.user, assessment),
         },
@@ -350,7 +364,7 @@ def result(request, assessment_id):
 @require_http_methods(["GET", "HEAD"])
 def result_pdf(request, assessment_id):
     assessment = _viewable_assessment(request, assessment_id)
-    if not assessment.result:
+    if not permissions.can_show_figures(assessment):
         raise Http404
     from .pdf import one_page_audit
 

@@ -17,6 +17,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from goldenthread.core.spreadsheets import safe_cell
 from goldenthread.families import access
 from goldenthread.families.models import ChronologyEntry, Part, StoryEntry
 from goldenthread.partnership.models import Sector
@@ -301,13 +302,6 @@ def figures_data(found: Figures) -> dict:
 
 
 CSV_HEADER = ["Measure", "Month", "Group", "Sector", "Value"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """Text a spreadsheet shows as it is: anything that looks like a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value).replace("\x00", "")
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def figures_rows(found: Figures) -> list[list[str]]:
@@ -333,5 +327,5 @@ def figures_csv(found: Figures) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for row in figures_rows(found):
-        writer.writerow([_cell(cell) for cell in row])
+        writer.writerow([safe_cell(cell) for cell in row])
     return buffer.getvalue()

@@ -66,6 +66,13 @@ def response_of(assessment, person):
     return assessment.responses.get(respondent=person)
 
 
+def answer_and_send(assessment, person, value, evidence=""):
+    """One person answers every statement the same way and sends their answers."""
+    response = response_of(assessment, person)
+    answer_everything(response, person, value, evidence)
+    return services.submit_response(response, by=person)
+
+
 @pytest.fixture
 def small_framework(db):
     return make_framework()
@@ -85,14 +92,12 @@ def open_round(childrens_services, organisation_lead, champion, practitioner, tr
 
 
 @pytest.fixture
-def completed_round(open_round, organisation_lead, champion):
-    """A completed round: the lead and the champion answered, and they disagree on some things."""
-    lead_response = response_of(open_round, organisation_lead)
-    answer_everything(lead_response, organisation_lead, 3, "We have a plan.")
-    services.submit_response(lead_response, by=organisation_lead)
-    champion_response = response_of(open_round, champion)
-    answer_everything(champion_response, champion, 1)
-    services.submit_response(champion_response, by=champion)
+def completed_round(open_round, organisation_lead, champion, practitioner):
+    """A completed round: the lead, the champion and a practitioner answered (enough people for
+    a result to show), and they disagree on some things."""
+    answer_and_send(open_round, organisation_lead, 3, "We have a plan.")
+    answer_and_send(open_round, champion, 1)
+    answer_and_send(open_round, practitioner, 2)
     return services.complete_assessment(open_round, by=organisation_lead)
 
 

@@ -4,13 +4,18 @@ The frameworks get codes of their own ("test-general", "test-schools"), beside t
 shipped ones the migrations load. Plain functions, not fixtures: each test module of the map, the API and the PDF makes
 what its story needs. Results are worked out with `scoring.score` and stored as the
 assessments' services store them.
+
+A round's figures show only once enough people answered it, so `complete_round` adds
+fictional colleagues (members of the organisation, answering as the named people do) until
+the round has the minimum; `enough_people=False` keeps just the people named, for a story
+about a round too few people answered.
 """
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from goldenthread.continuum import scoring
+from goldenthread.continuum import permissions, scoring
 from goldenthread.continuum.models import (
     Answer,
     Assessment,
@@ -19,6 +24,8 @@ from goldenthread.continuum.models import (
     Item,
     Response,
 )
+from goldenthread.core.models import User
+from goldenthread.partnership.models import Membership, Role
 
 BANDS = [
     {"code": "aware", "name": "Trauma Aware", "minimum": 0, "description": "We are starting to notice."},
@@ -71,13 +78,29 @@ def spec_for(framework) -> scoring.FrameworkSpec:
     return scoring.FrameworkSpec(domains=domains, bands=bands)
 
 
-def complete_round(organisation, framework, respondents, levels, *, days_ago=30, title=None, spread=None):
+def colleagues(organisation, count):
+    """Fictional members of the organisation, the same ones each time it is asked."""
+    people = []
+    for number in range(1, count + 1):
+        person, _ = User.objects.get_or_create(
+            email=f"colleague{number}.{organisation.pk}@colleagues.example", defaults={"full_name": f"Colleague {number} at {organisation.name}"}
+        )
+        Membership.objects.get_or_create(user=person, organisation=organisation, defaults={"role": Role.PRACTITIONER})
+        people.append(person)
+    return people
+
+
+def complete_round(organisation, framework, respondents, levels, *, days_ago=30, title=None, spread=None, enough_people=True):
     """A completed round: every respondent answers every item of a domain with its level.
 
     `levels` maps a domain code to the answer (0 to 4) everyone gives; `spread` maps a
     domain code to a second value the last respondent gives instead, so people disagree.
+    With `enough_people`, colleagues join the named respondents up to the minimum.
     """
     spread = spread or {}
+    respondents = list(respondents)
+    if enough_people and len(respondents) < permissions.minimum_respondents():
+        respondents += colleagues(organisation, permissions.minimum_respondents() - len(respondents))
     completed_on = timezone.localdate() - timedelta(days=days_ago)
     assessment = Assessment.objects.create(
         organisation=organisation,

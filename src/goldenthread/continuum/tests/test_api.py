@@ -84,7 +84,8 @@ def test_an_organisations_people_get_its_completed_rounds_latest_first(client, r
     latest = data[0]
     assert latest["id"] == str(rounds.public_id)
     assert latest["stage"] == "responsive" and latest["stage_name"] == "Trauma Responsive"
-    assert latest["respondents"] == 2
+    assert latest["respondents"] == 3  # the lead, the champion and a colleague
+    assert (latest["figures_withheld"], latest["withheld_reason"]) == (False, "")
     assert latest["framework_code"] == "test-general"
     leadership = latest["domains"][0]
     assert (leadership["code"], leadership["stage"], leadership["score"]) == ("leadership", "informed", 4.0)

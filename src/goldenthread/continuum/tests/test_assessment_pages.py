@@ -11,7 +11,13 @@ from goldenthread.continuum import services
 from goldenthread.continuum.models import Answer, Assessment, Response
 from goldenthread.partnership.models import Organisation, Sector
 
-from .conftest import answer_everything, items_of, move_round_back, response_of
+from .conftest import (
+    answer_and_send,
+    answer_everything,
+    items_of,
+    move_round_back,
+    response_of,
+)
 
 
 def domain_items(assessment, code):
@@ -218,10 +224,9 @@ def test_result_never_names_who_answered_what(as_person, practitioner, completed
     assert "Add to the action plan" not in page  # only the lead manages actions
 
 
-def test_strengths_list_areas_at_responsive_or_above(as_person, organisation_lead, open_round):
-    response = response_of(open_round, organisation_lead)
-    answer_everything(response, organisation_lead, 3)
-    services.submit_response(response, by=organisation_lead)
+def test_strengths_list_areas_at_responsive_or_above(as_person, organisation_lead, champion, practitioner, open_round):
+    for person in (organisation_lead, champion, practitioner):
+        answer_and_send(open_round, person, 3)
     services.complete_assessment(open_round, by=organisation_lead)
     page = as_person(organisation_lead).get(reverse("continuum:result", args=[open_round.public_id])).content.decode()
     strengths = page.split("<h2 class=\"govuk-heading-l\">Strengths</h2>")[1].split("Next steps")[0]
@@ -259,12 +264,12 @@ def test_organisation_page_shows_the_latest_stage_with_what_it_looks_like(as_per
     assert "Spring round" in page
 
 
-def test_progress_chart_has_a_table_with_the_same_figures(as_person, organisation_lead, completed_round, childrens_services, small_framework):
+def test_progress_chart_has_a_table_with_the_same_figures(as_person, organisation_lead, champion, practitioner, completed_round, childrens_services, small_framework):
     move_round_back(completed_round, 200)
     second = services.start_assessment(childrens_services, small_framework, "Autumn round", by=organisation_lead)
-    response = response_of(second, organisation_lead)
-    answer_everything(response, organisation_lead, 3)
-    services.submit_response(response, by=organisation_lead)
+    services.invite_everyone(second, by=organisation_lead)
+    for person in (organisation_lead, champion, practitioner):
+        answer_and_send(second, person, 3)
     services.complete_assessment(second, by=organisation_lead)
     page = as_person(organisation_lead).get(reverse("continuum:organisation", args=[childrens_services.slug])).content.decode()
     assert "<svg" in page and 'role="img"' in page and "<title id=\"progress-chart-title\">" in page

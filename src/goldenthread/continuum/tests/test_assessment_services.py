@@ -14,7 +14,13 @@ from goldenthread.continuum.models import (
     Response,
 )
 
-from .conftest import answer_everything, items_of, make_framework, response_of
+from .conftest import (
+    answer_and_send,
+    answer_everything,
+    items_of,
+    make_framework,
+    response_of,
+)
 
 # Starting a round ---------------------------------------------------------------------
 
@@ -236,23 +242,22 @@ def test_only_the_organisation_lead_may_complete_a_round(person, request, open_r
         services.complete_assessment(open_round, by=request.getfixturevalue(person))
 
 
-def test_the_result_counts_submitted_responses_only(open_round, organisation_lead, champion, practitioner):
-    lead_response = response_of(open_round, organisation_lead)
-    answer_everything(lead_response, organisation_lead, 4)
-    services.submit_response(lead_response, by=organisation_lead)
+def test_the_result_counts_submitted_responses_only(open_round, organisation_lead, champion, trainer, practitioner):
+    for person in (organisation_lead, champion, trainer):
+        answer_and_send(open_round, person, 4)
     answer_everything(response_of(open_round, practitioner), practitioner, 0)  # never sent
     completed = services.complete_assessment(open_round, by=organisation_lead)
     assert completed.status == Assessment.Status.SUBMITTED
     assert completed.completed_on is not None
-    assert completed.result["respondents"] == 1
+    assert completed.result["respondents"] == 3
     assert completed.result["band"] == "informed"
     assert {domain["score"] for domain in completed.result["domains"]} == {4.0}
 
 
 def test_the_result_is_worked_out_by_the_scoring_rule_and_shows_disagreement(completed_round):
     result = completed_round.result
-    assert result["respondents"] == 2
-    # The lead answered 3 everywhere and the champion 1: the median of each statement is 2.
+    assert result["respondents"] == 3
+    # The lead answered 3 everywhere, the champion 1 and the practitioner 2: the median of each statement is 2.
     assert [domain["score"] for domain in result["domains"]] == [2.0, 2.0, 2.0]
     assert result["band"] == "sensitive"
     assert all(item["disagreement"] for domain in result["domains"] for item in domain["items"])
@@ -272,11 +277,12 @@ def test_results_are_stored_against_the_framework_version_they_were_answered_on(
     assert Item.objects.get(domain__framework=small_framework, code="leadership-1").text == "Our leaders talk about trauma-informed practice."
 
 
-def test_unanswered_statements_count_as_i_dont_know(open_round, organisation_lead):
-    response = response_of(open_round, organisation_lead)
+def test_unanswered_statements_count_as_i_dont_know(open_round, organisation_lead, champion, practitioner):
     leadership = [i for i in items_of(open_round.framework) if i.domain.code == "leadership"]
-    services.save_answers(response, {leadership[0].pk: (4, ""), leadership[1].pk: (4, "")}, by=organisation_lead)
-    services.submit_response(response, by=organisation_lead)
+    for person in (organisation_lead, champion, practitioner):
+        response = response_of(open_round, person)
+        services.save_answers(response, {leadership[0].pk: (4, ""), leadership[1].pk: (4, "")}, by=person)
+        services.submit_response(response, by=person)
     completed = services.complete_assessment(open_round, by=organisation_lead)
     domains = {d["code"]: d for d in completed.result["domains"]}
     assert domains["leadership"]["score"] == 4.0

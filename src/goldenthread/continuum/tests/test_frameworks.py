@@ -8,7 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from goldenthread.continuum import frameworks
-from goldenthread.continuum.frameworks import FrameworkFileError, framework_to_toml, parse_framework, toml_string
+from goldenthread.continuum.frameworks import (
+    FrameworkFileError,
+    framework_to_toml,
+    parse_framework,
+    toml_string,
+)
 from goldenthread.continuum.models import Assessment, Framework, Item
 from goldenthread.core.models import AuditEvent
 from goldenthread.language import check
@@ -300,6 +305,72 @@ def test_many_problems_are_shown_twenty_at_a_time():
     error = FrameworkFileError([f"Problem {n}" for n in range(25)])
     assert len(error.shown_problems) == 21
     assert error.shown_problems[-1].startswith("There are 5 more problems.")
+
+
+# How deep a file may nest ---------------------------------------------------------------------
+
+
+def nested_arrays(depth: int) -> str:
+    return f"value = {'[' * depth}{']' * depth}\n"
+
+
+def dotted_name(parts: int) -> str:
+    return ".".join(["a"] * parts)
+
+
+def test_lists_may_sit_sixteen_deep_inside_one_another_but_not_seventeen():
+    frameworks.check_nesting(nested_arrays(16))
+    with pytest.raises(FrameworkFileError, match="more than 16 levels deep"):
+        frameworks.check_nesting(nested_arrays(17))
+
+
+def test_inline_tables_count_towards_the_same_depth_as_lists():
+    frameworks.check_nesting("value = " + "{a = [" * 8 + "]}" * 8 + "\n")
+    with pytest.raises(FrameworkFileError, match="more than 16 levels deep"):
+        frameworks.check_nesting("value = " + "{a = [" * 8 + "{}" + "]}" * 8 + "\n")
+
+
+@pytest.mark.parametrize(
+    "template", ["{name} = 1\n", "[{name}]\n", "[[{name}]]\n", "value = {{{name} = 1}}\n", "value = {{b = 2, {name} = 1}}\n"]
+)
+def test_a_dotted_name_may_have_eight_parts_but_not_nine(template):
+    frameworks.check_nesting(template.format(name=dotted_name(8)))
+    with pytest.raises(FrameworkFileError, match="more than 8 parts joined by dots"):
+        frameworks.check_nesting(template.format(name=dotted_name(9)))
+
+
+def test_dots_and_brackets_in_values_strings_and_comments_do_not_count():
+    text = (
+        "scores = [1.5, 2.5, 3.5, 4.5, 0.5, 1.25, 2.75, 3.25, 0.75, 1.75]\n"
+        'quoted = "[[[[[[[[[[[[[[[[[[[[ a.b.c.d.e.f.g.h.i.j {{{{{{{{{{{{{{{{{{{{ \\" [[[[["\n'
+        "literal = '[[[[[[[[[[[[[[[[[[[[ a.b.c.d.e.f.g.h.i.j'\n"
+        'long = """\n[[[[[[[[[[[[[[[[[[[[\na.b.c.d.e.f.g.h.i.j = 1\n\\""" still inside """\n'
+        "long_literal = '''\n[[[[[[[[[[[[[[[[[[[[\na.b.c.d.e.f.g.h.i.j = 1\n'''\n"
+        "# [[[[[[[[[[[[[[[[[[[[ a.b.c.d.e.f.g.h.i.j\n"
+        '"a.b.c.d.e.f.g.h.i.j" = 1\n'
+        "when = 1979-05-27T07:32:00.999\n"
+    )
+    frameworks.check_nesting(text)
+    assert tomllib.loads(text)["quoted"].startswith("[[[[")
+
+
+@pytest.mark.parametrize("name", frameworks.SHIPPED_FILES)
+def test_the_shipped_files_and_their_written_out_copies_are_within_the_limits(name):
+    frameworks.check_nesting((frameworks.DATA_DIRECTORY / name).read_text(encoding="utf-8"))
+    frameworks.check_nesting(framework_to_toml(frameworks.load_shipped(name)))
+
+
+@given(st.text(max_size=300), st.text(max_size=100).map(lambda text: text.replace("\n", " ").replace("\r", " ")))
+def test_no_text_written_as_a_string_or_a_comment_ever_counts_as_nesting(text, comment):
+    frameworks.check_nesting(f"value = {toml_string(text)} # {comment}\nother = [{toml_string(text)}, {toml_string(comment)}]\n")
+
+
+@given(st.text(alphabet="[]{}.=,\"'#\n ab1", max_size=400))
+def test_any_brackets_quotes_and_dots_at_all_are_either_within_the_limits_or_explained(text):
+    try:
+        frameworks.check_nesting(text)
+    except FrameworkFileError as error:
+        assert error.problems[0].startswith("Line ")
 
 
 # Writing a file -------------------------------------------------------------------------------

@@ -204,3 +204,49 @@ def test_a_version_page_suggests_words_to_look_at_again_without_blocking_the_upl
 
 def test_the_shipped_versions_have_no_words_to_look_at_again(admin_client):
     assert "Words to look at again" not in admin_client.get(url("version")).content.decode()
+
+
+# Files nested far deeper than any framework: turned away quickly, with a message ----------------------
+
+DEEP = 60_000
+DEEP_FILES = {
+    "deep arrays": (f"code = {'[' * DEEP}{']' * DEEP}\n".encode(), "lists [ ] or tables { } are inside one another more than 16 levels deep"),
+    "deep inline tables": (f"code = {'{a=' * 20_000}1{'}' * 20_000}\n".encode(), "lists [ ] or tables { } are inside one another more than 16 levels deep"),
+    "a long dotted key": (("a" + ".a" * DEEP + " = 1\n").encode(), "a name has more than 8 parts joined by dots"),
+    "a deep table header": (("[" + "a." * DEEP + "a]\n").encode(), "a name has more than 8 parts joined by dots"),
+    "a deep array of tables header": (("[[" + "a." * DEEP + "a]]\n").encode(), "a name has more than 8 parts joined by dots"),
+    "a dotted key inside an inline table": (("code = {" + "a." * DEEP + "a = 1}\n").encode(), "a name has more than 8 parts joined by dots"),
+    "deep arrays after a good file": ((SMALL + f"\nextra = {'[' * DEEP}{']' * DEEP}\n").encode(), "inside one another more than 16 levels deep"),
+    "an oversized file": (SMALL.encode() + b"\n# " + b"a" * (200 * 1024), "The selected file must be smaller than 200 KB."),
+    "a file not saved as UTF-8": (SMALL.replace("Our waiting areas feel calm.", "Nos salles d'attente sont calmes, même à midi.").encode("latin-1"), "saved as UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DEEP_FILES))
+def test_a_deeply_nested_or_oversized_file_is_explained_and_nothing_saved_is_lost(admin_client, case):
+    content, message = DEEP_FILES[case]
+    assert len(content) < 400 * 1024
+    before = list(Framework.objects.order_by("code", "version").values_list("code", "version", "is_current"))
+    response = upload(admin_client, content)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "<title>Error: Upload a new framework version" in page and "There is a problem" in page and 'href="#id_file"' in page
+    assert message in page.replace("&#x27;", "'")
+    assert "a" * 100 not in page  # the long name is not repeated back
+    assert list(Framework.objects.order_by("code", "version").values_list("code", "version", "is_current")) == before
+    assert admin_client.get(url("version")).status_code == 200
+
+
+def test_the_nesting_message_names_the_line_and_says_what_to_do(admin_client):
+    deep = SMALL + "\n" + "a" + ".a" * 20 + " = 1\n"
+    page = upload(admin_client, deep.encode()).content.decode()
+    line = deep.count("\n")
+    assert f"Line {line}: a name has more than 8 parts joined by dots" in page
+    assert "Compare it with a framework file downloaded from this site, then upload the file again." in page
+
+
+def test_a_good_file_still_uploads_after_a_deeply_nested_one_was_turned_away(admin_client):
+    assert upload(admin_client, DEEP_FILES["deep arrays"][0]).status_code == 400
+    response = upload(admin_client, SMALL.encode())
+    assert response.status_code == 302
+    assert Framework.objects.get(code="riverbend-test").is_current

@@ -43,7 +43,7 @@ def test_someone_in_no_organisation_or_not_signed_in_gets_no_continuum_link(db):
 
 def test_lead_of_an_organisation_not_assessed_yet_is_offered_a_start(organisation_lead, childrens_services, framework):
     card = card_titled(sections.home_cards(organisation_lead), "Where we stand")
-    assert "has not completed a self-assessment yet" in card["text"]
+    assert "has no self-assessment result yet" in card["text"]
     assert (f"Start a self-assessment for {childrens_services.name}", reverse("continuum:start", args=[childrens_services.slug])) in card["links"]
 
 
