@@ -25,6 +25,7 @@ import time
 from datetime import date, timedelta
 
 from server_timing import TARGET_MS, configure_django, install_baseline_view, time_page  # noqa: E402
+
 PRACTITIONERS_PER_ORGANISATION = 10
 BATCH = 2000
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -33,8 +33,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from goldenthread.language import check, default_engine  # noqa: E402
 from language_speed import build_corpus  # noqa: E402
+
+from goldenthread.language import check, default_engine  # noqa: E402
 
 ALEX_VERSION = "11.0.1"
 DEFAULT_DIR = Path.home() / ".cache" / "goldenthread-alex"
@@ -109,7 +110,7 @@ def run_alex(folder: Path, texts: list[str]) -> tuple[list[list[dict]], float, f
 def score(items: list[dict], flags_per_item: list[list[dict]]) -> dict:
     """Span precision/recall/F1 as `goldenthread eval` scores them, and clean items flagged."""
     flags = correct = gold = found = clean = clean_flagged = 0
-    for item, flags_here in zip(items, flags_per_item):
+    for item, flags_here in zip(items, flags_per_item, strict=True):
         spans = [(s["start"], s["end"]) for s in item["spans"]]
         placed = [f for f in flags_here if "start" in f]
         gold += len(spans)

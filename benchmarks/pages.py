@@ -22,8 +22,6 @@ from datetime import timedelta
 from server_timing import TARGET_MS, configure_django, install_baseline_view, time_page  # noqa: E402
 
 
-
-
 def build_partnership(organisations: int) -> dict:
     """A partnership shaped like the demo, at scale: most organisations signed, some lapsed or not yet."""
     from django.utils import timezone

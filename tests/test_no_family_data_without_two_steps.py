@@ -144,8 +144,8 @@ def test_no_made_up_token_reads_anything_of_the_family(world, route, key, scheme
 
 def test_the_same_walk_finds_the_record_once_the_second_step_is_done(world, practitioner, family):  # noqa: F811
     """The check above can fail: with a code typed, the lead practitioner's pages and token do show the record."""
-    from goldenthread.core.tests.two_step import signed_in_with_two_steps
     from goldenthread.core.tests.tokens import bearer
+    from goldenthread.core.tests.two_step import signed_in_with_two_steps
 
     page = signed_in_with_two_steps(practitioner).get(filled("families/<uuid:family_id>/", world["ids"]))
     api_record = Client().get(f"/api/v1/families/{family.public_id}", **bearer(practitioner))

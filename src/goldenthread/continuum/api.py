@@ -359,7 +359,7 @@ def summary(request, sector: str = "", framework: str = ""):
                 "sector": row.sector,
                 "sector_label": row.label,
                 "organisations": row.organisations,
-                "stages": dict(zip(stage_codes, row.band_counts)),
+                "stages": dict(zip(stage_codes, row.band_counts, strict=True)),
                 "not_assessed": row.not_assessed,
             }
             for row in found.sectors

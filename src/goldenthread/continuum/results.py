@@ -410,11 +410,11 @@ def progress_over_time(organisation) -> Progress:
     rows = []
     for code, title in titles.items():
         cells = []
-        for round_, result in zip(rounds, results):
+        for round_, result in zip(rounds, results, strict=True):
             domain = next((d for d in result.domains if d.code == code), None)
             cells.append(ProgressCell(round_, domain.score if domain else None, domain.band if domain else None))
         rows.append(ProgressRow(code, title, cells))
-    overall = [ProgressCell(round_, result.score, result.band) for round_, result in zip(rounds, results)]
+    overall = [ProgressCell(round_, result.score, result.band) for round_, result in zip(rounds, results, strict=True)]
     chart = _chart(rounds, rows) if rounds else None
     return Progress(rounds=rounds, rows=rows, overall=overall, chart=chart)
 

@@ -89,8 +89,8 @@ class Result:
 
     def as_json(self) -> dict:
         data = asdict(self)
-        for domain, raw in zip(self.domains, data["domains"]):
-            for item, raw_item in zip(domain.items, raw["items"]):
+        for domain, raw in zip(self.domains, data["domains"], strict=True):
+            for item, raw_item in zip(domain.items, raw["items"], strict=True):
                 raw_item["disagreement"] = item.disagreement
         return data
 

@@ -7,7 +7,7 @@ taken from the govuk-frontend-django component classes, so the markup stays thei
 """
 
 import importlib
-from functools import lru_cache
+from functools import cache
 
 from django.utils.safestring import mark_safe
 from jinja2 import Environment, PackageLoader, PrefixLoader, select_autoescape
@@ -19,7 +19,7 @@ _environment = Environment(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _macro_template(component: str):
     module = importlib.import_module(f"govuk_frontend_django.components.{component.replace('-', '_')}")
     cls = module.COMPONENT

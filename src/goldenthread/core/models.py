@@ -8,6 +8,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from .append_only import AppendOnlyModel, AppendOnlyQuerySet
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -74,15 +76,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("The audit log is append-only.")
-
-    def delete(self):
-        raise PermissionError("The audit log is append-only.")
-
-
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnlyModel):
     """One line of the append-only audit log: who did what to which record, and when.
 
     Rows are only ever inserted; the model, its queryset and database triggers refuse
@@ -111,7 +105,8 @@ class AuditEvent(models.Model):
     object_label = models.CharField(max_length=200, blank=True)
     changed_fields = models.JSONField(default=list, blank=True)
 
-    objects = AuditEventQuerySet.as_manager()
+    APPEND_ONLY_MESSAGE = "The audit log is append-only."
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -119,14 +114,6 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()} {self.object_label}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("The audit log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("The audit log is append-only.")
 
 
 class ApiToken(models.Model):

@@ -1,7 +1,8 @@
 """The main menu: each app says which links a person may see, core puts them together."""
 
-from django.conf import settings
 from importlib import import_module
+
+from django.conf import settings
 
 
 def navigation_for(user):

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from goldenthread.core.append_only import AppendOnlyModel, AppendOnlyQuerySet
+
 
 class Part(models.TextChoices):
     """The parts of a family's record that an agreement can cover separately."""
@@ -256,17 +258,7 @@ class EmergencyAccess(models.Model):
         return self.started_at <= timezone.now() < self.expires_at
 
 
-class AccessLogEntryQuerySet(models.QuerySet):
-    """Lines are only ever added: a bulk update or delete is refused, as the model's save and delete are."""
-
-    def update(self, **kwargs):
-        raise PermissionError("The access log is append-only.")
-
-    def delete(self):
-        raise PermissionError("The access log is append-only.")
-
-
-class AccessLogEntry(models.Model):
+class AccessLogEntry(AppendOnlyModel):
     """One look at, or change to, a family's record: who, what, when, and on what basis.
 
     Append-only, like the audit log: the model, its queryset and (on PostgreSQL) a database
@@ -287,6 +279,8 @@ class AccessLogEntry(models.Model):
         SUPERVISION = "supervision", "Attendee of a group supervision"
         REFUSED = "refused", "Refused"
 
+    APPEND_ONLY_MESSAGE = "The access log is append-only."
+
     at = models.DateTimeField(default=timezone.now, db_index=True)
     family = models.ForeignKey(Family, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
     family_reference = models.CharField(max_length=12, db_index=True)
@@ -299,18 +293,10 @@ class AccessLogEntry(models.Model):
     detail = models.CharField(max_length=300, blank=True)
     emergency = models.ForeignKey(EmergencyAccess, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
 
-    objects = AccessLogEntryQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("The access log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("The access log is append-only.")
 
 
 class RetentionRule(models.Model):

@@ -99,7 +99,8 @@ def _docx(data: bytes) -> str:
 
 def _odt(data: bytes) -> str:
     try:
-        from odf import teletype, text as odf_text
+        from odf import teletype
+        from odf import text as odf_text
         from odf.opendocument import load
     except ImportError:  # pragma: no cover
         raise UnreadableFile("reading .odt needs odfpy") from None

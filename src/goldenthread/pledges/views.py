@@ -9,9 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.partnership.models import Organisation, Role, Sector
-
 from goldenthread.core.pages import render_form_page
+from goldenthread.partnership.models import Organisation, Role, Sector
 
 from . import forms, permissions, queries, services
 from .models import Action, PersonalPledge, Pledge, PledgeText, Strand
@@ -162,7 +161,7 @@ def sign(request, slug):
 def statement(request, slug):
     pledge = _editable_pledge(request, slug)
     initial = {name: getattr(pledge, name) for name in services.STATEMENT_FIELDS}
-    for label, value, chosen in queries.commitments_by_strand(pledge.commitments.all()):
+    for _label, value, chosen in queries.commitments_by_strand(pledge.commitments.all()):
         initial[services.commitment_field(value)] = [c.code for c in chosen]
     form = forms.StatementForm(request.POST if request.method == "POST" else None, initial=initial, pledge_text=pledge.pledge_text)
     if request.method == "POST" and form.is_valid():

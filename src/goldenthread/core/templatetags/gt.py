@@ -187,12 +187,11 @@ def gt_text(value):
 @register.simple_tag(takes_context=True)
 def gt_service_navigation(context):
     """The service name and the links a person's role gives them; no GOV.UK crown."""
+    from django.contrib.auth.models import AnonymousUser
     from django.middleware.csrf import get_token
     from django.urls import reverse
 
     from ..navigation import navigation_for
-
-    from django.contrib.auth.models import AnonymousUser
 
     request = context["request"]
     identity = context["partnership"]

@@ -106,11 +106,13 @@ def test_on_postgresql_the_database_itself_refuses_to_change_or_delete_an_event(
     assert AuditEvent.objects.get(pk=an_event.pk).object_label == an_event.object_label
 
 
-def test_the_audit_log_cannot_be_changed_in_the_django_admin(client, partnership_lead, an_event):
+def test_the_audit_log_cannot_be_changed_in_the_django_admin(partnership_lead, an_event):
+    from .two_step import signed_in_with_two_steps
+
     partnership_lead.is_staff = True
     partnership_lead.is_superuser = True
     partnership_lead.save()
-    client.force_login(partnership_lead)
+    client = signed_in_with_two_steps(partnership_lead)
 
     change = client.post(f"/django-admin/core/auditevent/{an_event.pk}/change/", {"object_label": "Someone else"})
     delete = client.post(f"/django-admin/core/auditevent/{an_event.pk}/delete/", {"post": "yes"})

@@ -5,7 +5,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from goldenthread.core import services as core_services
 from goldenthread.core.tests.tokens import working_token
 from goldenthread.families import access
 from goldenthread.families.api import SAFEGUARDS_MESSAGE

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import FrozenInstanceError
 
 import pytest
 
@@ -143,5 +144,5 @@ def test_the_library_imports_without_django():
 def test_findings_are_value_objects():
     f = check("Kai is a liar.")[0]
     assert isinstance(f, Finding)
-    with pytest.raises(Exception):
+    with pytest.raises(FrozenInstanceError):
         f.start = 3

@@ -83,7 +83,7 @@ def _build(situations, practitioners, today) -> int:
     families = _demo_family_teams()
     made = 0
     number = 0
-    for months_ago, how_many in zip(range(len(SESSIONS_PER_MONTH) - 1, -1, -1), SESSIONS_PER_MONTH):
+    for months_ago, how_many in zip(range(len(SESSIONS_PER_MONTH) - 1, -1, -1), SESSIONS_PER_MONTH, strict=True):
         for index in range(how_many):
             held_on = _day_in_month(today, months_ago, 3 + index * 6)
             situation = situations[number % len(situations)]
