@@ -45,6 +45,7 @@ database: venv
 demo-data: venv
 	$(BIN)/python manage.py load_demo_partnership
 	$(BIN)/python manage.py load_demo_continuum
+	$(BIN)/python manage.py rescore_completed_rounds
 	$(BIN)/python manage.py load_demo_families
 	$(BIN)/python manage.py load_demo_supervision
 	$(BIN)/python manage.py start_retention_schedule

@@ -16,6 +16,7 @@ from goldenthread.core import safeguards
 from goldenthread.core.models import ApiToken, AuditEvent
 from goldenthread.core.tests.tokens import working_token
 from goldenthread.core.tests.two_step import authenticator_of, code_for, fresh_code_for, signed_in_with_two_steps
+from goldenthread.supervision.tests.test_services_support import family, session  # noqa: F401
 from tests.family_fixtures import *  # noqa: F403
 from tests.family_fixtures import family_data_in
 
@@ -259,3 +260,143 @@ def test_a_superuser_with_only_a_password_cannot_open_the_admin(db):
     assert "/django-admin/login/" in response["Location"]
     assert audit_rows.status_code == 302
     assert signed_in_with_two_steps(admin_user).get("/django-admin/").status_code == 200
+
+
+@pytest.mark.parametrize("spelling", ["r\u0131ley.shah@childrens.example", "riley.shah@ch\u0131ldrens.example"])
+def test_a_dotless_i_spelling_is_not_another_account_nor_another_count(riley, spelling):
+    for _ in range(5):
+        Client().post(reverse("core:sign-in"), {"username": riley.email, "password": "guess"})
+
+    with_the_password = Client().post(reverse("core:sign-in"), {"username": spelling, "password": PASSWORD})
+
+    assert with_the_password.status_code != 302
+
+
+def test_an_address_stored_in_capitals_is_kept_in_the_one_spelling(db):
+    from goldenthread.core.models import User
+
+    person = User.objects.create_user("  Quinn.Rivers@Health.Example ", PASSWORD, full_name="Quinn Rivers (fictional)")
+
+    assert person.email == "quinn.rivers@health.example"
+    assert Client().post(reverse("core:sign-in"), {"username": "QUINN.RIVERS@health.example", "password": PASSWORD}).status_code == 302
+
+
+# A leaked recovery code
+
+
+def signed_in_with_a_recovery_code(person, code) -> Client:
+    client = signed_in_with_only_a_password(person.email)
+    assert client.post(reverse("core:two-step-verify"), {"code": code}).status_code == 302
+    return client
+
+
+def test_replacing_the_authenticator_ends_a_session_verified_with_a_leaked_recovery_code(riley, recorded_family):
+    leaked = safeguards.new_recovery_codes(riley)[0]
+    attacker = signed_in_with_a_recovery_code(riley, leaked)
+    owner = signed_in_with_two_steps(riley)
+    owner.get(reverse("core:two-step-setup"))
+    new_phone = TOTPDevice.objects.get(user=riley, confirmed=False)
+    owner.post(reverse("core:two-step-setup"), {"code": code_for(new_phone), "current_code": fresh_code_for(authenticator_of(riley))})
+
+    made = attacker.post(reverse("core:tokens"), A_TOKEN)
+    record = attacker.get(reverse("families:overview", args=[recorded_family.public_id]))
+
+    assert made.status_code == 302
+    assert not ApiToken.objects.filter(revoked_at=None).exists()
+    assert record.status_code == 302
+    assert not family_data_in(record.content.decode())
+
+
+def test_new_recovery_codes_stop_a_session_and_a_token_made_with_an_old_one(riley, recorded_family):
+    leaked = safeguards.new_recovery_codes(riley)[0]
+    attacker = signed_in_with_a_recovery_code(riley, leaked)
+    key = attacker.post(reverse("core:tokens"), A_TOKEN).context["new_key"]
+
+    signed_in_with_two_steps(riley).post(reverse("core:recovery-codes"))
+
+    assert Client().get(f"/api/v1/families/{recorded_family.public_id}", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+    assert attacker.get(reverse("core:tokens")).status_code == 302
+
+
+def test_someone_verified_with_a_recovery_code_can_make_new_codes_and_read_them(riley):
+    code = safeguards.new_recovery_codes(riley)[0]
+    owner = signed_in_with_a_recovery_code(riley, code)
+
+    made = owner.post(reverse("core:recovery-codes"))
+    shown = owner.get(made["Location"])
+
+    assert shown.status_code == 200
+    assert len(shown.context["codes"]) == 10
+    assert code not in shown.context["codes"]
+
+
+# Making a new account is issuing a credential
+
+
+def test_a_password_alone_cannot_invite_a_new_account(organisation_lead, childrens_services, django_capture_on_commit_callbacks):
+    authenticator_of(organisation_lead)
+    attacker = signed_in_with_only_a_password(organisation_lead.email)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = attacker.post(
+            reverse("partnership:member-add", args=[childrens_services.slug]),
+            {"full_name": "Pat Newstarter (fictional)", "email": "pat@attacker.example", "role": "practitioner"},
+        )
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("core:two-step-verify"))
+    assert not [m for m in mail.outbox if m.to == ["pat@attacker.example"]]
+
+
+@pytest.mark.parametrize("page", ["partnership:member-role", "partnership:member-remove"])
+def test_a_password_alone_cannot_change_or_remove_anyones_place(organisation_lead, practitioner, childrens_services, page):
+    authenticator_of(organisation_lead)
+    attacker = signed_in_with_only_a_password(organisation_lead.email)
+
+    response = attacker.post(reverse(page, args=[childrens_services.slug, practitioner.public_id]), {"role": "organisation-lead"})
+
+    assert response["Location"].startswith(reverse("core:two-step-verify"))
+    assert practitioner.memberships.get().role == "practitioner"
+
+
+# An action agreed about a family is about a child
+
+
+@pytest.fixture
+def action_about_the_family(session, practitioner, other_agency_practitioner, organisation_lead, champion):  # noqa: F811
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from goldenthread.supervision import services as supervision
+    from goldenthread.supervision.tests.test_services_support import acknowledged
+
+    acknowledged(session, other_agency_practitioner, champion, organisation_lead)
+    return supervision.add_action(session, practitioner, ACTION_TEXT, other_agency_practitioner, timezone.localdate() + timedelta(days=7))
+
+
+ACTION_TEXT = "Ask the school about the exclusion on Tuesday (fictional)"
+
+
+def test_an_action_about_a_family_is_not_shown_to_a_password_alone(action_about_the_family, other_agency_practitioner):
+    authenticator_of(other_agency_practitioner)
+    attacker = signed_in_with_only_a_password(other_agency_practitioner.email)
+
+    page = attacker.get(reverse("supervision:home")).content.decode()
+    verified = signed_in_with_two_steps(other_agency_practitioner).get(reverse("supervision:home")).content.decode()
+
+    assert ACTION_TEXT not in page
+    assert "Enter your two-step code to read it" in page
+    assert ACTION_TEXT in verified
+
+
+def test_an_action_about_a_family_is_not_given_to_a_partnership_only_token(action_about_the_family, other_agency_practitioner):
+    _, partnership_key = working_token(other_agency_practitioner, scope=ApiToken.Scope.PARTNERSHIP)
+    _, family_key = working_token(other_agency_practitioner, scope=ApiToken.Scope.FAMILIES)
+
+    withheld = Client().get("/api/v1/supervision/my-actions", HTTP_AUTHORIZATION=f"Bearer {partnership_key}").json()
+    shown = Client().get("/api/v1/supervision/my-actions", HTTP_AUTHORIZATION=f"Bearer {family_key}").json()
+
+    assert ACTION_TEXT not in str(withheld)
+    assert withheld[0]["description_withheld"] is True
+    assert shown[0]["description"] == ACTION_TEXT

@@ -22,6 +22,8 @@ from .models import Assessment
 FEWEST_RESPONDENTS = 3
 # A round completed with too few answers keeps no figures: its stored result carries this key.
 WITHHELD = "withheld"
+# The minimum a stored result was scored under (statements with fewer answers count as unanswered).
+SCORED_WITH_MINIMUM = "minimum_answers"
 
 
 def minimum_respondents() -> int:
@@ -50,14 +52,23 @@ def respondents_of(assessment) -> int:
     return count if isinstance(count, int) and not isinstance(count, bool) else 0
 
 
+def scored_under_todays_minimum(assessment) -> bool:
+    """True when the stored result was worked out with at least today's minimum for each statement."""
+    result = assessment.result if isinstance(assessment.result, dict) else {}
+    used = result.get(SCORED_WITH_MINIMUM)
+    return isinstance(used, int) and not isinstance(used, bool) and used >= minimum_respondents()
+
+
 def can_show_figures(assessment) -> bool:
-    """Show a round's result and any figure from it, to anyone: only a completed round enough people answered."""
+    """Show a round's result and any figure from it, to anyone: only a completed round enough people answered,
+    scored under today's minimum (see `services.rescore_completed_rounds`)."""
     result = assessment.result if isinstance(assessment.result, dict) else None
     return (
         assessment.status == Assessment.Status.SUBMITTED
         and result is not None
         and WITHHELD not in result
         and enough_respondents(respondents_of(assessment))
+        and scored_under_todays_minimum(assessment)
     )
 
 
@@ -67,7 +78,14 @@ def figures_shown() -> Q:
         status=Assessment.Status.SUBMITTED,
         result__isnull=False,
         result__respondents__gte=minimum_respondents(),
+        **{f"result__{SCORED_WITH_MINIMUM}__gte": minimum_respondents()},
     ) & ~Q(result__has_key=WITHHELD)
+
+
+def can_show_spread(answers: int) -> bool:
+    """Show a statement's lowest and highest answers only when more people answered than the minimum:
+    with exactly three, the lowest, middle and highest are everyone's answers."""
+    return isinstance(answers, int) and answers > minimum_respondents()
 
 
 def can_start(user, organisation) -> bool:

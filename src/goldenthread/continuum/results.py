@@ -147,6 +147,11 @@ def why_no_result(assessment) -> str:
         submitted = assessment.responses.filter(status=Response.Status.SUBMITTED).count()
         return "" if permissions.enough_respondents(submitted) else f"{showing_rule()} {answered_so_far(submitted)}"
     answered = permissions.respondents_of(assessment)
+    if permissions.enough_respondents(answered) and not permissions.scored_under_todays_minimum(assessment):
+        return (
+            f"‘{assessment.title}’ was worked out under an older rule and is waiting to be worked out again. "
+            "Ask your partnership's admin to run the re-scoring of completed rounds."
+        )
     return f"{showing_rule()} {people(answered).capitalize()} answered ‘{assessment.title}’, so it has no result to show."
 
 
@@ -216,6 +221,7 @@ class ItemReading:
     lowest_label: str = ""
     highest_label: str = ""
     withheld: bool = False  # too few people gave an answer to it for its own figures to show
+    spread_shown: bool = False  # enough answers that the lowest and highest pick out nobody
 
     @property
     def disagreement(self) -> bool:
@@ -289,7 +295,8 @@ def read_result(assessment: Assessment) -> ResultReading | None:
         readings = []
         for item in domain.items:
             row = items.get((domain.code, item.code))
-            shown = permissions.enough_respondents(item.answers)
+            shown = permissions.enough_respondents(item.answers) and item.score is not None
+            spread_shown = shown and permissions.can_show_spread(item.answers)
             readings.append(
                 ItemReading(
                     code=item.code,
@@ -301,8 +308,9 @@ def read_result(assessment: Assessment) -> ResultReading | None:
                     answers=item.answers,
                     lowest=item.lowest if shown else None,
                     highest=item.highest if shown else None,
-                    lowest_label=labels.get(item.lowest, "") if shown and item.lowest is not None else "",
-                    highest_label=labels.get(item.highest, "") if shown and item.highest is not None else "",
+                    lowest_label=labels.get(item.lowest, "") if spread_shown and item.lowest is not None else "",
+                    highest_label=labels.get(item.highest, "") if spread_shown and item.highest is not None else "",
+                    spread_shown=spread_shown,
                     withheld=item.answers > 0 and not shown,
                 )
             )

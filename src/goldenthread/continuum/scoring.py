@@ -116,8 +116,13 @@ def band_for(score: float | None, bands: tuple[BandSpec, ...]) -> str | None:
     return reached
 
 
-def score(framework: FrameworkSpec, responses: list[dict[str, int | None]]) -> Result:
-    """Work out the bands from every respondent's answers (item code -> 0..scale_max or None)."""
+def score(framework: FrameworkSpec, responses: list[dict[str, int | None]], *, minimum_answers: int = 1) -> Result:
+    """Work out the bands from every respondent's answers (item code -> 0..scale_max or None).
+
+    A statement fewer than `minimum_answers` people answered keeps only its count: it has no
+    score or range and counts as unanswered in its area and overall, so no one's answer can
+    be worked back from an area's mean.
+    """
     band_rank = {band.code: rank for rank, band in enumerate(framework.bands)}
     domain_results = []
     for domain in framework.domains:
@@ -128,13 +133,14 @@ def score(framework: FrameworkSpec, responses: list[dict[str, int | None]]) -> R
                 for answers in responses
                 if (answer := answers.get(code)) is not None and 0 <= answer <= framework.scale_max
             ]
+            counted = len(values) >= max(minimum_answers, 1)
             items.append(
                 ItemResult(
                     code=code,
-                    score=float(median(values)) if values else None,
+                    score=float(median(values)) if counted else None,
                     answers=len(values),
-                    lowest=min(values) if values else None,
-                    highest=max(values) if values else None,
+                    lowest=min(values) if counted else None,
+                    highest=max(values) if counted else None,
                 )
             )
         scored = [item.score for item in items if item.score is not None]

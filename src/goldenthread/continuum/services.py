@@ -229,6 +229,36 @@ def submitted_answers(assessment: Assessment) -> list[dict[str, int | None]]:
     return responses
 
 
+def result_to_keep(framework, responses: list[dict]) -> dict:
+    """What a completed round stores: its scores worked out under today's minimum, or, with too few people, only the count."""
+    minimum = permissions.minimum_respondents()
+    if permissions.enough_respondents(len(responses)):
+        stored = scoring.score(framework_spec(framework), responses, minimum_answers=minimum).as_json()
+    else:
+        stored = scoring.Result(respondents=len(responses), score=None, band=None, domains=[]).as_json()
+        stored[permissions.WITHHELD] = True
+    stored[permissions.SCORED_WITH_MINIMUM] = minimum
+    stored["framework"] = {"code": framework.code, "version": framework.version}
+    return stored
+
+
+@transaction.atomic
+def rescore_completed_rounds(*, by=None) -> int:
+    """Work out again, from the answers kept, every completed round scored under a lower minimum than today's.
+
+    Run after raising GOLDENTHREAD_MINIMUM_RESPONDENTS, or after upgrading from a version
+    that scored statements one person answered; until then such rounds show no figures.
+    """
+    redone = 0
+    for assessment in Assessment.objects.filter(status=Assessment.Status.SUBMITTED, result__isnull=False).select_related("framework"):
+        if permissions.scored_under_todays_minimum(assessment):
+            continue
+        assessment.result = result_to_keep(assessment.framework, submitted_answers(assessment))
+        assessment.save(update_fields=["result"])
+        redone += 1
+    return redone
+
+
 @transaction.atomic
 def complete_assessment(assessment: Assessment, by) -> Assessment:
     """Close the round and keep its result, worked out from the submitted responses only.
@@ -248,13 +278,7 @@ def complete_assessment(assessment: Assessment, by) -> Assessment:
     responses = submitted_answers(assessment)
     if not responses:
         _refuse("No one has sent their answers yet. The round can be completed once at least one person has sent theirs.")
-    if permissions.enough_respondents(len(responses)):
-        stored = scoring.score(framework_spec(assessment.framework), responses).as_json()
-    else:
-        stored = scoring.Result(respondents=len(responses), score=None, band=None, domains=[]).as_json()
-        stored[permissions.WITHHELD] = True
-    stored["framework"] = {"code": assessment.framework.code, "version": assessment.framework.version}
-    assessment.result = stored
+    assessment.result = result_to_keep(assessment.framework, responses)
     assessment.status = Assessment.Status.SUBMITTED
     assessment.completed_on = timezone.localdate()
     assessment.save()

@@ -354,6 +354,7 @@ def result(request, assessment_id):
             "why_no_result": results.why_no_result(assessment),
             "is_open": assessment.status == Assessment.Status.OPEN,
             "rule_in_words": results.rule_in_words(),
+            "minimum_respondents": permissions.minimum_respondents(),
             "can_manage_actions": permissions.can_manage_actions(request.user, organisation),
             "can_manage_assessment": permissions.can_manage_assessment(request.user, assessment),
         },

@@ -16,6 +16,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from .models import AuditEvent
+from .signin import normalised_email
 
 AUDITED_APPS = {"core", "partnership", "pledges", "continuum", "families", "supervision", "training", "impact", "wellbeing"}
 NOT_AUDITED = {"core.auditevent", "families.accesslogentry"}
@@ -132,7 +133,7 @@ def _log_sign_out(sender, request, user, **kwargs):
 def _account_for(username):
     if not username:
         return None
-    return get_user_model().objects.filter(email__iexact=str(username)[:254]).first()
+    return get_user_model().objects.filter(email=normalised_email(username)).first()
 
 
 @receiver(user_login_failed)

@@ -11,6 +11,7 @@ from django.core.validators import MaxLengthValidator
 
 from .models import ApiToken
 from .services import token_lifetimes
+from .signin import normalised_email
 
 
 class DateWidget(forms.MultiWidget):
@@ -104,7 +105,7 @@ class ResetPasswordForm(PasswordResetForm):
 
     def get_users(self, email):
         """Active people with this address, including those invited who have not chosen a password yet."""
-        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return get_user_model()._default_manager.filter(email=normalised_email(email), is_active=True)
 
 
 class ApiTokenForm(TidyTextMixin, forms.ModelForm):

@@ -60,16 +60,27 @@ class RequestSizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if declared_length(request) > settings.GOLDENTHREAD_MAX_REQUEST_BYTES:
+        length = declared_length(request)
+        if length is None:
+            return self._refuse(request, 400, "The request said its size in a way we could not read. Send it again.")
+        if length > settings.GOLDENTHREAD_MAX_REQUEST_BYTES:
             limit_mb = settings.GOLDENTHREAD_MAX_REQUEST_BYTES // (1024 * 1024)
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": f"Send at most {limit_mb} MB in one request."}, status=413)
-            return render(request, "core/errors/413.html", {"limit_mb": limit_mb}, status=413)
+            return self._refuse(request, 413, f"Send at most {limit_mb} MB in one request.", {"limit_mb": limit_mb})
         return self.get_response(request)
 
+    @staticmethod
+    def _refuse(request, status, detail, context=None):
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": detail}, status=status)
+        template = "core/errors/413.html" if status == 413 else "core/errors/400.html"
+        return render(request, template, context or {}, status=status)
 
-def declared_length(request) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
+
+def declared_length(request) -> int | None:
+    """The body size the request declares: 0 if it declares none, None if the header is not a whole number."""
+    header = (request.META.get("CONTENT_LENGTH") or "").strip()
+    if not header:
         return 0
+    if not header.isdigit():
+        return None
+    return int(header)

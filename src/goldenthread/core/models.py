@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from .append_only import AppendOnlyModel, AppendOnlyQuerySet
+from .signin import normalised_email
 
 
 class UserManager(BaseUserManager):
@@ -17,7 +18,7 @@ class UserManager(BaseUserManager):
     def create_user(self, email, password=None, **extra):
         if not email:
             raise ValueError("Every person needs an e-mail address to sign in.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalised_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -29,7 +30,8 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **extra)
 
     def get_by_natural_key(self, username):
-        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+        """The one account with this address, however it was typed: the same spelling the lockout counts."""
+        return self.get(email=normalised_email(username))
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -74,6 +76,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalised_email(self.email)
+        super().save(*args, **kwargs)
 
 
 class AuditEvent(AppendOnlyModel):

@@ -158,12 +158,32 @@ def tell_about_sign_in_change(user, what: str) -> None:
 
 @transaction.atomic
 def new_recovery_codes(user) -> list[str]:
-    """Replace the person's recovery codes; each works once, for when the phone is not to hand."""
-    device, _ = StaticDevice.objects.get_or_create(user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True})
-    device.token_set.all().delete()
+    """A new set of recovery codes; each works once, for when the phone is not to hand.
+
+    The old set goes with the device that held it, so a session verified with an old code
+    is no longer verified, and tokens made in such a session stop.
+    """
+    from .services import revoke_api_tokens_verified_by
+
+    for old in StaticDevice.objects.filter(user=user):
+        revoke_api_tokens_verified_by(old)
+        old.delete()
+    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _ in range(settings.GOLDENTHREAD_RECOVERY_CODES)]
     for code in codes:
         device.token_set.create(token=code)
+    return codes
+
+
+def replace_recovery_codes(request) -> list[str]:
+    """New recovery codes for the person in this verified session, which stays verified.
+
+    Other sessions verified with an old recovery code stop being verified.
+    """
+    verified_with_a_recovery_code = isinstance(getattr(request.user, "otp_device", None), StaticDevice)
+    codes = new_recovery_codes(request.user)
+    if verified_with_a_recovery_code:
+        otp_login(request, StaticDevice.objects.get(user=request.user))
     return codes
 
 

@@ -68,6 +68,15 @@ def revoke_every_api_token(owner) -> int:
     return len(tokens)
 
 
+@transaction.atomic
+def revoke_api_tokens_verified_by(device) -> int:
+    """Stop the tokens made in sessions this two-step device verified (it is being removed)."""
+    tokens = list(ApiToken.objects.filter(user_id=device.user_id, verified_device=device.persistent_id, revoked_at=None))
+    for token in tokens:
+        revoke_api_token(token)
+    return len(tokens)
+
+
 def token_for_api_key(key: str) -> ApiToken | None:
     """The working token with this key, or None; records when it was last used.
 

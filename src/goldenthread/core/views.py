@@ -250,7 +250,7 @@ def two_step_setup(request):
 def recovery_codes(request):
     """New recovery codes are a credential: shown once, made only in a verified session."""
     if request.method == "POST":
-        request.session["goldenthread_new_recovery_codes"] = safeguards.new_recovery_codes(request.user)
+        request.session["goldenthread_new_recovery_codes"] = safeguards.replace_recovery_codes(request)
         return redirect("core:recovery-codes")
     codes = request.session.pop("goldenthread_new_recovery_codes", None)
     response = render(

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from goldenthread.core.models import User
+from goldenthread.core.signin import normalised_email
 
 from . import permissions
 from .models import Membership, Organisation, Role
@@ -46,7 +47,7 @@ def add_member(organisation: Organisation, *, by, email: str, full_name: str, jo
     if role not in Role.values:
         raise ValidationError({"role": "Choose one of the roles listed."})
     email = email.strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
+    user = User.objects.filter(email=normalised_email(email)).first()
     is_new = user is None
     if is_new:
         user = User.objects.create_user(email, None, full_name=full_name, job_title=job_title)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from goldenthread.core.forms import show_service_errors
 from goldenthread.core.pages import render_form_page
+from goldenthread.core.safeguards import verified_session_required
 
 from . import permissions, services
 from .forms import ChangeOrganisationForm, MemberForm, OrganisationFilterForm, OrganisationForm, RoleForm
@@ -109,7 +110,7 @@ def organisation_change(request, slug):
     return render_form_page(request, "partnership/organisation_form.html", {"organisation": organisation}, form)
 
 
-@login_required
+@verified_session_required
 @require_http_methods(["GET", "POST"])
 def member_add(request, slug):
     organisation = _organisation(slug)
@@ -127,7 +128,7 @@ def member_add(request, slug):
     return render_form_page(request, "partnership/member_form.html", {"organisation": organisation}, form)
 
 
-@login_required
+@verified_session_required
 @require_http_methods(["GET", "POST"])
 def member_role(request, slug, person):
     organisation = _organisation(slug)
@@ -146,7 +147,7 @@ def member_role(request, slug, person):
     return render_form_page(request, "partnership/member_role.html", {"organisation": organisation, "membership": membership}, form)
 
 
-@login_required
+@verified_session_required
 @require_http_methods(["GET", "POST"])
 def member_remove(request, slug, person):
     organisation = _organisation(slug)

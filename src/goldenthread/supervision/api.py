@@ -76,7 +76,8 @@ class SessionBriefOut(Schema):
 
 class MyActionOut(Schema):
     id: str
-    description: str
+    description: str = Field(..., description="Empty when the action was agreed about a family and the token may not read family records.")
+    description_withheld: bool
     due_on: date
     status: str
     changes_childs_plan: bool
@@ -111,10 +112,12 @@ def figures_csv(request, months: int = Query(queries.FIGURE_MONTHS, ge=1, le=que
 def my_actions(request):
     """The actions you agreed to in sessions that are still open, soonest first; nothing about the family."""
     today = timezone.localdate()
+    may_read_families = request.api_token.reads_family_records
     return [
         {
             "id": str(action.public_id),
-            "description": action.description,
+            "description": action.description if permissions.can_read_action_details(action, verified=may_read_families) else "",
+            "description_withheld": not permissions.can_read_action_details(action, verified=may_read_families),
             "due_on": action.due_on,
             "status": action.status,
             "changes_childs_plan": action.changes_childs_plan,

@@ -133,6 +133,13 @@ def can_update_action(user, action) -> bool:
     return action.status == Action.Status.PROPOSED and _is(user, session.accountable_manager_id)
 
 
+def can_read_action_details(action, *, verified: bool) -> bool:
+    """What an action says, shown outside its session's page: an action agreed about a family
+    is about a child, so it needs a session verified with two steps (or, through the API, a
+    token made to read family records); any other action needs only a sign-in."""
+    return action.session.family_id is None or verified
+
+
 def can_see_figures(user) -> bool:
     """The anonymised figures across sessions: partnership admins."""
     return is_partnership_admin(user)

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core import safeguards
 from goldenthread.core.models import User
 from goldenthread.core.pages import render_form_page
 from goldenthread.core.safeguards import family_data_safeguards
@@ -167,6 +168,9 @@ def home(request):
     held = [s for s in sessions if s.status == Session.Status.HELD]
     cancelled = [s for s in sessions if s.status == Session.Status.CANCELLED]
     actions = list(queries.my_open_actions(user, include_proposed=True))
+    verified = safeguards.is_verified(user)
+    for action in actions:
+        action.details_shown = permissions.can_read_action_details(action, verified=verified)
     return render(request, "supervision/home.html", {
         "upcoming": sorted(upcoming, key=lambda s: s.proposed_start),
         "held": held,

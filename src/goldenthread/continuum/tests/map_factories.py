@@ -24,6 +24,7 @@ from goldenthread.continuum.models import (
     Item,
     Response,
 )
+from goldenthread.continuum.services import result_to_keep
 from goldenthread.core.models import User
 from goldenthread.partnership.models import Membership, Role
 
@@ -127,8 +128,13 @@ def complete_round(organisation, framework, respondents, levels, *, days_ago=30,
             Answer.objects.create(response=response, item=item, value=value)
             answers[item.code] = value
         answer_sets.append(answers)
-    result = scoring.score(spec_for(framework), answer_sets).as_json()
-    result["framework"] = {"code": framework.code, "version": framework.version}
-    assessment.result = result
+    assessment.result = result_to_keep(framework, answer_sets) if enough_people else _scored_as_before(framework, answer_sets)
     assessment.save(update_fields=["result"])
     return assessment
+
+
+def _scored_as_before(framework, answer_sets):
+    """A round stored as an older version stored it, whatever the number of people: to test that it is never shown."""
+    result = scoring.score(spec_for(framework), answer_sets).as_json()
+    result["framework"] = {"code": framework.code, "version": framework.version}
+    return result

@@ -209,7 +209,9 @@ def test_result_shows_bands_the_rule_disagreements_strengths_and_next_steps(as_p
     assert "self-assessed stage" in page
     assert "middle value (median)" in page  # the rule in words
     assert "Where each stage starts" in page and "3.25" in page
-    assert "Where people see things differently" in page and "Starting (1) to Mostly (3)" in page
+    # With exactly three answers, the lowest and highest would be everyone's answers: only the fact is shown.
+    assert "Where people see things differently" in page and "Two or more points apart" in page
+    assert "Starting (1) to Mostly (3)" not in page
     assert "Next steps" in page and "What good could look like" in page
     add = reverse("continuum:add-action", args=[completed_round.organisation.slug])
     assert f"{add}?assessment={completed_round.public_id}&amp;domain=leadership&amp;item=leadership-1" in page

@@ -395,6 +395,51 @@ def test_a_statement_only_one_person_answered_shows_no_score_of_its_own(
     assert all(item.score == 2.0 for item in reading.items[1:])
 
 
+def test_an_area_score_cannot_be_worked_back_to_the_one_answer_of_a_hidden_statement(
+    round_with_a_statement_two_did_not_know,
+):
+    reading = results.read_result(round_with_a_statement_two_did_not_know)
+    area = next(domain for domain in reading.domains if domain.code == "leadership")
+    shown = [item.score for item in area.items if item.score is not None]
+
+    # The area is the mean of the statements that show a score, and of nothing else.
+    assert area.answered_items == len(shown)
+    assert area.score == pytest.approx(sum(shown) / len(shown))
+    assert round(area.score * area.answered_items - sum(shown), 6) == 0
+
+
+def test_a_round_scored_under_an_older_rule_shows_nothing_until_it_is_worked_out_again(
+    round_with_a_statement_two_did_not_know,
+):
+    round_ = round_with_a_statement_two_did_not_know
+    older = dict(round_.result)
+    del older[permissions.SCORED_WITH_MINIMUM]
+    Assessment.objects.filter(pk=round_.pk).update(result=older)
+    round_.refresh_from_db()
+
+    hidden, why = results.read_result(round_), results.why_no_result(round_)
+    redone = services.rescore_completed_rounds()
+    round_.refresh_from_db()
+
+    assert hidden is None
+    assert "worked out again" in why
+    assert redone == 1
+    assert results.read_result(round_) is not None
+    assert round_.result[permissions.SCORED_WITH_MINIMUM] == 3
+
+
+def test_with_exactly_three_answers_the_range_is_not_shown_but_the_disagreement_is(
+    as_person, organisation_lead, round_with_a_statement_two_did_not_know
+):
+    reading = results.read_result(round_with_a_statement_two_did_not_know)
+    page = as_person(organisation_lead).get(reverse("continuum:result", args=[round_with_a_statement_two_did_not_know.public_id])).content.decode()
+
+    assert reading.disagreements
+    assert all(not item.spread_shown and item.lowest_label == "" for item in reading.items)
+    assert "Two or more points apart" in page
+    assert "Fully, everywhere (4)" not in page
+
+
 def test_the_result_page_says_a_statement_had_too_few_answers_to_show(
     as_person, organisation_lead, round_with_a_statement_two_did_not_know
 ):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from goldenthread.core.tests.two_step import signed_in_with_two_steps
 from goldenthread.partnership.models import Membership, Organisation, Role
 
 
@@ -27,7 +28,7 @@ def assert_shows_problem(response, *messages):
 
 
 def test_partnership_lead_adds_an_organisation_and_lands_on_its_page(client, partnership_lead):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(
         reverse("partnership:organisation-add"),
@@ -42,7 +43,7 @@ def test_partnership_lead_adds_an_organisation_and_lands_on_its_page(client, par
 
 
 def test_an_organisation_without_name_or_sector_is_refused_and_the_typing_is_kept(client, partnership_lead):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(
         reverse("partnership:organisation-add"),
@@ -56,7 +57,7 @@ def test_an_organisation_without_name_or_sector_is_refused_and_the_typing_is_kep
 
 
 def test_a_duplicate_organisation_name_is_explained_next_to_the_name(client, partnership_lead, childrens_services):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(reverse("partnership:organisation-add"), {"name": "riverbend children's services", "sector": "health"})
 
@@ -66,7 +67,7 @@ def test_a_duplicate_organisation_name_is_explained_next_to_the_name(client, par
 
 
 def test_an_unknown_sector_and_size_are_refused(client, partnership_lead):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(reverse("partnership:organisation-add"), {"name": "Riverbend Youth Club", "sector": "space", "size": "gigantic"})
 
@@ -75,7 +76,7 @@ def test_an_unknown_sector_and_size_are_refused(client, partnership_lead):
 
 
 def test_a_description_that_is_too_long_says_how_long_it_may_be(client, partnership_lead):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(reverse("partnership:organisation-add"), {"name": "Riverbend Youth Club", "sector": "voluntary", "description": "a" * 2001})
 
@@ -83,7 +84,7 @@ def test_a_description_that_is_too_long_says_how_long_it_may_be(client, partners
 
 
 def test_partnership_lead_changes_an_organisations_details(client, partnership_lead, childrens_services):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
     url = reverse("partnership:organisation-change", args=[childrens_services.slug])
 
     form = client.get(url)
@@ -98,7 +99,7 @@ def test_partnership_lead_changes_an_organisations_details(client, partnership_l
 
 
 def test_renaming_to_another_organisations_name_is_refused_on_the_page(client, partnership_lead, childrens_services, community_health):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(
         reverse("partnership:organisation-change", args=[childrens_services.slug]),
@@ -123,7 +124,7 @@ ODD_TEXT = [
 
 @pytest.mark.parametrize("text", ODD_TEXT)
 def test_odd_text_in_any_organisation_field_never_causes_a_server_error(client, partnership_lead, text):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(reverse("partnership:organisation-add"), {"name": text, "sector": text, "area": text, "size": text, "description": text})
 
@@ -134,7 +135,7 @@ def test_odd_text_in_any_organisation_field_never_causes_a_server_error(client, 
 
 @pytest.mark.parametrize("text", ["Ysgol Gymraeg Glan Afon 🌳", "<b>Riverbend</b> & Co", "Robert'); DROP TABLE students;--"])
 def test_unusual_but_valid_names_are_kept_as_typed(client, partnership_lead, text):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(reverse("partnership:organisation-add"), {"name": text, "sector": "voluntary"})
 
@@ -143,7 +144,7 @@ def test_unusual_but_valid_names_are_kept_as_typed(client, partnership_lead, tex
 
 
 def test_hidden_characters_in_a_name_are_explained(client, partnership_lead):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(reverse("partnership:organisation-add"), {"name": "Riverbend\x00Youth Club", "sector": "voluntary"})
 
@@ -152,7 +153,7 @@ def test_hidden_characters_in_a_name_are_explained(client, partnership_lead):
 
 @pytest.mark.parametrize("query", {"sector": "x" * 50_000, "q": "\x00", "page": "-1"}.items())
 def test_odd_filters_on_the_organisation_list_never_cause_a_server_error(client, partnership_lead, childrens_services, query):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.get(reverse("partnership:organisations"), dict([query]))
 
@@ -160,7 +161,7 @@ def test_odd_filters_on_the_organisation_list_never_cause_a_server_error(client,
 
 
 def test_the_organisation_list_filters_by_sector_and_name(client, partnership_lead, childrens_services, community_health):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
     url = reverse("partnership:organisations")
 
     by_sector = body(client.get(url, {"sector": "health"}))
@@ -176,7 +177,7 @@ def test_the_organisation_list_filters_by_sector_and_name(client, partnership_le
 
 
 def test_organisation_lead_adds_a_new_person_who_is_invited_by_email(client, organisation_lead, childrens_services, django_capture_on_commit_callbacks):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -192,7 +193,7 @@ def test_organisation_lead_adds_a_new_person_who_is_invited_by_email(client, org
 
 
 def test_the_invitation_link_lets_the_new_person_choose_a_password_and_sign_in(client, organisation_lead, childrens_services, django_capture_on_commit_callbacks):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("partnership:member-add", args=[childrens_services.slug]), {"full_name": "Morgan Blake", "email": "morgan.blake@childrens.example", "role": "practitioner"})
     client.logout()
@@ -207,7 +208,7 @@ def test_the_invitation_link_lets_the_new_person_choose_a_password_and_sign_in(c
 
 
 def test_a_person_without_name_or_a_proper_email_is_refused_and_the_typing_is_kept(client, organisation_lead, childrens_services):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(
         reverse("partnership:member-add", args=[childrens_services.slug]),
@@ -221,7 +222,7 @@ def test_a_person_without_name_or_a_proper_email_is_refused_and_the_typing_is_ke
 
 
 def test_adding_someone_already_in_the_organisation_is_explained(client, organisation_lead, childrens_services, practitioner):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(
         reverse("partnership:member-add", args=[childrens_services.slug]),
@@ -233,7 +234,7 @@ def test_adding_someone_already_in_the_organisation_is_explained(client, organis
 
 @pytest.mark.parametrize("text", ODD_TEXT)
 def test_odd_text_when_adding_a_person_never_causes_a_server_error(client, organisation_lead, childrens_services, text):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(
         reverse("partnership:member-add", args=[childrens_services.slug]),
@@ -245,7 +246,7 @@ def test_odd_text_when_adding_a_person_never_causes_a_server_error(client, organ
 
 
 def test_organisation_lead_makes_a_practitioner_a_champion(client, organisation_lead, practitioner, childrens_services):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(reverse("partnership:member-role", args=[childrens_services.slug, practitioner.public_id]), {"role": "champion"}, follow=True)
 
@@ -254,7 +255,7 @@ def test_organisation_lead_makes_a_practitioner_a_champion(client, organisation_
 
 
 def test_the_only_lead_stepping_down_is_told_what_to_do_first(client, organisation_lead, childrens_services):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(reverse("partnership:member-role", args=[childrens_services.slug, organisation_lead.public_id]), {"role": "practitioner"})
 
@@ -265,7 +266,7 @@ def test_the_only_lead_stepping_down_is_told_what_to_do_first(client, organisati
 
 @pytest.mark.parametrize("role", ["", "boss", "x" * 10_000, "\x00"])
 def test_an_unknown_role_is_refused(client, organisation_lead, practitioner, childrens_services, role):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(reverse("partnership:member-role", args=[childrens_services.slug, practitioner.public_id]), {"role": role})
 
@@ -274,7 +275,7 @@ def test_an_unknown_role_is_refused(client, organisation_lead, practitioner, chi
 
 
 def test_removing_someone_asks_first_then_removes_them(client, organisation_lead, practitioner, childrens_services):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
     url = reverse("partnership:member-remove", args=[childrens_services.slug, practitioner.public_id])
 
     question = client.get(url)
@@ -288,7 +289,7 @@ def test_removing_someone_asks_first_then_removes_them(client, organisation_lead
 
 
 def test_removing_the_only_lead_is_explained_and_nothing_changes(client, partnership_lead, organisation_lead, childrens_services):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(reverse("partnership:member-remove", args=[childrens_services.slug, organisation_lead.public_id]))
 
@@ -298,7 +299,7 @@ def test_removing_the_only_lead_is_explained_and_nothing_changes(client, partner
 
 def test_a_lead_who_removes_themselves_goes_home_rather_than_to_a_refusal(client, organisation_lead, champion, childrens_services):
     Membership.objects.filter(user=champion).update(role=Role.ORGANISATION_LEAD)
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(reverse("partnership:member-remove", args=[childrens_services.slug, organisation_lead.public_id]))
 
@@ -309,7 +310,7 @@ def test_a_lead_who_removes_themselves_goes_home_rather_than_to_a_refusal(client
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fields=st.fixed_dictionaries({name: st.text(max_size=400) for name in ["name", "sector", "area", "size", "description"]}))
 def test_whatever_is_typed_into_the_organisation_form_the_answer_is_never_a_server_error(client, partnership_lead, fields):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.post(reverse("partnership:organisation-add"), fields)
 
@@ -319,7 +320,7 @@ def test_whatever_is_typed_into_the_organisation_form_the_answer_is_never_a_serv
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fields=st.fixed_dictionaries({name: st.text(max_size=400) for name in ["full_name", "email", "job_title", "role"]}))
 def test_whatever_is_typed_into_the_add_a_person_form_the_answer_is_never_a_server_error(client, organisation_lead, childrens_services, fields):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(reverse("partnership:member-add", args=[childrens_services.slug]), fields)
 

@@ -5,6 +5,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from goldenthread.core.tests.two_step import signed_in_with_two_steps
 from goldenthread.partnership.models import Membership, Role
 
 EVERYONE = [
@@ -58,7 +59,7 @@ def test_someone_not_signed_in_is_sent_to_sign_in(client, partnership, practitio
 @pytest.mark.parametrize("person", EVERYONE)
 def test_each_role_is_allowed_or_refused(client, request, partnership, practitioner, page, person):
     url, allowed = pages(partnership, practitioner)[page]
-    client.force_login(request.getfixturevalue(person))
+    signed_in_with_two_steps(request.getfixturevalue(person), client)
 
     response = client.get(url)
 
@@ -71,7 +72,7 @@ def test_each_role_is_allowed_or_refused(client, request, partnership, practitio
 
 @pytest.mark.parametrize("person", ["practitioner", "champion", "trainer", "other_agency_lead"])
 def test_refused_people_cannot_change_a_role_by_posting(client, request, partnership, practitioner, person):
-    client.force_login(request.getfixturevalue(person))
+    signed_in_with_two_steps(request.getfixturevalue(person), client)
 
     response = client.post(reverse("partnership:member-role", args=[partnership.slug, practitioner.public_id]), {"role": Role.ORGANISATION_LEAD})
 
@@ -81,7 +82,7 @@ def test_refused_people_cannot_change_a_role_by_posting(client, request, partner
 
 @pytest.mark.parametrize("person", ["practitioner", "champion", "trainer", "other_agency_lead"])
 def test_refused_people_cannot_remove_someone_by_posting(client, request, partnership, practitioner, person):
-    client.force_login(request.getfixturevalue(person))
+    signed_in_with_two_steps(request.getfixturevalue(person), client)
 
     response = client.post(reverse("partnership:member-remove", args=[partnership.slug, practitioner.public_id]))
 
@@ -90,7 +91,7 @@ def test_refused_people_cannot_remove_someone_by_posting(client, request, partne
 
 
 def test_organisation_lead_cannot_add_an_organisation_by_posting(client, organisation_lead):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(reverse("partnership:organisation-add"), {"name": "Riverbend Youth Club", "sector": "voluntary"})
 
@@ -98,7 +99,7 @@ def test_organisation_lead_cannot_add_an_organisation_by_posting(client, organis
 
 
 def test_an_unknown_organisation_is_not_found(client, partnership_lead):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     response = client.get(reverse("partnership:organisation", args=["no-such-organisation"]))
 
@@ -107,7 +108,7 @@ def test_an_unknown_organisation_is_not_found(client, partnership_lead):
 
 
 def test_a_person_who_is_not_in_the_organisation_is_not_found(client, partnership, partnership_lead, other_agency_practitioner):
-    client.force_login(partnership_lead)
+    signed_in_with_two_steps(partnership_lead, client)
 
     unknown = client.get(reverse("partnership:member-role", args=[partnership.slug, uuid.uuid4()]))
     elsewhere = client.get(reverse("partnership:member-remove", args=[partnership.slug, other_agency_practitioner.public_id]))
@@ -117,7 +118,7 @@ def test_a_person_who_is_not_in_the_organisation_is_not_found(client, partnershi
 
 
 def test_an_organisation_lead_cannot_reach_people_of_another_organisation_through_their_own(client, partnership, organisation_lead, other_agency_practitioner):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     response = client.post(reverse("partnership:member-remove", args=[partnership.slug, other_agency_practitioner.public_id]))
 
@@ -126,7 +127,7 @@ def test_an_organisation_lead_cannot_reach_people_of_another_organisation_throug
 
 
 def test_members_see_names_roles_but_not_email_addresses(client, partnership, practitioner, champion):
-    client.force_login(practitioner)
+    signed_in_with_two_steps(practitioner, client)
 
     page = client.get(reverse("partnership:organisation", args=[partnership.slug])).content.decode()
 
@@ -136,7 +137,7 @@ def test_members_see_names_roles_but_not_email_addresses(client, partnership, pr
 
 
 def test_organisation_lead_sees_what_they_can_change(client, partnership, organisation_lead, practitioner):
-    client.force_login(organisation_lead)
+    signed_in_with_two_steps(organisation_lead, client)
 
     page = client.get(reverse("partnership:organisation", args=[partnership.slug])).content.decode()
 

@@ -21,8 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from goldenthread.continuum import scoring
-from goldenthread.continuum.frameworks import current_framework, framework_spec
+from goldenthread.continuum.frameworks import current_framework
 from goldenthread.continuum.models import (
     Action,
     Answer,
@@ -31,6 +30,7 @@ from goldenthread.continuum.models import (
     Item,
     Response,
 )
+from goldenthread.continuum.services import result_to_keep
 from goldenthread.core.audit import acting_as
 from goldenthread.core.management.commands.load_demo_partnership import (
     email_for,
@@ -250,9 +250,7 @@ class Builder:
         )
         answer_sets = self._responses(assessment, kind, self._respondents(members, lead, rng), levels, rng)
         # Stored as the assessments' services store a completed round's result.
-        result = scoring.score(framework_spec(framework), answer_sets).as_json()
-        result["framework"] = {"code": framework.code, "version": framework.version}
-        assessment.result = result
+        assessment.result = result_to_keep(framework, answer_sets)
         assessment.status = Assessment.Status.SUBMITTED
         assessment.completed_on = completed_on
         assessment.save()
