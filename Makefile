@@ -43,11 +43,8 @@ database: venv
 	$(BIN)/python manage.py migrate --no-input
 
 demo-data: venv
-	$(BIN)/python manage.py load_demo_partnership
-	$(BIN)/python manage.py load_demo_continuum
+	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py rescore_completed_rounds
-	$(BIN)/python manage.py load_demo_families
-	$(BIN)/python manage.py load_demo_supervision
 	$(BIN)/python manage.py start_retention_schedule
 
 # Debian's Chromium drives the browser journeys; install it where it is missing and we may.

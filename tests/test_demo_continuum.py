@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from goldenthread.continuum import queries, scoring, sections
+from goldenthread.continuum import menu, queries, scoring
 from goldenthread.continuum.frameworks import framework_spec
 from goldenthread.continuum.models import (
     Action,
@@ -103,7 +103,7 @@ def test_the_demo_practitioner_is_invited_to_an_open_round(demo):
     practitioner = User.objects.get(email=practitioner_email)
     waiting = Response.objects.filter(respondent=practitioner, assessment__status=Assessment.Status.OPEN).exclude(status=Response.Status.SUBMITTED)
     assert waiting.exists()
-    assert any(card["title"].startswith("Your answers are wanted") for card in sections.home_cards(practitioner))
+    assert any(card["title"].startswith("Your answers are wanted") for card in menu.home_cards(practitioner))
 
 
 def test_demo_words_pass_the_shared_language_check(demo):

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.core.audit import acting_as
-from goldenthread.core.management.commands.load_demo_partnership import check_demo, read_demo
 from goldenthread.core.models import AuditEvent, User
+from goldenthread.partnership.management.commands.load_demo_partnership import check_demo, read_demo
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector
 from goldenthread.pledges.models import Action, PersonalPledge, Pledge, ProgressUpdate, Renewal, Strand
 

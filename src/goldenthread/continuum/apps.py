@@ -5,3 +5,10 @@ class ContinuumConfig(AppConfig):
     name = "goldenthread.continuum"
     label = "continuum"
     verbose_name = "Trauma-informed continuum"
+
+    def ready(self):
+        from goldenthread.core.registry import register
+
+        from . import menu
+
+        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=20, demo_command="load_demo_continuum", demo_order=20)

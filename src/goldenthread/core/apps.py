@@ -7,4 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Golden Thread core"
 
     def ready(self):
-        from . import audit  # noqa: F401  (connects the audit signal handlers)
+        from . import (
+            audit,  # noqa: F401  (connects the audit signal handlers)
+            menu,
+        )
+        from .registry import register
+
+        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=90)

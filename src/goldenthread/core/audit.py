@@ -15,14 +15,13 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from . import registry
+from .append_only import AppendOnlyModel
 from .models import AuditEvent
 from .signin import normalised_email
 
-AUDITED_APPS = {"core", "partnership", "pledges", "continuum", "families", "supervision", "training", "impact", "wellbeing"}
-NOT_AUDITED = {"core.auditevent", "families.accesslogentry"}
-# Apps whose records hold personal data: the audit log names them by type and id only,
-# never by their text (which could be a child's name).
-LABEL_BY_ID_ONLY = {"families", "supervision", "wellbeing"}
+# Which apps are audited, and which hold personal data (named by type and id only, never by
+# their text, which could be a child's name), each app says when it registers (core.registry).
 # Fields that change on every sign-in or use; logging them would drown the log.
 QUIET_FIELDS = {"last_login", "last_used_at", "password"}
 
@@ -63,7 +62,7 @@ def record(action, *, actor=None, obj=None, object_type="", object_id="", object
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
-        if obj._meta.app_label in LABEL_BY_ID_ONLY:
+        if registry.holds_personal_data(obj._meta.app_label):
             object_label = object_label or f"{obj._meta.verbose_name} #{obj.pk}"
         object_label = object_label or str(obj)[:200]
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
@@ -80,7 +79,8 @@ def record(action, *, actor=None, obj=None, object_type="", object_id="", object
 
 def _is_audited(sender):
     meta = sender._meta
-    return meta.app_label in AUDITED_APPS and meta.label_lower not in NOT_AUDITED and not meta.auto_created
+    # Append-only logs (this one, a family's access log) are their own record: they are not audited again.
+    return registry.is_audited(meta.app_label) and not issubclass(sender, AppendOnlyModel) and not meta.auto_created
 
 
 @receiver(pre_save)

@@ -1,5 +1,14 @@
-"""Form pieces every app shares: the GOV.UK date field, text cleaning and sign-in forms."""
+"""Form pieces every app shares: the base forms, the GOV.UK date field, text cleaning and sign-in forms.
 
+- `GoldenThreadForm` / `GoldenThreadModelForm`: subclass these; text is tidied, blank
+  required text refused, and `apply_service_errors` shows what a service refused.
+- `DateField`: three boxes; the month as a number or a word; messages say what to type.
+- `LenientChoiceField`: a filter's choice that never errors on an unknown value.
+- `version_field()`: the hidden version of a version-checked edit.
+- Each field's rule (label, length, required message) lives in `core.rules`, shared with services.
+"""
+
+import calendar
 import datetime
 import unicodedata
 
@@ -7,6 +16,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from .models import ApiToken
@@ -28,33 +38,88 @@ class DateWidget(forms.MultiWidget):
         return [None, None, None]
 
 
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+DATE_EXAMPLE = "for example 27 3 2026"
+DAY_AS_NUMBER = "Enter the day as a number, for example 27"
+MONTH_AS_NUMBER_OR_WORD = "Enter the month as a number or a word, for example 3 or March"
+YEAR_AS_NUMBER = "Enter the year as 4 numbers, for example 2026"
+
+
+def month_number(text: str) -> int | None:
+    """The month someone typed, as a number: "3", "03", "March", "mar", "MARCH." and "Sept" are all 3 or 9.
+
+    A word counts when it is the start of a month's English name, at least three letters long
+    (no two months share their first three letters). None when it is not a month at all; a
+    number is returned as typed, so 13 comes back as 13 for the caller to explain.
+    """
+    text = (text or "").strip().rstrip(".").strip()
+    if text.isdecimal():
+        return int(text)
+    word = text.casefold()
+    if len(word) >= 3:
+        for number, name in enumerate(MONTH_NAMES, start=1):
+            if name.casefold().startswith(word):
+                return number
+    return None
+
+
 class DateField(forms.MultiValueField):
-    """A date typed as day, month and year, with messages that say what to fix."""
+    """A date typed as day, month and year, with messages that say what to type.
+
+    The month may be a number or a word ("3", "03", "March", "mar"). Every message says what
+    to type, for example "Enter the month as a number or a word, for example 3 or March", and
+    an impossible date says why ("February 2026 has 28 days"). Apps change the "required"
+    message to name their date.
+    """
 
     widget = DateWidget
 
     def __init__(self, **kwargs):
         error_messages = {
-            "required": "Enter the date, for example 27 3 2026",
-            "incomplete": "Enter a day, a month and a year",
-            "invalid": "Enter a real date, for example 27 3 2026",
+            "required": f"Enter the date, {DATE_EXAMPLE}",
+            "incomplete": f"Enter a day, a month and a year, {DATE_EXAMPLE}",
+            "invalid": f"Enter a real date, {DATE_EXAMPLE}",
+            **kwargs.pop("error_messages", {}),
         }
-        parts = (forms.CharField(max_length=4), forms.CharField(max_length=4), forms.CharField(max_length=6))
+        parts = (
+            self._part(4, DAY_AS_NUMBER),
+            self._part(12, MONTH_AS_NUMBER_OR_WORD),  # long enough for "September."
+            self._part(6, YEAR_AS_NUMBER),
+        )
         super().__init__(parts, error_messages=error_messages, require_all_fields=False, **kwargs)
+
+    @staticmethod
+    def _part(max_length, message):
+        # Each box is optional on its own: compress() says which part is missing.
+        return forms.CharField(max_length=max_length, required=False, error_messages={"max_length": message, "null_characters_not_allowed": message})
 
     def compress(self, data_list):
         if not data_list or not any(data_list):
             return None
         day, month, year = (str(part or "").strip() for part in data_list)
-        if not (day and month and year):
-            raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
-        try:
-            number_day, number_month, number_year = int(day), int(month), int(year)
-            if not 1900 <= number_year <= 2200:
-                raise ValueError
-            return datetime.date(number_year, number_month, number_day)
-        except (ValueError, OverflowError):
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
+        if missing:
+            raise forms.ValidationError(f"Enter the {' and the '.join(missing)} as well, {DATE_EXAMPLE}", code="incomplete")
+        if not day.isdecimal():
+            raise forms.ValidationError(DAY_AS_NUMBER, code="invalid")
+        number_month = month_number(month)
+        if number_month is None:
+            raise forms.ValidationError(MONTH_AS_NUMBER_OR_WORD, code="invalid")
+        if not year.isdecimal():
+            raise forms.ValidationError(YEAR_AS_NUMBER, code="invalid")
+        number_day, number_year = int(day), int(year)
+        if not 1 <= number_month <= 12:
+            raise forms.ValidationError("Enter a real date: the month is a number from 1 to 12, or a word such as March", code="invalid")
+        if not EARLIEST_YEAR <= number_year <= LATEST_YEAR:
+            if len(year) != 4:
+                raise forms.ValidationError(YEAR_AS_NUMBER, code="invalid")
+            raise forms.ValidationError(f"Enter a real date: the year is from {EARLIEST_YEAR} to {LATEST_YEAR}", code="invalid")
+        days_in_month = calendar.monthrange(number_year, number_month)[1]
+        if not 1 <= number_day <= days_in_month:
+            month_name = MONTH_NAMES[number_month - 1]
+            raise forms.ValidationError(f"Enter a real date: {month_name} {number_year} has {days_in_month} days", code="invalid")
+        return datetime.date(number_year, number_month, number_day)
 
 
 # New lines and tabs are layout; the zero-width joiners build emoji and join letters in
@@ -78,6 +143,57 @@ class TidyTextMixin:
             if isinstance(value, str):
                 cleaned[name] = clean_text(value)
         return cleaned
+
+
+class GoldenThreadFormMixin(TidyTextMixin):
+    """What every form shares: text tidied, blank required text refused, a service's refusal shown.
+
+    Text that tidies away to nothing (only spaces, or characters we do not keep) is refused
+    with the field's own "required" message, as if nothing had been typed.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            if field.required and isinstance(field, forms.CharField) and name in cleaned and not cleaned[name]:
+                self.add_error(name, field.error_messages["required"])
+        return cleaned
+
+    def apply_service_errors(self, error: ValidationError) -> None:
+        """Put a service's ValidationError next to the field it names, or at the top of the form."""
+        show_service_errors(self, error)
+
+
+class GoldenThreadForm(GoldenThreadFormMixin, forms.Form):
+    """The base of every form: subclass it instead of forms.Form."""
+
+
+class GoldenThreadModelForm(GoldenThreadFormMixin, forms.ModelForm):
+    """The base of every model form: subclass it instead of forms.ModelForm."""
+
+
+class LenientChoiceField(forms.ChoiceField):
+    """A filter's choice: a value not in the list is no error, and reaches the query as typed.
+
+    A filter from an old link or a hand-typed address should never show an error page; the
+    query decides what an unknown value means (no match, or no filter).
+    """
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+
+VERSION_PROBLEM = "Something went wrong with this form. Go back to the page and try again"
+
+
+def version_field(message: str = VERSION_PROBLEM) -> forms.IntegerField:
+    """The hidden version a version-checked edit sends back (see `core.refusals.check_version`)."""
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        max_value=2_147_483_647,
+        error_messages={"required": message, "invalid": message, "min_value": message, "max_value": message},
+    )
 
 
 class SignInForm(AuthenticationForm):

@@ -1,22 +1,10 @@
-"""The main menu: each app says which links a person may see, core puts them together."""
+"""The main menu and the home page: each app registers what it adds (see `core.registry`)."""
 
-from importlib import import_module
-
-from django.conf import settings
+from .registry import home_cards_for, menu_for
 
 
 def navigation_for(user):
-    links = [("Home", "/")]
-    for path in settings.GOLDENTHREAD_SECTIONS:
-        section = import_module(path)
-        links.extend(section.navigation(user))
-    return links
+    return menu_for(user)
 
 
-def home_cards_for(user):
-    """What a person can do, from every app, for their home page."""
-    cards = []
-    for path in settings.GOLDENTHREAD_SECTIONS:
-        section = import_module(path)
-        cards.extend(section.home_cards(user))
-    return cards
+__all__ = ["home_cards_for", "navigation_for"]

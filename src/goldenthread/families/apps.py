@@ -5,3 +5,12 @@ class FamiliesConfig(AppConfig):
     name = "goldenthread.families"
     label = "families"
     verbose_name = "Families (tell it once)"
+
+    def ready(self):
+        from goldenthread.core.registry import register
+
+        from . import menu
+
+        register(
+            self.label, menu=menu.navigation, home_cards=menu.home_cards, order=30, holds_personal_data=True, demo_command="load_demo_families", demo_order=30
+        )

@@ -18,6 +18,7 @@ from .models import (
     Part,
     Person,
     Relationship,
+    RetentionRule,
     StoryEntry,
     TeamMember,
 )
@@ -137,3 +138,8 @@ def emergency_reviews(waiting_only: bool = False):
     if waiting_only:
         found = found.filter(review=EmergencyAccess.Review.WAITING)
     return found.order_by("-started_at")
+
+
+def retention_rule() -> RetentionRule:
+    """The partnership's rule for keeping closed records (the defaults until the partnership admin sets one)."""
+    return RetentionRule.objects.order_by("pk").first() or RetentionRule()

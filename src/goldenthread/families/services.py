@@ -652,11 +652,6 @@ def review_emergency_access(dpo, emergency, outcome, note="") -> EmergencyAccess
 # --- retention, closing ---------------------------------------------------------------------
 
 
-def retention_rule() -> RetentionRule:
-    """The partnership's rule (the defaults until the partnership admin sets one)."""
-    return RetentionRule.objects.order_by("pk").first() or RetentionRule()
-
-
 def set_retention_rule(admin, years, outcome) -> RetentionRule:
     if not permissions.can_set_retention_rule(admin):
         raise PermissionDenied("Only the partnership admin can set how long records are kept.")

@@ -34,6 +34,7 @@ from .models import (
     RetentionRun,
     StoryEntry,
 )
+from .queries import retention_rule
 
 RETENTION_TASK_PATH = "goldenthread.families.tasks.apply_retention"
 RETENTION_INTERVAL = timedelta(hours=24)
@@ -49,7 +50,6 @@ def _years_before(day: date, years: int) -> date:
 
 def families_due(today: date | None = None, rule: RetentionRule | None = None):
     """Closed records whose retention period has ended and that have not been dealt with yet."""
-    from .services import retention_rule
 
     today = today or timezone.localdate()
     rule = rule or retention_rule()
@@ -106,7 +106,6 @@ def anonymise(family: Family) -> None:
 
 def run_retention(today: date | None = None) -> RetentionRun:
     """Apply the retention rule once, now; returns the record of what was done."""
-    from .services import retention_rule
 
     rule = retention_rule()
     erased, anonymised = [], []

@@ -20,7 +20,7 @@ from goldenthread.core.pages import render_form_page
 from goldenthread.core.safeguards import family_data_safeguards
 from goldenthread.partnership.models import Organisation
 
-from . import access, exports, forms, permissions, services
+from . import access, exports, forms, permissions, queries, services
 from .models import (
     ConsentAgreement,
     EmergencyAccess,
@@ -683,7 +683,7 @@ def review(request, access_id):
 def retention(request):
     if not permissions.can_set_retention_rule(request.user):
         raise PermissionDenied
-    rule = services.retention_rule()
+    rule = queries.retention_rule()
     initial = {"years_after_closure": rule.years_after_closure, "outcome": rule.outcome}
     form = forms.RetentionForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -5,3 +5,10 @@ class PartnershipConfig(AppConfig):
     name = "goldenthread.partnership"
     label = "partnership"
     verbose_name = "Partnership"
+
+    def ready(self):
+        from goldenthread.core.registry import register
+
+        from . import menu
+
+        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=50, demo_command="load_demo_partnership", demo_order=10)

@@ -5,3 +5,10 @@ class PledgesConfig(AppConfig):
     name = "goldenthread.pledges"
     label = "pledges"
     verbose_name = "Pledges"
+
+    def ready(self):
+        from goldenthread.core.registry import register
+
+        from . import menu
+
+        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=10)

@@ -194,15 +194,8 @@ GOLDENTHREAD_BRAND_COLOUR = os.environ.get("GOLDENTHREAD_BRAND_COLOUR", "")
 GOLDENTHREAD_PLEDGE_TERM_DAYS = 365
 GOLDENTHREAD_PLEDGE_REMINDER_DAYS = 61
 GOLDENTHREAD_MINIMUM_RESPONDENTS = 3  # a self-assessment round shows no figure until this many people (never fewer than 3) answered
-# Each app's `sections` module says what it adds to the menu and to a person's home page.
-GOLDENTHREAD_SECTIONS = [
-    "goldenthread.pledges.sections",
-    "goldenthread.continuum.sections",
-    "goldenthread.families.sections",
-    "goldenthread.supervision.sections",
-    "goldenthread.partnership.sections",
-    "goldenthread.core.sections",
-]
+# Each app registers its menu links, home cards, audit labels and demo loader from its
+# AppConfig.ready() (see goldenthread.core.registry): there is no list to keep here.
 # The site's own address, for links in e-mails sent by background tasks (no request there).
 GOLDENTHREAD_SITE_URL = os.environ.get("GOLDENTHREAD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # No API page is larger than this, whatever a programme asks for.

@@ -5,3 +5,18 @@ class SupervisionConfig(AppConfig):
     name = "goldenthread.supervision"
     label = "supervision"
     verbose_name = "Group supervision and learning conversations"
+
+    def ready(self):
+        from goldenthread.core.registry import register
+
+        from . import menu
+
+        register(
+            self.label,
+            menu=menu.navigation,
+            home_cards=menu.home_cards,
+            order=40,
+            holds_personal_data=True,
+            demo_command="load_demo_supervision",
+            demo_order=40,
+        )

@@ -13,11 +13,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from goldenthread.continuum import (
+    menu,
     pdf,
     permissions,
     queries,
     results,
-    sections,
     services,
 )
 from goldenthread.continuum.models import Assessment, Response
@@ -354,7 +354,7 @@ def test_the_home_card_does_not_place_an_organisation_by_a_round_too_few_answere
 ):
     card = next(
         card
-        for card in sections.home_cards(organisation_lead)
+        for card in menu.home_cards(organisation_lead)
         if card["title"].startswith("Where we stand")
     )
     assert "has no self-assessment result yet" in card["text"]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.core.models import User
-from goldenthread.families import access, sections, services
+from goldenthread.families import access, menu, services
 from goldenthread.families.models import (
     AccessLogEntry,
     ConsentAgreement,
@@ -640,17 +640,17 @@ def test_exports_are_refused_outside_the_team(request, person, family):
 
 
 def test_the_menu_shows_families_to_people_who_work_with_families(practitioner, trainer, partnership_lead, data_protection_lead):
-    assert ("Families", url("your-families")) in sections.navigation(practitioner)
-    assert ("Families", url("your-families")) in sections.navigation(trainer)
-    assert sections.navigation(partnership_lead) == []
-    assert sections.navigation(data_protection_lead) == []
+    assert ("Families", url("your-families")) in menu.navigation(practitioner)
+    assert ("Families", url("your-families")) in menu.navigation(trainer)
+    assert menu.navigation(partnership_lead) == []
+    assert menu.navigation(data_protection_lead) == []
 
 
 def test_the_home_page_counts_families_waiting_requests_and_ending_agreements(practitioner, champion, family, community_health):
     services.request_to_join(champion, family, family.recording_organisation, "Family support for Robin")
     agree(family, community_health, [Part.STORY], by=practitioner, valid_until=timezone.localdate() + timedelta(days=10))
 
-    card = next(card for card in sections.home_cards(practitioner) if card["title"] == "Your families")
+    card = next(card for card in menu.home_cards(practitioner) if card["title"] == "Your families")
 
     assert "1 family" in card["text"]
     assert "1 request to join a team is waiting for your decision" in card["extra"]
@@ -660,8 +660,8 @@ def test_the_home_page_counts_families_waiting_requests_and_ending_agreements(pr
 def test_the_data_protection_lead_and_the_admin_have_their_own_home_cards(data_protection_lead, partnership_lead, champion, family):
     services.start_emergency_access(champion, family, REASON)
 
-    review_card = next(card for card in sections.home_cards(data_protection_lead) if card["title"] == "Emergency access to review")
-    retention_titles = [card["title"] for card in sections.home_cards(partnership_lead)]
+    review_card = next(card for card in menu.home_cards(data_protection_lead) if card["title"] == "Emergency access to review")
+    retention_titles = [card["title"] for card in menu.home_cards(partnership_lead)]
 
     assert review_card["text"].startswith("1 emergency access ")
     assert "How long family records are kept" in retention_titles

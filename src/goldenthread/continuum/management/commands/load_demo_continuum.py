@@ -32,11 +32,11 @@ from goldenthread.continuum.models import (
 )
 from goldenthread.continuum.services import result_to_keep
 from goldenthread.core.audit import acting_as
-from goldenthread.core.management.commands.load_demo_partnership import (
+from goldenthread.core.models import User
+from goldenthread.partnership.management.commands.load_demo_partnership import (
     email_for,
     read_demo,
 )
-from goldenthread.core.models import User
 from goldenthread.partnership.models import Membership, Organisation, Role
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "demo" / "continuum.toml"

@@ -30,10 +30,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
 from goldenthread.core.audit import acting_as
-from goldenthread.core.management.commands.load_demo_partnership import (
-    email_for,
-    read_demo,
-)
 from goldenthread.core.models import User
 from goldenthread.families import services
 from goldenthread.families.models import (
@@ -49,6 +45,10 @@ from goldenthread.families.models import (
     Relationship,
     StoryEntry,
     TeamMember,
+)
+from goldenthread.partnership.management.commands.load_demo_partnership import (
+    email_for,
+    read_demo,
 )
 from goldenthread.partnership.models import Organisation, Role
 

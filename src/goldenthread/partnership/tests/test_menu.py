@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from goldenthread.partnership import sections
+from goldenthread.partnership import menu as partnership_menu
 from goldenthread.partnership.models import Membership, Role
 
 
@@ -12,36 +12,36 @@ def links(cards):
 
 
 def test_the_partnership_lead_has_organisations_in_the_menu(partnership_lead):
-    assert ("Organisations", reverse("partnership:organisations")) in sections.navigation(partnership_lead)
+    assert ("Organisations", reverse("partnership:organisations")) in partnership_menu.navigation(partnership_lead)
 
 
 def test_a_member_has_their_own_organisation_in_the_menu(practitioner, childrens_services):
-    menu = sections.navigation(practitioner)
+    menu = partnership_menu.navigation(practitioner)
 
     assert menu == [("Your organisation", reverse("partnership:organisation", args=[childrens_services.slug]))]
 
 
 def test_someone_not_signed_in_has_nothing_from_the_directory():
-    assert sections.navigation(AnonymousUser()) == []
-    assert sections.home_cards(AnonymousUser()) == []
+    assert partnership_menu.navigation(AnonymousUser()) == []
+    assert partnership_menu.home_cards(AnonymousUser()) == []
 
 
 def test_the_partnership_lead_is_offered_the_organisations_and_people(partnership_lead):
-    cards = sections.home_cards(partnership_lead)
+    cards = partnership_menu.home_cards(partnership_lead)
 
     assert cards[0]["title"] == "Organisations and people"
     assert reverse("partnership:organisation-add") in links(cards)
 
 
 def test_an_organisation_lead_is_offered_their_people(organisation_lead, childrens_services):
-    cards = sections.home_cards(organisation_lead)
+    cards = partnership_menu.home_cards(organisation_lead)
 
     assert cards[0]["title"] == "Your people at Riverbend Children's Services"
     assert reverse("partnership:member-add", args=[childrens_services.slug]) in links(cards)
 
 
 def test_a_champion_is_told_what_being_a_champion_means(champion, childrens_services):
-    cards = sections.home_cards(champion)
+    cards = partnership_menu.home_cards(champion)
 
     assert cards[0]["title"] == "You are a champion at Riverbend Children's Services"
     assert "share what is going well" in cards[0]["text"]
@@ -49,14 +49,14 @@ def test_a_champion_is_told_what_being_a_champion_means(champion, childrens_serv
 
 
 def test_practitioners_and_trainers_each_have_a_card_about_their_role(practitioner, trainer):
-    assert sections.home_cards(practitioner)[0]["title"] == "Your place in Riverbend Children's Services"
-    assert sections.home_cards(trainer)[0]["title"] == "You are a trainer at Riverbend Children's Services"
+    assert partnership_menu.home_cards(practitioner)[0]["title"] == "Your place in Riverbend Children's Services"
+    assert partnership_menu.home_cards(trainer)[0]["title"] == "You are a trainer at Riverbend Children's Services"
 
 
 def test_a_person_in_two_organisations_has_a_card_for_each(other_agency_practitioner, organisation_lead, childrens_services):
     Membership.objects.create(user=other_agency_practitioner, organisation=childrens_services, role=Role.TRAINER)
 
-    titles = [card["title"] for card in sections.home_cards(other_agency_practitioner)]
+    titles = [card["title"] for card in partnership_menu.home_cards(other_agency_practitioner)]
 
     assert titles == ["You are a trainer at Riverbend Children's Services", "Your place in Riverbend Community Health"]
 
@@ -65,5 +65,5 @@ def test_an_organisation_that_has_left_no_longer_appears_in_the_menu(practitione
     childrens_services.is_active = False
     childrens_services.save()
 
-    assert sections.navigation(practitioner) == []
-    assert sections.home_cards(practitioner) == []
+    assert partnership_menu.navigation(practitioner) == []
+    assert partnership_menu.home_cards(practitioner) == []

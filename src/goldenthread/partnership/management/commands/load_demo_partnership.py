@@ -1,7 +1,7 @@
 """Load the fictional Riverbend Borough Partnership, so a newcomer has something real to explore.
 
 The content (organisations, people, statements, action plans) lives in TOML files under
-`core/data/demo/`, not here: this command only turns them into records. It is setup, not
+`partnership/data/demo/`, not here: this command only turns them into records. It is setup, not
 anyone's action, so it writes as the system (`acting_as(None)`) and straight through the
 ORM, and it schedules no reminders: the demo's dates are made up relative to today.
 Running it again changes nothing.
