@@ -30,6 +30,7 @@ from .forms import (
 from .identity import partnership_identity
 from .models import ApiToken, AuditEvent
 from .navigation import home_cards_for
+from .refusals import Refused, render_refusal
 
 
 def home(request):
@@ -163,6 +164,8 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    if isinstance(exception, Refused):
+        return render_refusal(request, exception)
     return render(request, "core/errors/403.html", status=403)
 
 

@@ -37,6 +37,9 @@ def _choices(field, selected):
     return items
 
 
+DATE_PART_WIDTHS = ("govuk-input--width-2", "govuk-input--width-5", "govuk-input--width-4")
+
+
 @register.simple_tag
 def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=False, **attributes):
     """Render a bound field as the GOV.UK component that suits its widget."""
@@ -63,7 +66,7 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
             {
                 "id": field.auto_id,
                 "fieldset": {"legend": legend},
-                "hint": _hint(field, hint) or {"text": "For example, 27 3 2026"},
+                "hint": _hint(field, hint) or {"text": "For example, 27 3 2026 or 27 March 2026"},
                 "errorMessage": _error(field),
                 "items": [
                     {
@@ -71,8 +74,9 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
                         "name": f"{field.html_name}_{i}",
                         "label": names[i],
                         "value": "" if parts[i] is None else str(parts[i]),
-                        "classes": "govuk-input--width-4" if i == 2 else "govuk-input--width-2" + (" govuk-input--error" if field.errors else ""),
-                        "inputmode": "numeric",
+                        "classes": DATE_PART_WIDTHS[i] + (" govuk-input--error" if field.errors else ""),
+                        # Months may be typed as words ("March"), so only the day and year ask for a number pad.
+                        **({} if i == 1 else {"inputmode": "numeric"}),
                     }
                     for i in range(3)
                 ],
