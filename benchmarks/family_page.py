@@ -179,9 +179,10 @@ def verified_client(user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from goldenthread.core import safeguards
+    from goldenthread.core import services as core_services
 
     device = TOTPDevice.objects.create(user=user, name=safeguards.AUTHENTICATOR_NAME, confirmed=True)
-    safeguards.accept_current_terms(user)
+    core_services.accept_terms(user, by=user)
     client = Client()
     client.force_login(user)
     code = str(totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)).zfill(device.digits)

@@ -14,6 +14,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
+from goldenthread.core import services as core_services
 from goldenthread.core.tests.two_step import code_for, signed_in_with_two_steps
 from goldenthread.families import services
 from goldenthread.families.models import ConsentAgreement, Part, TeamMember
@@ -54,7 +55,7 @@ def verified_client():
     def make(user, *, accept_terms=True):
         client = signed_in_with_two_steps(user)
         if accept_terms:
-            safeguards.accept_current_terms(user)
+            core_services.accept_terms(user, by=user)
         return client
 
     return make
@@ -78,8 +79,8 @@ def third_agency_practitioner(third_agency):
 def recorded_family(practitioner, childrens_services, other_agency_practitioner, community_health):
     """The Brightwater family: recorded by Riley, with Casey in the team and an agreement for health (story, profiles)."""
     family = services.create_family(
-        practitioner,
         childrens_services,
+        by=practitioner,
         family_name=FAMILY_NAME,
         lawful_basis="public-task",
         lawful_basis_note="Support for a child in need, with the family's agreement.",
@@ -89,14 +90,18 @@ def recorded_family(practitioner, childrens_services, other_agency_practitioner,
             {"first_name": "Marnie", "last_name": "Brightwater", "date_of_birth": date(1990, 1, 9), "role_in_family": "parent", "is_focus": False},
         ],
     )
-    services.add_story_entry(practitioner, family, story=STORY, who_was_there="Wrenna and Marnie", told_on=date(2025, 3, 1), how_agreed="Marnie read it back and agreed")
+    services.add_story_entry(family, by=practitioner, story=STORY, who_was_there="Wrenna and Marnie", told_on=date(2025, 3, 1), how_agreed="Marnie read it back and agreed")
     child = family.people.get(is_focus=True)
-    services.save_profile(practitioner, child, 0, liked_and_admired=PROFILE_TEXT, important_to_me="My nan", how_to_support_me="Tell me what is next", written_with="Wrenna and Marnie")
-    services.add_chronology_entry(practitioner, family, occurred_on=date(2025, 2, 1), what_happened=CHRONOLOGY, meaning_for_child="New friends")
+    services.save_profile(child, by=practitioner, version=0, liked_and_admired=PROFILE_TEXT, important_to_me="My nan", how_to_support_me="Tell me what is next", written_with="Wrenna and Marnie")
+    services.add_chronology_entry(family, by=practitioner, occurred_on=date(2025, 2, 1), what_happened=CHRONOLOGY, meaning_for_child="New friends")
     TeamMember.objects.create(family=family, user=other_agency_practitioner, organisation=community_health, added_by=practitioner)
     services.record_consent(
-        practitioner, family, organisation=community_health, parts=[Part.STORY, Part.PROFILES],
-        given_by=family.people.get(first_name="Marnie"), method=ConsentAgreement.Method.IN_PERSON,
+        family,
+        by=practitioner,
+        organisation=community_health,
+        parts=[Part.STORY, Part.PROFILES],
+        given_by=family.people.get(first_name="Marnie"),
+        method=ConsentAgreement.Method.IN_PERSON,
     )
     return family
 

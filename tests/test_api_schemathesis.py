@@ -13,7 +13,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
-from goldenthread.core import safeguards
+from goldenthread.core import services as core_services
 from goldenthread.core.tests.tokens import working_token
 
 MAX_EXAMPLES = 20
@@ -70,7 +70,7 @@ def headers(
     if request.param == "no token":
         return {}
     _, key = working_token(partnership_lead, "Schemathesis")
-    safeguards.accept_current_terms(partnership_lead)
+    core_services.accept_terms(partnership_lead, by=partnership_lead)
     return {"Authorization": f"Bearer {key}"}
 
 

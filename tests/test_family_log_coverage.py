@@ -170,7 +170,7 @@ def test_another_agency_without_agreement_is_refused_every_page_the_refusal_is_l
 @pytest.mark.parametrize("name", ["edit-story", "profile", "edit-profile"])
 def test_once_the_agreement_is_withdrawn_the_other_agency_is_refused_and_that_is_logged(name, records, recorded_family, practitioner, other_agency_practitioner, verified_client):
     family = recorded_family
-    services.withdraw_consent(practitioner, records["consent"], note="Marnie asked for it to end")
+    services.withdraw_consent(records["consent"], by=practitioner, note="Marnie asked for it to end")
     client = verified_client(other_agency_practitioner)
 
     response, written = log_written_during(family, lambda: client.get(address(name, family, **records)))
@@ -183,7 +183,7 @@ def test_once_the_agreement_is_withdrawn_the_other_agency_is_refused_and_that_is
 
 def test_once_the_agreement_is_withdrawn_an_export_by_the_other_agency_holds_nothing_it_covered(records, recorded_family, practitioner, other_agency_practitioner, verified_client):
     family = recorded_family
-    services.withdraw_consent(practitioner, records["consent"], note="Marnie asked for it to end")
+    services.withdraw_consent(records["consent"], by=practitioner, note="Marnie asked for it to end")
     client = verified_client(other_agency_practitioner)
 
     response, written = log_written_during(family, lambda: client.get(address("export-json", family, **records)))

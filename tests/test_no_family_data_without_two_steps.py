@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goldenthread.api import api
-from goldenthread.core import safeguards
+from goldenthread.core import services as core_services
 from goldenthread.core.models import ApiToken
 from goldenthread.core.tests.tokens import working_token
 from goldenthread.core.tests.two_step import authenticator_of
@@ -74,7 +74,7 @@ def world(family, family_member, session, practitioner, other_agency_practitione
     people = [practitioner, other_agency_practitioner, organisation_lead, family_member, data_protection_lead, partnership_lead]
     for person in people:
         authenticator_of(person)
-        safeguards.accept_current_terms(person)
+        core_services.accept_terms(person, by=person)
     story = family.story_entries.first()
     ids = {
         "family_id": family.public_id,

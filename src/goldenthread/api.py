@@ -10,8 +10,12 @@ statuses follow from the operation itself (`document_statuses`), so no route lis
 - 403, and anything else a route answers itself, where its own `response={...}` names it.
 
 The API answers its own errors as JSON too: an Http404 or a PermissionDenied raised in a
-route, and an address under /api/v1/ that names no route, never turn into an HTML page.
+route, and an address under /api/v1/ that names no route, never turn into an HTML page. A
+service's `core.refusals.Refused` answers 403 with its message, `{"detail": message}`, as
+the page shows it.
 """
+
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -24,6 +28,7 @@ from ninja.openapi.schema import REF_TEMPLATE
 from .continuum.api import router as continuum_router
 from .core.api import Error
 from .core.api import router as core_router
+from .core.refusals import Refused, api_refusal_handler
 from .families.api import router as families_router
 from .partnership.api import router as partnership_router
 from .pledges.api import router as pledges_router
@@ -105,6 +110,7 @@ class GoldenThreadAPI(NinjaAPI):
         super().set_default_exception_handlers()
         self.add_exception_handler(Http404, self._not_found)
         self.add_exception_handler(PermissionDenied, self._refused)
+        self.add_exception_handler(Refused, partial(api_refusal_handler, api=self))
         self.add_exception_handler(AuthenticationError, self._no_token)
 
     def _no_token(self, request, exc):

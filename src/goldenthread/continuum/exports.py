@@ -9,7 +9,8 @@ import io
 
 from goldenthread.core.spreadsheets import safe_cell
 
-from .queries import Standing, band_label
+from .queries import Standing
+from .results import band_name
 
 HEADER = ["Organisation", "Sector", "Framework", "Framework version", "Completed on", "Domain", "Score", "Stage"]
 OVERALL = "Overall"
@@ -29,8 +30,8 @@ def map_rows(standings: list[Standing]) -> list[list[str]]:
             standing.completed_on.isoformat(),
         ]
         for domain in standing.domains:
-            rows.append([*common, domain.title, _score(domain.score), band_label(domain.band)])
-        rows.append([*common, OVERALL, _score(standing.score), band_label(standing.band)])
+            rows.append([*common, domain.title, _score(domain.score), band_name(domain.band)])
+        rows.append([*common, OVERALL, _score(standing.score), band_name(standing.band)])
     return rows
 
 

@@ -1,55 +1,27 @@
-"""The self-assessment's forms: they parse and explain; the rules themselves live in services."""
+"""The self-assessment's forms: they parse and explain. Each field is built from its rule in
+`rules.py`, which the services check again; the action plan's form is the shared one of
+`core.action_plan`.
+"""
 
 from django import forms
-from django.core.exceptions import ValidationError
 
-from goldenthread.core.forms import DateField, TidyTextMixin, show_service_errors
+from goldenthread.core.forms import GoldenThreadForm, LenientChoiceField
+from goldenthread.core.govuk import render_component
+from goldenthread.partnership.models import Sector
 
-from . import services
-from .models import Action, Framework
+from . import frameworks, queries, rules, services
+from .models import Framework
 
 DONT_KNOW = "dont-know"
-NOT_STORABLE = "{label} contains a character we cannot store. Remove it and try again"
 
 
-class ContinuumForm(TidyTextMixin, forms.Form):
-    """Shared by every form here: text tidied, and required text that tidied away to nothing refused."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, field in self.fields.items():
-            if field.required and isinstance(field, forms.CharField) and name in cleaned and not cleaned[name]:
-                self.add_error(name, field.error_messages["required"])
-        return cleaned
-
-    def apply_service_errors(self, error: ValidationError):
-        show_service_errors(self, error)
-
-
-def _line(label, max_length, required_message="", *, hint="", required=True):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=hint,
-        error_messages={
-            "required": required_message,
-            "max_length": f"{label} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": NOT_STORABLE.format(label=label),
-        },
-    )
-
-
-class StartAssessmentForm(ContinuumForm):
+class StartAssessmentForm(GoldenThreadForm):
     framework = forms.ChoiceField(
         label="Which framework will you use?",
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the framework for this round", "invalid_choice": "Choose one of the frameworks listed"},
+        error_messages={"required": "Choose the framework for this round", "invalid_choice": rules.CHOOSE_A_FRAMEWORK},
     )
-    title = _line(
-        "Name this round", services.TITLE_MAX_LENGTH, "Enter a name for this round, for example ‘Spring 2026’",
-        hint="Something your colleagues will recognise, for example ‘Spring 2026’.",
-    )
+    title = rules.ROUND_TITLE.form_field(label=rules.ROUND_TITLE_LABEL)
 
     def __init__(self, *args, frameworks, suggested=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,7 +40,7 @@ class StartAssessmentForm(ContinuumForm):
         return self.frameworks[self.cleaned_data["framework"]]
 
 
-class InviteForm(ContinuumForm):
+class InviteForm(GoldenThreadForm):
     people = forms.MultipleChoiceField(
         label="Who would you like to invite?",
         widget=forms.CheckboxSelectMultiple,
@@ -90,7 +62,7 @@ class InviteForm(ContinuumForm):
         return [self.people[pk] for pk in self.cleaned_data.get("people", [])]
 
 
-class AnswerDomainForm(ContinuumForm):
+class AnswerDomainForm(GoldenThreadForm):
     """One area's statements: an answer on the framework's scale (or ‘I don't know’) and a note of evidence each."""
 
     def __init__(self, *args, items, scale, answers=None, **kwargs):
@@ -105,18 +77,9 @@ class AnswerDomainForm(ContinuumForm):
                 choices=choices,
                 required=False,
                 widget=forms.RadioSelect,
-                error_messages={"invalid_choice": "Choose one of the answers listed, or ‘I don't know’"},
+                error_messages={"invalid_choice": rules.CHOOSE_AN_ANSWER},
             )
-            self.fields[evidence_name] = forms.CharField(
-                label=f"Evidence or an example for statement {number} (optional)",
-                required=False,
-                max_length=services.EVIDENCE_MAX_LENGTH,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                error_messages={
-                    "max_length": f"The evidence must be {services.EVIDENCE_MAX_LENGTH:,} characters or fewer",
-                    "null_characters_not_allowed": NOT_STORABLE.format(label="The evidence"),
-                },
-            )
+            self.fields[evidence_name] = rules.EVIDENCE.form_field(label=f"Evidence or an example for statement {number} (optional)")
             existing = (answers or {}).get(item.pk)
             if existing is not None and not self.is_bound:
                 self.initial[answer_name] = DONT_KNOW if existing.value is None else str(existing.value)
@@ -146,55 +109,70 @@ class AnswerDomainForm(ContinuumForm):
         return chosen
 
 
-class SubmitResponseForm(ContinuumForm):
-    role_description = _line(
-        "Your role (optional)", services.ROLE_MAX_LENGTH, required=False,
-        hint="For example: receptionist, social worker, team manager, director. It helps the lead see whose views are in; your name is never shown beside your answers.",
-    )
+class SubmitResponseForm(GoldenThreadForm):
+    role_description = rules.ROLE_DESCRIPTION.form_field(label=rules.ROLE_DESCRIPTION_LABEL)
 
 
-class ActionForm(ContinuumForm):
-    domain = forms.ChoiceField(
-        label="Area", error_messages={"required": "Choose the area this action is for", "invalid_choice": "Choose one of the areas listed"}
-    )
-    description = forms.CharField(
-        label="What we will do",
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
+class MapFilterForm(GoldenThreadForm):
+    """The partnership map's filters; a value not in the list (an old link) filters nothing."""
+
+    sector = LenientChoiceField(label="Sector", required=False, choices=[("", "Every sector"), *Sector.choices])
+    framework = LenientChoiceField(label="Self-assessment framework", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["framework"].choices = [("", "Every framework"), *queries.framework_choices()]
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_bound or not self.is_valid():
+            return {"sector": "", "framework": ""}
+        return {name: queries.tidy_filter(self.cleaned_data.get(name)) for name in ("sector", "framework")}
+
+
+class FrameworkUploadForm(GoldenThreadForm):
+    file = forms.FileField(
+        label="Upload a framework file",
+        help_text=f"A .toml file you downloaded from this site and edited, smaller than {frameworks.MAX_FILE_BYTES // 1024} KB.",
         error_messages={
-            "required": "Describe what you will do",
-            "max_length": "What we will do must be 500 characters or fewer",
-            "null_characters_not_allowed": NOT_STORABLE.format(label="What we will do"),
+            "required": "Select a framework file to upload",
+            "empty": "The selected file is empty. Choose a framework file that has content.",
+            "invalid": "Select a framework file to upload",
+            "missing": "Select a framework file to upload",
         },
     )
-    owner = _line("Who owns it", 150, "Enter who owns this action: a name or a team", hint="A name or a team.")
-    due_on = DateField(label="Due date", help_text="For example, 27 3 2026")
-    status = forms.ChoiceField(
-        label="Status",
-        choices=Action.Status.choices,
-        initial=Action.Status.NOT_STARTED,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose where this action has got to", "invalid_choice": "Choose one of the statuses listed"},
-    )
 
-    def __init__(self, *args, domains, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.domains = {str(domain.pk): domain for domain in domains}
-        self.fields["domain"].choices = [("", "Choose an area"), *[(pk, domain.title) for pk, domain in self.domains.items()]]
-        self.fields["due_on"].error_messages["required"] = "Enter the date it is due, for example 27 3 2026"
+    problem_count = 0
 
-    def action_fields(self) -> dict:
-        data = dict(self.cleaned_data)
-        data["domain"] = self.domains[data["domain"]]
-        return data
+    def add_problems(self, error: frameworks.FrameworkFileError) -> None:
+        """Every problem found in the file, shown in the error summary; the count by the field."""
+        self.problem_count = len(error.problems)
+        for problem in error.shown_problems:
+            self.add_error("file", problem)
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > frameworks.MAX_FILE_BYTES:
+            raise forms.ValidationError(f"The selected file must be smaller than {frameworks.MAX_FILE_BYTES // 1024} KB.")
+        return upload
 
-class LenientChoiceField(forms.ChoiceField):
-    """A filter choice: an unknown value is ignored rather than shown as an error."""
-
-    def validate(self, value):
-        forms.Field.validate(self, value)
-
-
-class ActionFilterForm(forms.Form):
-    status = LenientChoiceField(label="Show", required=False, choices=[("", "Every action"), ("overdue", "Overdue"), *Action.Status.choices])
+    def file_upload_component(self):
+        """The GOV.UK file upload component for the file field, with its error if there is one."""
+        field = self["file"]
+        errors = field.errors
+        count = max(self.problem_count, len(errors))
+        error = None
+        if count == 1:
+            error = {"text": errors[0]}
+        elif errors:
+            error = {"text": f"The file has {count} problems, listed at the top of the page. Fix them and upload the file again."}
+        return render_component(
+            "file-upload",
+            {
+                "id": field.auto_id,
+                "name": field.html_name,
+                "label": {"text": str(field.label), "classes": "govuk-label--m"},
+                "hint": {"text": str(field.help_text)},
+                "errorMessage": error,
+                "attributes": {"accept": ".toml,text/plain"},
+            },
+        )

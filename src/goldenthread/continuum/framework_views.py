@@ -1,76 +1,25 @@
 """Framework pages for partnership admins: every framework and its versions, one version in
 full, a version as a file to download, and uploading an edited file as a new version."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.core import permissions as core_permissions
-from goldenthread.core.govuk import render_component
 from goldenthread.core.pages import render_form_page
+from goldenthread.core.refusals import Refused
 
-from . import frameworks
+from . import frameworks, permissions, services
+from .forms import FrameworkUploadForm
 from .models import Domain, Framework, Item
 
 
-class FrameworkUploadForm(forms.Form):
-    file = forms.FileField(
-        label="Upload a framework file",
-        help_text=f"A .toml file you downloaded from this site and edited, smaller than {frameworks.MAX_FILE_BYTES // 1024} KB.",
-        error_messages={
-            "required": "Select a framework file to upload",
-            "empty": "The selected file is empty. Choose a framework file that has content.",
-            "invalid": "Select a framework file to upload",
-            "missing": "Select a framework file to upload",
-        },
-    )
-
-    problem_count = 0
-
-    def add_problems(self, error: frameworks.FrameworkFileError) -> None:
-        """Every problem found in the file, shown in the error summary; the count by the field."""
-        self.problem_count = len(error.problems)
-        for problem in error.shown_problems:
-            self.add_error("file", problem)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > frameworks.MAX_FILE_BYTES:
-            raise forms.ValidationError(f"The selected file must be smaller than {frameworks.MAX_FILE_BYTES // 1024} KB.")
-        return upload
-
-    def file_upload_component(self):
-        """The GOV.UK file upload component for the file field, with its error if there is one."""
-        field = self["file"]
-        errors = field.errors
-        count = max(self.problem_count, len(errors))
-        error = None
-        if count == 1:
-            error = {"text": errors[0]}
-        elif errors:
-            error = {"text": f"The file has {count} problems, listed at the top of the page. Fix them and upload the file again."}
-        return render_component(
-            "file-upload",
-            {
-                "id": field.auto_id,
-                "name": field.html_name,
-                "label": {"text": str(field.label), "classes": "govuk-label--m"},
-                "hint": {"text": str(field.help_text)},
-                "errorMessage": error,
-                "attributes": {"accept": ".toml,text/plain"},
-            },
-        )
-
-
 def _require_admin(request):
-    if not core_permissions.is_partnership_admin(request.user):
-        raise PermissionDenied
+    if not permissions.can_change_frameworks(request.user):
+        raise Refused()
 
 
 def _version(code, version) -> Framework:
@@ -142,7 +91,7 @@ def framework_upload(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            outcome = frameworks.import_framework_file(upload.read(frameworks.MAX_FILE_BYTES + 1), by=request.user)
+            outcome = services.import_framework_file(upload.read(frameworks.MAX_FILE_BYTES + 1), by=request.user)
         except frameworks.FrameworkFileError as error:
             form.add_problems(error)
         else:

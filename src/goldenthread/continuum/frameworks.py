@@ -1,10 +1,12 @@
-"""Frameworks as data: read and check a framework file, import it as a new version, export it.
+"""Frameworks as data: read and check a framework file, export a stored version as one.
 
 A framework (general, or for schools) lives in a TOML file such as
 `data/frameworks/general.toml`. Partnership admins change it by downloading the current
 version, editing it and uploading it again: every upload with new content becomes a new
 version, the newest is the current one, and every assessment keeps reading against the
-version it was answered on. Uploading the same content again changes nothing.
+version it was answered on. Uploading the same content again changes nothing. The writes
+(`import_framework`, `import_framework_file`) are services, in `services.py`; nothing here
+writes.
 
 `parse_framework` is pure (text in, `FrameworkData` or `FrameworkFileError` out) so the data
 migration that loads the shipped files uses it too. Its messages name the domain and the
@@ -16,23 +18,19 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from contextlib import nullcontext
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from goldenthread.core import permissions as core_permissions
-from goldenthread.core.audit import acting_as
 from goldenthread.core.forms import clean_text
 from goldenthread.language import check
 
 from . import scoring
-from .models import BAND_ORDER, Band, Domain, Framework, Item
+from .models import BAND_ORDER, Domain, Framework, Item
+from .results import band_name
 
 DATA_DIRECTORY = Path(__file__).resolve().parent / "data" / "frameworks"
 SHIPPED_FILES = ("general.toml", "schools.toml")
@@ -549,7 +547,7 @@ def _domains_with_items(framework: Framework):
 
 def stage_name(band: dict) -> str:
     """A stored stage's name; rows made without one take the continuum's name for the code."""
-    return band.get("name") or band_name(band["code"]) or band["code"]
+    return band.get("name") or band_name(band["code"], missing=band["code"])
 
 
 def framework_data(framework: Framework) -> FrameworkData:
@@ -587,68 +585,6 @@ def download_filename(framework: Framework) -> str:
     return f"{framework.code}-version-{framework.version}.toml"
 
 
-def create_version(data: FrameworkData, *, version: int, framework_model=Framework, domain_model=Domain, item_model=Item):
-    """Write one version's rows. The data migration passes its historical models."""
-    framework = framework_model.objects.create(
-        code=data.code,
-        version=version,
-        kind=data.kind,
-        title=data.title,
-        description=data.description,
-        scale=data.scale_json(),
-        bands=data.bands_json(),
-        is_current=True,
-    )
-    for domain_order, domain_data in enumerate(data.domains):
-        domain = domain_model.objects.create(
-            framework=framework, code=domain_data.code, title=domain_data.title, description=domain_data.description, order=domain_order
-        )
-        for item_order, item in enumerate(domain_data.items):
-            item_model.objects.create(domain=domain, code=item.code, text=item.text, guidance=item.guidance, order=item_order)
-    return framework
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    framework: Framework
-    created: bool
-
-
-def import_framework(data: FrameworkData, *, by) -> ImportOutcome:
-    """Make `data` the current version of its framework; the same content as now changes nothing.
-
-    `by` is the partnership admin making the change, or None for the system (a command).
-    """
-    if by is not None and not core_permissions.is_partnership_admin(by):
-        raise PermissionDenied("Only partnership admins can change frameworks.")
-    try:
-        with acting_as(by) if by is not None else nullcontext(), transaction.atomic():
-            versions = list(Framework.objects.select_for_update().filter(code=data.code).order_by("-version"))
-            if versions and versions[0].kind != data.kind:
-                label = Framework.Kind(versions[0].kind).label.lower()
-                raise FrameworkFileError(
-                    [f"The framework '{data.code}' is for {label}, so its kind must stay \"{versions[0].kind}\". To start a framework of another kind, give it a new code."]
-                )
-            current = next((framework for framework in versions if framework.is_current), None)
-            if current is not None and framework_data(current) == data:
-                return ImportOutcome(current, created=False)
-            for framework in versions:
-                if framework.is_current:
-                    framework.is_current = False
-                    framework.save(update_fields=["is_current"])
-            framework = create_version(data, version=(versions[0].version + 1) if versions else 1)
-    except IntegrityError:
-        raise FrameworkFileError(["Someone else saved a version of this framework at the same moment. Upload the file again."]) from None
-    return ImportOutcome(framework, created=True)
-
-
-def import_framework_file(raw: bytes, *, by) -> ImportOutcome:
-    """An uploaded file, checked and imported; FrameworkFileError if it cannot be used, nothing saved."""
-    if not core_permissions.is_partnership_admin(by):
-        raise PermissionDenied("Only partnership admins can change frameworks.")
-    return import_framework(read_framework_file(raw), by=by)
-
-
 # What other modules ask for -----------------------------------------------------------------
 
 
@@ -679,9 +615,21 @@ def current_framework(kind: str) -> Framework | None:
     return next((f for f in candidates if f.code == kind), candidates[0] if candidates else None)
 
 
-def band_name(code: str | None) -> str:
-    """A stage's name from its code, for pages that only have the code."""
-    return Band(code).label if code in Band.values else ""
+SCHOOL_SECTOR_PREFIX = "school-"
+
+
+def kind_for(organisation) -> str:
+    """The kind of framework that suits an organisation: the schools framework for a school, the general one for everyone else."""
+    return Framework.Kind.SCHOOLS if organisation.sector.startswith(SCHOOL_SECTOR_PREFIX) else Framework.Kind.GENERAL
+
+
+def suggested_framework(organisation, frameworks: list[Framework]) -> Framework | None:
+    """Of the frameworks offered, the one to suggest to an organisation: the current one of its kind, else any of its kind, else the first."""
+    kind = kind_for(organisation)
+    preferred = current_framework(kind)
+    if preferred in frameworks:
+        return preferred
+    return next((f for f in frameworks if f.kind == kind), frameworks[0] if frameworks else None)
 
 
 def stages(framework: Framework) -> list[dict]:

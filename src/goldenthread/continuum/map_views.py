@@ -4,51 +4,24 @@ Only the partnership lead (a partnership admin) sees it: it places every organis
 by side. Each view reads `queries.partnership_map` with the same filters.
 """
 
-from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.permissions import is_partnership_admin
+from goldenthread.core.refusals import Refused
 from goldenthread.partnership.models import Sector
 
-from . import exports, pdf, queries
+from . import exports, pdf, permissions, queries
+from .forms import MapFilterForm
 from .models import BAND_ORDER
 
 
-def can_see_partnership_map(user) -> bool:
-    """The map places every organisation side by side: the partnership lead and admins only."""
-    return is_partnership_admin(user)
-
-
-class LenientChoiceField(forms.ChoiceField):
-    """A filter choice: an unknown value is ignored by the query rather than shown as an error."""
-
-    def validate(self, value):
-        forms.Field.validate(self, value)
-
-
-class MapFilterForm(forms.Form):
-    sector = LenientChoiceField(label="Sector", required=False, choices=[("", "Every sector"), *Sector.choices])
-    framework = LenientChoiceField(label="Self-assessment framework", required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["framework"].choices = [("", "Every framework"), *queries.framework_choices()]
-
-    def filters(self) -> dict[str, str]:
-        if not self.is_bound or not self.is_valid():
-            return {"sector": "", "framework": ""}
-        return {name: queries.tidy_filter(self.cleaned_data.get(name)) for name in ("sector", "framework")}
-
-
 def _summary(request):
-    if not can_see_partnership_map(request.user):
-        raise PermissionDenied
+    if not permissions.can_see_partnership_map(request.user):
+        raise Refused()
     form = MapFilterForm(request.GET or None)
     filters = form.filters()
     summary = queries.partnership_map(**filters)

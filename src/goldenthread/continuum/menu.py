@@ -11,11 +11,11 @@ from collections import Counter
 from django.urls import reverse
 from django.utils import timezone
 
-from goldenthread.core.permissions import is_partnership_admin, is_signed_in
+from goldenthread.core.permissions import is_signed_in
 from goldenthread.partnership.models import Role
 from goldenthread.partnership.queries import memberships_of
 
-from . import permissions, queries
+from . import permissions, queries, results
 from .models import Action, Assessment, Response
 
 MENU_TEXT = "Continuum"
@@ -26,7 +26,7 @@ def _memberships(user):
 
 
 def navigation(user):
-    if is_partnership_admin(user):
+    if permissions.can_see_partnership_map(user):
         return [(MENU_TEXT, reverse("continuum:map"))]
     memberships = _memberships(user)
     if memberships:
@@ -54,7 +54,7 @@ def _latest_sentence(organisation, assessment) -> str:
         return f"{organisation.name} has no self-assessment result yet."
     band = (assessment.result or {}).get("band")
     completed = f"{assessment.completed_on.day} {assessment.completed_on:%B %Y}"
-    return f"The latest self-assessment, completed on {completed}, places {organisation.name} at {queries.band_label(band)} (a self-assessed stage)."
+    return f"The latest self-assessment, completed on {completed}, places {organisation.name} at {results.band_name(band)} (a self-assessed stage)."
 
 
 def _lead_card(organisation, latest, open_round, overdue, waiting) -> dict:
@@ -90,7 +90,7 @@ def home_cards(user):
     if not is_signed_in(user):
         return []
     cards = []
-    if is_partnership_admin(user):
+    if permissions.can_see_partnership_map(user):
         summary = queries.partnership_map()
         stages = ", ".join(f"{count} at {label}" for _, label, count in summary.band_counts if count)
         text = f"{summary.assessed} of {summary.active_organisations} member organisations have completed a self-assessment"

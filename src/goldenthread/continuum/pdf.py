@@ -30,8 +30,8 @@ from reportlab.platypus import (
 from goldenthread.core.identity import partnership_identity
 
 from .permissions import minimum_respondents
-from .queries import BAND_RANK, Movement, PartnershipMap, band_label, band_short_label
-from .results import STRONG_ITEM_SCORE, read_result
+from .queries import BAND_RANK, Movement, PartnershipMap, band_short_label
+from .results import STRONG_ITEM_SCORE, band_name, read_result
 
 LIST_SHOWN = 5
 TEXT_SHOWN = 170
@@ -272,7 +272,7 @@ def partnership_map_pdf(summary: PartnershipMap, *, filters_text: str = "") -> b
             rows.append(
                 [
                     _paragraph(standing.name, CELL, 70),
-                    _paragraph(f"{band_label(standing.earlier.band)} ({standing.earlier.completed_on:%b %Y})", CELL),
+                    _paragraph(f"{band_name(standing.earlier.band)} ({standing.earlier.completed_on:%b %Y})", CELL),
                     _paragraph(f"{standing.band_label} ({standing.completed_on:%b %Y})", CELL),
                     _paragraph(standing.movement_label, CELL_BOLD if standing.movement != Movement.SAME else CELL),
                 ]

@@ -111,3 +111,13 @@ def can_manage_assessment(user, assessment) -> bool:
 def can_manage_actions(user, organisation) -> bool:
     """Add and change actions in the organisation's action plan: its leads."""
     return leads(user, organisation)
+
+
+def can_see_partnership_map(user) -> bool:
+    """The map places every organisation side by side: the partnership lead and admins only."""
+    return is_partnership_admin(user)
+
+
+def can_change_frameworks(user) -> bool:
+    """Upload a new version of a framework, and read every version in full: partnership admins."""
+    return is_partnership_admin(user)

@@ -22,6 +22,7 @@ from goldenthread.partnership.models import Organisation, Sector
 
 from . import permissions
 from .models import BAND_ORDER, Assessment, Band, Framework
+from .results import band_name
 
 BAND_RANK = {band.value: rank for rank, band in enumerate(BAND_ORDER)}
 STRONG_BANDS = {Band.RESPONSIVE.value, Band.INFORMED.value}
@@ -40,16 +41,9 @@ class Movement:
 MOVEMENT_LABELS = {Movement.UP: "Moved up", Movement.SAME: "Stayed the same", Movement.DOWN: "Moved down", Movement.FIRST: "First round"}
 
 
-def band_label(code: str | None) -> str:
-    """'Trauma Responsive' for 'responsive'; 'Not enough answers' when there is no band."""
-    if code in BAND_RANK:
-        return Band(code).label
-    return "Not enough answers"
-
-
 def band_short_label(code: str | None) -> str:
     """'Responsive' for 'responsive': the stage without the word every stage shares."""
-    return band_label(code).removeprefix("Trauma ")
+    return band_name(code).removeprefix("Trauma ")
 
 
 def months_before(day: date, months: int) -> date:
@@ -74,7 +68,7 @@ class DomainStanding:
 
     @property
     def band_label(self) -> str:
-        return band_label(self.band)
+        return band_name(self.band)
 
 
 @dataclass(frozen=True)
@@ -85,7 +79,7 @@ class EarlierRound:
 
     @property
     def band_label(self) -> str:
-        return band_label(self.band)
+        return band_name(self.band)
 
 
 @dataclass
@@ -115,7 +109,7 @@ class Standing:
 
     @property
     def band_label(self) -> str:
-        return band_label(self.band)
+        return band_name(self.band)
 
     @property
     def movement(self) -> str:
@@ -141,7 +135,7 @@ class HeatMapCell:
 
     @property
     def label(self) -> str:
-        return band_label(self.band) if self.in_framework else "Not in this version"
+        return band_name(self.band) if self.in_framework else "Not in this version"
 
     @property
     def css_class(self) -> str:
@@ -193,7 +187,7 @@ class BrightSpot:
 
     @property
     def band_label(self) -> str:
-        return band_label(self.band)
+        return band_name(self.band)
 
 
 @dataclass

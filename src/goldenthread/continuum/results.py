@@ -17,7 +17,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils import timezone
+from goldenthread.core.action_plan import overdue
 
 from . import permissions, scoring
 from .models import BAND_ORDER, Action, Answer, Assessment, Band, Item, Response
@@ -28,14 +28,18 @@ NEXT_STEPS_SHOWN = 5
 STRONG_BANDS = {Band.RESPONSIVE.value, Band.INFORMED.value}
 
 
-def band_name(code: str | None) -> str:
-    """The stage's name, such as ‘Trauma Responsive’; ‘Not enough answers’ where there is no band."""
-    if not code:
-        return "Not enough answers"
-    try:
+NO_BAND = "Not enough answers"
+
+
+def band_name(code: str | None, *, missing: str = NO_BAND) -> str:
+    """A stage's name from its code, such as ‘Trauma Responsive’: the one helper every page, file and the API use.
+
+    Where there is no stage (too few answers), `missing`; a code that is not one of the
+    continuum's stages is shown as it is.
+    """
+    if code in Band.values:
         return Band(code).label
-    except ValueError:
-        return str(code)
+    return str(code) if code else missing
 
 
 def band_rank(code: str | None) -> int:
@@ -106,7 +110,8 @@ def next_assessment_due(organisation) -> date | None:
 
 
 def overdue_actions(organisation):
-    return Action.objects.filter(organisation=organisation, due_on__lt=timezone.localdate()).exclude(status=Action.Status.DONE)
+    """The organisation's actions past their due date and not done."""
+    return overdue(Action.objects.filter(organisation=organisation))
 
 
 def respondent_statuses(assessment) -> list[Response]:
@@ -198,10 +203,6 @@ def answer_progress(response) -> list[DomainProgress]:
 
 def answers_of(response) -> dict[int, Answer]:
     return {answer.item_id: answer for answer in response.answers.all()}
-
-
-def unanswered_count(response) -> int:
-    return sum(p.total - p.answered for p in answer_progress(response))
 
 
 # A completed round's result -----------------------------------------------------------

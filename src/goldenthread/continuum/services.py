@@ -1,38 +1,39 @@
-"""Every change to a self-assessment round and an action plan: one function per thing a person does.
+"""Every change to a self-assessment round, its frameworks and an action plan: one function per
+thing a person does, `verb(target, *, by, ...)`.
 
-Each checks the permission (PermissionDenied), checks the rules (ValidationError, keyed by
-the form field it is about), and writes in a transaction. The audit log is written by
-core's model signals, so a change of an action's status is on record without more code.
+Each checks the permission (`Refused`), checks the rules of `rules.py` (ValidationError,
+keyed by the form field it is about), and writes in a transaction. The audit log is written
+by core's model signals, so a change of an action's status is on record without more code.
+The action plan's checks and writes are the shared ones of `core.action_plan`.
 """
 
+from contextlib import nullcontext
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from goldenthread.core.forms import clean_text
+from goldenthread.core.audit import acting_as
 from goldenthread.core.identity import partnership_identity
+from goldenthread.core.refusals import Refused
+from goldenthread.core.rules import raise_if
 from goldenthread.partnership.models import Membership, Organisation
 
-from . import permissions, scoring
+from . import permissions, rules, scoring
+from .action_plan import PLAN
+from .frameworks import FrameworkData, FrameworkFileError, framework_data, framework_spec, read_framework_file
 from .models import Action, Answer, Assessment, Domain, Framework, Item, Response
 
-TITLE_MAX_LENGTH = 120
-EVIDENCE_MAX_LENGTH = 2000
-ROLE_MAX_LENGTH = 150
-ACTION_FIELDS = ("domain", "description", "owner", "due_on", "status")
 
-
-def framework_spec(framework: Framework) -> scoring.FrameworkSpec:
-    """The scoring rule's view of a framework version: its domains, their items and the stages."""
-    from .frameworks import framework_spec as spec_from_frameworks
-
-    return spec_from_frameworks(framework)
+def _require(allowed: bool, message: str | None = None) -> None:
+    if not allowed:
+        raise Refused(message) if message else Refused()
 
 
 def answer_field(item) -> str:
@@ -44,17 +45,13 @@ def evidence_field(item) -> str:
     return f"evidence_{item.pk if hasattr(item, 'pk') else item}"
 
 
-def scale_values(framework: Framework) -> list[int]:
-    return [int(point["value"]) for point in framework.scale]
-
-
-def _refuse(message: str, field: str = NON_FIELD_ERRORS):
+def _invalid(message: str, field: str = NON_FIELD_ERRORS):
     raise ValidationError({field: message})
 
 
 def _require_open(assessment: Assessment) -> None:
     if assessment.status != Assessment.Status.OPEN:
-        _refuse(f"‘{assessment.title}’ has been completed, so it can no longer be changed. You can start a new round from your organisation's page.")
+        _invalid(f"‘{assessment.title}’ has been completed, so it can no longer be changed. You can start a new round from your organisation's page.")
 
 
 def _answer_url(assessment: Assessment) -> str:
@@ -65,45 +62,38 @@ def _answer_url(assessment: Assessment) -> str:
 
 
 @transaction.atomic
-def start_assessment(organisation: Organisation, framework: Framework, title: str, by) -> Assessment:
+def start_assessment(organisation: Organisation, *, by, framework: Framework, title: str) -> Assessment:
     """Open a new round for an organisation. The lead who starts it is the first respondent."""
-    if not permissions.can_start(by, organisation):
-        raise PermissionDenied
+    _require(permissions.can_start(by, organisation))
     # One open round at a time: lock the organisation so two starts cannot both pass the check.
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     errors = {}
-    title = clean_text(str(title or ""))
-    if not title:
-        errors["title"] = "Enter a name for this round, for example ‘Spring 2026’"
-    elif len(title) > TITLE_MAX_LENGTH:
-        errors["title"] = f"The name of the round must be {TITLE_MAX_LENGTH} characters or fewer"
+    title = rules.ROUND_TITLE.clean(title, field="title", errors=errors)
     if not isinstance(framework, Framework) or not framework.is_current:
-        errors["framework"] = "Choose one of the frameworks listed"
-    if errors:
-        raise ValidationError(errors)
+        errors["framework"] = rules.CHOOSE_A_FRAMEWORK
+    raise_if(errors)
     open_round = Assessment.objects.filter(organisation=organisation, status=Assessment.Status.OPEN).first()
     if open_round:
-        _refuse(f"‘{open_round.title}’ is still open. Complete it before you start a new round.")
+        _invalid(f"‘{open_round.title}’ is still open. Complete it before you start a new round.")
     assessment = Assessment.objects.create(organisation=organisation, framework=framework, title=title, started_by=by)
     Response.objects.create(assessment=assessment, respondent=by, invited_by=by)
     return assessment
 
 
 @transaction.atomic
-def invite(assessment: Assessment, people, by) -> list[Response]:
+def invite(assessment: Assessment, *, by, people) -> list[Response]:
     """Invite members of the organisation, at any level, to answer; e-mail each person newly invited.
 
     Someone already invited is left as they are, so inviting twice never sends a second e-mail.
     """
-    if not permissions.can_manage_assessment(by, assessment):
-        raise PermissionDenied
+    _require(permissions.can_manage_assessment(by, assessment))
     _require_open(assessment)
     members = set(
         Membership.objects.filter(organisation=assessment.organisation_id, user__is_active=True).values_list("user_id", flat=True)
     )
     chosen = {person.pk: person for person in people}
     if any(pk not in members for pk in chosen):
-        _refuse("Choose people from your organisation's members", "people")
+        _invalid("Choose people from your organisation's members", "people")
     already = set(assessment.responses.values_list("respondent_id", flat=True))
     invited = [
         Response.objects.create(assessment=assessment, respondent=person, invited_by=by)
@@ -116,12 +106,11 @@ def invite(assessment: Assessment, people, by) -> list[Response]:
 
 
 @transaction.atomic
-def invite_everyone(assessment: Assessment, by) -> list[Response]:
+def invite_everyone(assessment: Assessment, *, by) -> list[Response]:
     """Invite every active member of the organisation, whatever their role."""
-    if not permissions.can_manage_assessment(by, assessment):
-        raise PermissionDenied
+    _require(permissions.can_manage_assessment(by, assessment))
     memberships = Membership.objects.filter(organisation=assessment.organisation_id, user__is_active=True).select_related("user")
-    return invite(assessment, [membership.user for membership in memberships], by)
+    return invite(assessment, by=by, people=[membership.user for membership in memberships])
 
 
 def _send_invitation(response: Response, by) -> None:
@@ -146,7 +135,7 @@ def _send_invitation(response: Response, by) -> None:
 def _clean_answers(framework: Framework, answers: dict) -> dict[Item, tuple[int | None, str]]:
     """Check every answer belongs to this framework version and fits its scale; collect every problem."""
     items = {item.pk: item for item in Item.objects.filter(domain__framework=framework)}
-    allowed = set(scale_values(framework))
+    allowed = {int(point["value"]) for point in framework.scale}
     cleaned, errors = {}, {}
     for raw_id, pair in (answers or {}).items():
         try:
@@ -162,31 +151,30 @@ def _clean_answers(framework: Framework, answers: dict) -> dict[Item, tuple[int 
             errors[answer_field(item)] = "Choose an answer, or choose ‘I don't know’"
             continue
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value not in allowed):
-            errors[answer_field(item)] = "Choose one of the answers listed, or ‘I don't know’"
+            errors[answer_field(item)] = rules.CHOOSE_AN_ANSWER
             continue
-        evidence = clean_text(str(evidence or ""))
-        if len(evidence) > EVIDENCE_MAX_LENGTH:
-            errors[evidence_field(item)] = f"The evidence must be {EVIDENCE_MAX_LENGTH:,} characters or fewer"
+        problems = {}
+        evidence = rules.EVIDENCE.clean(evidence, field=evidence_field(item), errors=problems)
+        if problems:
+            errors.update(problems)
             continue
         cleaned[item] = (value, evidence)
-    if errors:
-        raise ValidationError(errors)
+    raise_if(errors)
     return cleaned
 
 
 @transaction.atomic
-def save_answers(response: Response, answers: dict, by) -> Response:
+def save_answers(response: Response, *, by, answers: dict) -> Response:
     """Keep a respondent's answers ({item id: (value or None for 'I don't know', evidence)}).
 
     Saves what was sent and leaves every other answer as it was, so a round can be answered
     a page at a time, over several visits, and nothing is lost.
     """
-    if not permissions.can_answer(by, response):
-        raise PermissionDenied
+    _require(permissions.can_answer(by, response))
     response = Response.objects.select_for_update().select_related("assessment__framework").get(pk=response.pk)
     _require_open(response.assessment)
     if response.status == Response.Status.SUBMITTED:
-        _refuse("You have already sent your answers for this round, so they can no longer be changed.")
+        _invalid("You have already sent your answers for this round, so they can no longer be changed.")
     for item, (value, evidence) in _clean_answers(response.assessment.framework, answers).items():
         Answer.objects.update_or_create(response=response, item=item, defaults={"value": value, "evidence": evidence})
     if response.status == Response.Status.INVITED:
@@ -196,17 +184,16 @@ def save_answers(response: Response, answers: dict, by) -> Response:
 
 
 @transaction.atomic
-def submit_response(response: Response, by, role_description: str = "") -> Response:
+def submit_response(response: Response, *, by, role_description: str = "") -> Response:
     """Send a respondent's answers to the round. Unanswered statements count as ‘I don't know’."""
-    if not permissions.can_answer(by, response):
-        raise PermissionDenied
+    _require(permissions.can_answer(by, response))
     response = Response.objects.select_for_update().select_related("assessment").get(pk=response.pk)
     _require_open(response.assessment)
     if response.status == Response.Status.SUBMITTED:
-        _refuse("You have already sent your answers for this round. Thank you.")
-    role_description = clean_text(str(role_description or ""))
-    if len(role_description) > ROLE_MAX_LENGTH:
-        _refuse(f"Your role must be {ROLE_MAX_LENGTH} characters or fewer", "role_description")
+        _invalid("You have already sent your answers for this round. Thank you.")
+    errors = {}
+    role_description = rules.ROLE_DESCRIPTION.clean(role_description, field="role_description", errors=errors)
+    raise_if(errors)
     response.role_description = role_description
     response.status = Response.Status.SUBMITTED
     response.submitted_at = timezone.now()
@@ -243,24 +230,27 @@ def result_to_keep(framework, responses: list[dict]) -> dict:
 
 
 @transaction.atomic
-def rescore_completed_rounds(*, by=None) -> int:
+def rescore_completed_rounds(*, by) -> int:
     """Work out again, from the answers kept, every completed round scored under a lower minimum than today's.
 
     Run after raising GOLDENTHREAD_MINIMUM_RESPONDENTS, or after upgrading from a version
     that scored statements one person answered; until then such rounds show no figures.
+    Every round is its target, so there is none to name; `by` is the person, or None for
+    the system (the `rescore_completed_rounds` command), and the audit log says which.
     """
     redone = 0
-    for assessment in Assessment.objects.filter(status=Assessment.Status.SUBMITTED, result__isnull=False).select_related("framework"):
-        if permissions.scored_under_todays_minimum(assessment):
-            continue
-        assessment.result = result_to_keep(assessment.framework, submitted_answers(assessment))
-        assessment.save(update_fields=["result"])
-        redone += 1
+    with acting_as(by) if by is not None else nullcontext():
+        for assessment in Assessment.objects.filter(status=Assessment.Status.SUBMITTED, result__isnull=False).select_related("framework"):
+            if permissions.scored_under_todays_minimum(assessment):
+                continue
+            assessment.result = result_to_keep(assessment.framework, submitted_answers(assessment))
+            assessment.save(update_fields=["result"])
+            redone += 1
     return redone
 
 
 @transaction.atomic
-def complete_assessment(assessment: Assessment, by) -> Assessment:
+def complete_assessment(assessment: Assessment, *, by) -> Assessment:
     """Close the round and keep its result, worked out from the submitted responses only.
 
     The result is stored as it stands, against the framework version the round used, so a
@@ -271,13 +261,12 @@ def complete_assessment(assessment: Assessment, by) -> Assessment:
     figures at all: only how many answered, marked as withheld, so nobody's answers can
     be picked out from it now or later. The complete page says so before the lead confirms.
     """
-    if not permissions.can_manage_assessment(by, assessment):
-        raise PermissionDenied
+    _require(permissions.can_manage_assessment(by, assessment))
     assessment = Assessment.objects.select_for_update().select_related("framework", "organisation").get(pk=assessment.pk)
     _require_open(assessment)
     responses = submitted_answers(assessment)
     if not responses:
-        _refuse("No one has sent their answers yet. The round can be completed once at least one person has sent theirs.")
+        _invalid("No one has sent their answers yet. The round can be completed once at least one person has sent theirs.")
     assessment.result = result_to_keep(assessment.framework, responses)
     assessment.status = Assessment.Status.SUBMITTED
     assessment.completed_on = timezone.localdate()
@@ -285,37 +274,7 @@ def complete_assessment(assessment: Assessment, by) -> Assessment:
     return assessment
 
 
-# The action plan ----------------------------------------------------------------------
-
-
-def _check_action(organisation: Organisation, assessment: Assessment | None, fields: dict) -> dict:
-    errors = {}
-    domain = fields.get("domain")
-    if assessment is not None and assessment.organisation_id != organisation.pk:
-        errors[NON_FIELD_ERRORS] = "This action belongs to another organisation's assessment."
-    if not isinstance(domain, Domain):
-        errors["domain"] = "Choose the area this action is for"
-    elif assessment is not None and domain.framework_id != assessment.framework_id:
-        errors["domain"] = "Choose one of the areas of the framework this round used"
-    elif assessment is None and not domain.framework.is_current:
-        errors["domain"] = "Choose one of the areas listed"
-    description = clean_text(str(fields.get("description") or ""))
-    owner = clean_text(str(fields.get("owner") or ""))
-    if not description:
-        errors["description"] = "Describe what you will do"
-    elif len(description) > 500:
-        errors["description"] = "What you will do must be 500 characters or fewer"
-    if not owner:
-        errors["owner"] = "Enter who owns this action: a name or a team"
-    elif len(owner) > 150:
-        errors["owner"] = "Who owns it must be 150 characters or fewer"
-    if not isinstance(fields.get("due_on"), date):
-        errors["due_on"] = "Enter the date it is due, for example 27 3 2026"
-    if fields.get("status") not in Action.Status.values:
-        errors["status"] = "Choose where this action has got to"
-    if errors:
-        raise ValidationError(errors)
-    return {**fields, "description": description, "owner": owner}
+# The action plan (core.action_plan checks and writes) ----------------------------------
 
 
 @transaction.atomic
@@ -331,24 +290,82 @@ def add_action(
     assessment: Assessment | None = None,
 ) -> Action:
     """Add a next step to the organisation's action plan, in one area of the round's framework."""
-    if not permissions.can_manage_actions(by, organisation):
-        raise PermissionDenied
-    fields = _check_action(
-        organisation, assessment, {"domain": domain, "description": description, "owner": owner, "due_on": due_on, "status": status}
-    )
-    return Action.objects.create(organisation=organisation, assessment=assessment, **fields)
+    values = {"domain": domain, "description": description, "owner": owner, "due_on": due_on, "status": status}
+    return PLAN.add_step(organisation, by=by, values=values, links={"assessment": assessment})
 
 
 @transaction.atomic
-def update_action(action: Action, *, by, **fields) -> Action:
+def update_action(action: Action, *, by, **changes) -> Action:
     """Change an action; a change of status is kept on record by the audit log."""
-    if not permissions.can_manage_actions(by, action.organisation):
-        raise PermissionDenied
-    unknown = set(fields) - set(ACTION_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown action fields: {sorted(unknown)}")
-    merged = {name: fields.get(name, getattr(action, name)) for name in ACTION_FIELDS}
-    for name, value in _check_action(action.organisation, action.assessment, merged).items():
-        setattr(action, name, value)
-    action.save()
-    return action
+    return PLAN.change_step(action, by=by, changes=changes)
+
+
+@transaction.atomic
+def mark_action_done(action: Action, *, by) -> Action:
+    return PLAN.mark_done(action, by=by)
+
+
+# Frameworks ------------------------------------------------------------------------------
+
+ONLY_ADMINS_CHANGE_FRAMEWORKS = "Only partnership admins can change frameworks."
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    framework: Framework
+    created: bool
+
+
+def _create_version(data: FrameworkData, *, version: int) -> Framework:
+    """Write one version's rows: the framework, its domains and their items."""
+    framework = Framework.objects.create(
+        code=data.code,
+        version=version,
+        kind=data.kind,
+        title=data.title,
+        description=data.description,
+        scale=data.scale_json(),
+        bands=data.bands_json(),
+        is_current=True,
+    )
+    for domain_order, domain_data in enumerate(data.domains):
+        domain = Domain.objects.create(
+            framework=framework, code=domain_data.code, title=domain_data.title, description=domain_data.description, order=domain_order
+        )
+        for item_order, item in enumerate(domain_data.items):
+            Item.objects.create(domain=domain, code=item.code, text=item.text, guidance=item.guidance, order=item_order)
+    return framework
+
+
+def import_framework(data: FrameworkData, *, by) -> ImportOutcome:
+    """Make `data` the current version of its framework; the same content as now changes nothing.
+
+    `by` is the partnership admin making the change, or None for the system (a command).
+    """
+    if by is not None:
+        _require(permissions.can_change_frameworks(by), ONLY_ADMINS_CHANGE_FRAMEWORKS)
+    try:
+        with acting_as(by) if by is not None else nullcontext(), transaction.atomic():
+            versions = list(Framework.objects.select_for_update().filter(code=data.code).order_by("-version"))
+            if versions and versions[0].kind != data.kind:
+                label = Framework.Kind(versions[0].kind).label.lower()
+                raise FrameworkFileError(
+                    [f"The framework '{data.code}' is for {label}, so its kind must stay \"{versions[0].kind}\". To start a framework of another kind, give it a new code."]
+                )
+            current = next((framework for framework in versions if framework.is_current), None)
+            if current is not None and framework_data(current) == data:
+                return ImportOutcome(current, created=False)
+            for framework in versions:
+                if framework.is_current:
+                    framework.is_current = False
+                    framework.save(update_fields=["is_current"])
+            framework = _create_version(data, version=(versions[0].version + 1) if versions else 1)
+    except IntegrityError:
+        raise FrameworkFileError(["Someone else saved a version of this framework at the same moment. Upload the file again."]) from None
+    return ImportOutcome(framework, created=True)
+
+
+def import_framework_file(raw: bytes, *, by) -> ImportOutcome:
+    """An uploaded file, checked and imported; FrameworkFileError if it cannot be used, nothing saved."""
+    _require(permissions.can_change_frameworks(by), ONLY_ADMINS_CHANGE_FRAMEWORKS)
+    return import_framework(read_framework_file(raw), by=by)

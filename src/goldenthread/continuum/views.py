@@ -1,23 +1,23 @@
 """Self-assessment pages. Each view parses, asks permissions, calls a service or a read query, and renders."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.pages import render_form_page
+from goldenthread.core import action_plan
+from goldenthread.core.pages import form_page
+from goldenthread.core.refusals import Refused
 from goldenthread.partnership.models import Membership, Organisation
 
 from . import forms, permissions, results, services
-from .models import Action, Assessment, Domain, Framework, Item, Response
-
-SCHOOL_SECTOR_PREFIX = "school-"
+from .action_plan import PLAN
+from .frameworks import suggested_framework
+from .models import Assessment, Framework, Response
 
 
 def _organisation(slug) -> Organisation:
@@ -31,7 +31,7 @@ def _assessment(assessment_id) -> Assessment:
 def _managed_assessment(request, assessment_id) -> Assessment:
     assessment = _assessment(assessment_id)
     if not permissions.can_manage_assessment(request.user, assessment):
-        raise PermissionDenied
+        raise Refused()
     return assessment
 
 
@@ -39,12 +39,8 @@ def _own_response(request, assessment) -> Response:
     """The signed-in person's own response in a round: refused if they were not invited."""
     response = assessment.responses.select_related("respondent").filter(respondent=request.user).first()
     if response is None or not permissions.can_answer(request.user, response):
-        raise PermissionDenied
+        raise Refused()
     return response
-
-
-def _long_date(day) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 # The organisation's page --------------------------------------------------------------
@@ -55,7 +51,7 @@ def _long_date(day) -> str:
 def organisation(request, slug):
     organisation = _organisation(slug)
     if not permissions.can_view_results(request.user, organisation):
-        raise PermissionDenied
+        raise Refused()
     latest = results.latest_completed(organisation)
     current = results.open_round(organisation)
     next_due = results.next_assessment_due(organisation)
@@ -90,23 +86,12 @@ def organisation(request, slug):
 # Starting and running a round ---------------------------------------------------------
 
 
-def suggested_framework(organisation, frameworks):
-    """The schools framework for a school, the general one for everyone else."""
-    from .frameworks import current_framework
-
-    kind = Framework.Kind.SCHOOLS if organisation.sector.startswith(SCHOOL_SECTOR_PREFIX) else Framework.Kind.GENERAL
-    preferred = current_framework(kind)
-    if preferred in frameworks:
-        return preferred
-    return next((f for f in frameworks if f.kind == kind), frameworks[0] if frameworks else None)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def start(request, slug):
     organisation = _organisation(slug)
     if not permissions.can_start(request.user, organisation):
-        raise PermissionDenied
+        raise Refused()
     current = results.open_round(organisation)
     frameworks = list(Framework.objects.filter(is_current=True).order_by("kind", "title"))
     context = {"organisation": organisation, "current": current, "frameworks": frameworks}
@@ -118,15 +103,15 @@ def start(request, slug):
     form = forms.StartAssessmentForm(
         request.POST if request.method == "POST" else None, frameworks=frameworks, suggested=suggested_framework(organisation, frameworks)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.start_assessment(organisation, form.chosen_framework(), form.cleaned_data["title"], by=request.user)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"‘{assessment.title}’ is open. Now invite colleagues to answer too.")
-            return redirect("continuum:assessment", assessment.public_id)
-    return render_form_page(request, "continuum/assessments/start.html", context, form)
+    return form_page(
+        request,
+        form,
+        template="continuum/assessments/start.html",
+        context=context,
+        action=lambda data: services.start_assessment(organisation, by=request.user, framework=form.chosen_framework(), title=data["title"]),
+        success_message=lambda assessment: f"‘{assessment.title}’ is open. Now invite colleagues to answer too.",
+        success_url=lambda assessment: reverse("continuum:assessment", args=[assessment.public_id]),
+    )
 
 
 @login_required
@@ -173,24 +158,22 @@ def invite(request, assessment_id):
             _say_who_was_invited(request, new)
         return redirect("continuum:assessment", assessment.public_id)
     form = forms.InviteForm(request.POST if request.method == "POST" else None, memberships=memberships)
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = services.invite(assessment, form.chosen_people(), by=request.user)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            _say_who_was_invited(request, new)
-            return redirect("continuum:assessment", assessment.public_id)
-    return render_form_page(
-        request, "continuum/assessments/invite.html", {"assessment": assessment, "organisation": organisation, "memberships": memberships}, form
+    return form_page(
+        request,
+        form,
+        template="continuum/assessments/invite.html",
+        context={"assessment": assessment, "organisation": organisation, "memberships": memberships},
+        action=lambda data: _say_who_was_invited(request, services.invite(assessment, by=request.user, people=form.chosen_people())),
+        success_url=reverse("continuum:assessment", args=[assessment.public_id]),
     )
 
 
-def _say_who_was_invited(request, new) -> None:
+def _say_who_was_invited(request, new) -> list:
     if new:
         messages.success(request, f"{len(new)} {'person is' if len(new) == 1 else 'people are'} invited. Each has an e-mail with a link to answer.")
     else:
         messages.info(request, "Everyone was already invited.")
+    return new
 
 
 @login_required
@@ -265,23 +248,21 @@ def answer(request, assessment_id):
     form = forms.AnswerDomainForm(
         request.POST if request.method == "POST" else None, items=current.items, scale=assessment.framework.scale, answers=results.answers_of(response)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_answers(response, form.answers(), by=request.user)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            if "later" in request.POST:
-                messages.success(request, "Your answers are saved. You can come back and carry on at any time while the round is open.")
-                return redirect(_answer_url(assessment))
-            if following is not None:
-                return redirect(_answer_url(assessment, following))
-            return redirect("continuum:check-answers", assessment.public_id)
-    return render_form_page(
+    later = "later" in request.POST
+    if later:
+        next_url = _answer_url(assessment)
+    elif following is not None:
+        next_url = _answer_url(assessment, following)
+    else:
+        next_url = reverse("continuum:check-answers", args=[assessment.public_id])
+    return form_page(
         request,
-        "continuum/assessments/answer_domain.html",
-        {**context, "current": current, "number": position + 1, "following": following, "previous": progress[position - 1].domain if position else None},
         form,
+        template="continuum/assessments/answer_domain.html",
+        context={**context, "current": current, "number": position + 1, "following": following, "previous": progress[position - 1].domain if position else None},
+        action=lambda data: services.save_answers(response, by=request.user, answers=form.answers()),
+        success_message="Your answers are saved. You can come back and carry on at any time while the round is open." if later else None,
+        success_url=next_url,
     )
 
 
@@ -293,31 +274,26 @@ def check_answers(request, assessment_id):
     if assessment.status != Assessment.Status.OPEN or response.status == Response.Status.SUBMITTED:
         return redirect(_answer_url(assessment))
     form = forms.SubmitResponseForm(request.POST if request.method == "POST" else None, initial={"role_description": response.role_description})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submit_response(response, by=request.user, role_description=form.cleaned_data["role_description"])
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "Thank you. Your answers are sent.")
-            return redirect(_answer_url(assessment))
     progress = results.answer_progress(response)
     answers = results.answers_of(response)
     labels = results.scale_labels(assessment.framework)
     summary = [
         (p, [(item, answers.get(item.pk), _answer_label(answers.get(item.pk), labels)) for item in p.items]) for p in progress
     ]
-    return render_form_page(
+    return form_page(
         request,
-        "continuum/assessments/check_answers.html",
-        {
+        form,
+        template="continuum/assessments/check_answers.html",
+        context={
             "assessment": assessment,
             "organisation": assessment.organisation,
             "response": response,
             "summary": summary,
             "unanswered": sum(p.total - p.answered for p in progress),
         },
-        form,
+        action=lambda data: services.submit_response(response, by=request.user, role_description=data["role_description"]),
+        success_message="Thank you. Your answers are sent.",
+        success_url=_answer_url(assessment),
     )
 
 
@@ -335,7 +311,7 @@ def _answer_label(answer, labels) -> str:
 def _viewable_assessment(request, assessment_id) -> Assessment:
     assessment = _assessment(assessment_id)
     if not permissions.can_view_results(request.user, assessment.organisation):
-        raise PermissionDenied
+        raise Refused()
     return assessment
 
 
@@ -374,108 +350,31 @@ def result_pdf(request, assessment_id):
     return response
 
 
-# The action plan ----------------------------------------------------------------------
-
-
-def _action_round(organisation, assessment_id=None) -> Assessment | None:
-    """The round an action is added under: the one asked for, else the latest completed, else the open one."""
-    rounds = Assessment.objects.filter(organisation=organisation).select_related("framework")
-    if assessment_id:
-        try:
-            chosen = rounds.filter(public_id=uuid.UUID(str(assessment_id))).first()
-        except ValueError:
-            chosen = None
-        if chosen:
-            return chosen
-    return results.latest_completed(organisation) or rounds.first()
+# The action plan: the shared component (core.action_plan), grouped by area -------------
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def actions(request, slug):
-    organisation = _organisation(slug)
-    if not permissions.can_view_results(request.user, organisation):
-        raise PermissionDenied
-    filter_form = forms.ActionFilterForm(request.GET or None)
-    filter_form.is_valid()
-    status = filter_form.cleaned_data.get("status", "") if filter_form.is_bound else ""
-    chosen = Action.objects.filter(organisation=organisation).select_related("domain")
-    if status == "overdue":
-        chosen = chosen.filter(pk__in=results.overdue_actions(organisation))
-    elif status in Action.Status.values:
-        chosen = chosen.filter(status=status)
-    groups: dict[int, tuple] = {}
-    for action in chosen.order_by("domain__order", "domain__title", "due_on", "id"):
-        groups.setdefault(action.domain_id, (action.domain, []))[1].append(action)
-    return render(
-        request,
-        "continuum/assessments/actions.html",
-        {
-            "organisation": organisation,
-            "groups": list(groups.values()),
-            "filter_form": filter_form,
-            "status": status,
-            "overdue_count": results.overdue_actions(organisation).count(),
-            "total": Action.objects.filter(organisation=organisation).count(),
-            "can_manage": permissions.can_manage_actions(request.user, organisation),
-        },
-    )
+    return action_plan.list_page(request, PLAN, _organisation(slug))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_action(request, slug):
-    organisation = _organisation(slug)
-    if not permissions.can_manage_actions(request.user, organisation):
-        raise PermissionDenied
-    round_ = _action_round(organisation, request.GET.get("assessment"))
-    if round_ is None:
-        return render(request, "continuum/assessments/action_form.html", {"organisation": organisation, "no_round": True, "form": None})
-    domains = list(round_.framework.domains.all())
-    initial = {}
-    domain = next((d for d in domains if d.code == request.GET.get("domain")), None)
-    if domain is not None:
-        initial["domain"] = str(domain.pk)
-        item = Item.objects.filter(domain=domain, code=request.GET.get("item", "")).first()
-        if item is not None:
-            initial["description"] = item.text
-    form = forms.ActionForm(request.POST if request.method == "POST" else None, initial=initial, domains=domains)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_action(organisation, by=request.user, assessment=round_, **form.action_fields())
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The action is added to your action plan.")
-            return redirect("continuum:actions", organisation.slug)
-    return render_form_page(
-        request, "continuum/assessments/action_form.html", {"organisation": organisation, "assessment": round_, "action": None}, form
-    )
+    return action_plan.add_page(request, PLAN, _organisation(slug), save=services.add_action)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_action(request, slug, action_id):
-    organisation = _organisation(slug)
-    if not permissions.can_manage_actions(request.user, organisation):
-        raise PermissionDenied
-    action = get_object_or_404(Action.objects.select_related("domain", "assessment"), public_id=action_id, organisation=organisation)
-    framework_id = action.assessment.framework_id if action.assessment else action.domain.framework_id
-    domains = list(Domain.objects.filter(framework_id=framework_id))
-    initial = {name: getattr(action, name) for name in services.ACTION_FIELDS}
-    initial["domain"] = str(action.domain_id)
-    form = forms.ActionForm(request.POST if request.method == "POST" else None, initial=initial, domains=domains)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_action(action, by=request.user, **form.action_fields())
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The action is saved.")
-            return redirect("continuum:actions", organisation.slug)
-    return render_form_page(
-        request, "continuum/assessments/action_form.html", {"organisation": organisation, "assessment": action.assessment, "action": action}, form
-    )
+    return action_plan.change_page(request, PLAN, _organisation(slug), action_id, save=services.update_action)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_done(request, slug, action_id):
+    return action_plan.mark_done_page(request, PLAN, _organisation(slug), action_id, save=services.mark_action_done)
 
 
 urlpatterns = [
@@ -484,6 +383,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/actions/", actions, name="actions"),
     path("organisations/<slug:slug>/actions/add/", add_action, name="add-action"),
     path("organisations/<slug:slug>/actions/<uuid:action_id>/", edit_action, name="edit-action"),
+    path("organisations/<slug:slug>/actions/<uuid:action_id>/done/", action_done, name="action-done"),
     path("assessments/<uuid:assessment_id>/", assessment, name="assessment"),
     path("assessments/<uuid:assessment_id>/invite/", invite, name="invite"),
     path("assessments/<uuid:assessment_id>/answer/", answer, name="answer"),

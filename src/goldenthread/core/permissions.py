@@ -2,7 +2,12 @@
 
 
 def is_signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
+    """Signed in with an open account. The one check every app's permissions start from.
+
+    Anything that is not a person (None, an anonymous visitor, an object without these
+    attributes) is not signed in.
+    """
+    return user is not None and bool(getattr(user, "is_authenticated", False)) and bool(getattr(user, "is_active", False))
 
 
 def is_partnership_admin(user) -> bool:

@@ -1,8 +1,15 @@
-"""What a person must have done before they see family records: two-step verification
-(django-otp), and accepting the current acceptable-use terms.
+"""The checks and guards before credentials and family records: two-step verification
+(django-otp) and the current acceptable-use terms.
 
-Apps that show family data wrap their views in `family_data_safeguards`; the rest of the
-site needs neither, so the public and partnership pages stay simple.
+- Checks: `has_two_step`, `is_verified`, `has_accepted_current_terms`, `current_terms`,
+  `device_for_code` (is this code right, for which device), `verify_second_step`.
+- Guards for views: `verified_session_required` (every page that issues a credential) and
+  `family_data_safeguards` (the same, plus the terms, before any family data).
+- What a session remembers: `mark_session_verified`, `stay_verified_with_new_recovery_codes`.
+
+The changes themselves (accepting the terms, setting up or resetting two-step, new recovery
+codes, API tokens) are services in `core.services`. Apps that show family data wrap their
+views in `family_data_safeguards`; the rest of the site needs neither.
 """
 
 import tomllib
@@ -12,14 +19,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import audit
@@ -51,11 +57,6 @@ def has_accepted_current_terms(user) -> bool:
     return TermsAcceptance.objects.filter(user=user, version=current_terms().version).exists()
 
 
-def accept_current_terms(user) -> TermsAcceptance:
-    acceptance, _ = TermsAcceptance.objects.get_or_create(user=user, version=current_terms().version)
-    return acceptance
-
-
 def has_two_step(user) -> bool:
     return user_has_device(user, confirmed=True)
 
@@ -64,127 +65,30 @@ def is_verified(user) -> bool:
     return bool(getattr(user, "is_verified", lambda: False)())
 
 
-@transaction.atomic
-def start_two_step_setup(user) -> TOTPDevice:
-    """An unconfirmed authenticator for the person to scan; any earlier unconfirmed one is replaced."""
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    return TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=False)
-
-
 def pending_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
 
 
 WRONG_NEW_CODE = "That code did not match. Check the time on your phone is right, and enter the newest code."
-WRONG_CURRENT_CODE = (
-    "That code did not work. Enter the newest code from the authenticator app you use now, "
-    "or one of your recovery codes you have not used."
-)
+WRONG_CURRENT_CODE = "That code did not work. Enter the newest code from the authenticator app you use now, or one of your recovery codes you have not used."
 WRONG_SIGN_IN_CODE = "That code did not work. Enter the newest code from your app, or a recovery code you have not used."
 CURRENT_CODE_NEEDED = "Enter a code from the authenticator app you use now, or one of your recovery codes"
 
 
-def confirm_two_step_setup(request, device: TOTPDevice, code: str, *, current_code: str = "") -> list[str]:
-    """Turn on the new authenticator with a code from it; returns fresh recovery codes.
-
-    Replacing an authenticator the person already has needs a session verified with it and
-    a current code from it (or a recovery code), so a password alone can never swap in an
-    attacker's phone. Replacing it stops every API token the person made. Wrong codes are
-    refused with a ValidationError naming the box to correct, and written to the audit log.
-    """
-    user = request.user
-    if device.user_id != user.pk:
-        raise PermissionDenied("That authenticator belongs to someone else.")
-    replacing = has_two_step(user)
-    if replacing and not is_verified(user):
-        raise PermissionDenied("Verify this session with your current authenticator first.")
-    if replacing and not _code_text(current_code):
-        raise ValidationError({"current_code": CURRENT_CODE_NEEDED})
-    with transaction.atomic():  # django-otp locks the devices it checks; wrong tries are counted, so they must be kept
-        new_code_works = device.verify_token(_digits(code))
-        current_code_works = new_code_works and (not replacing or _verify_with_any_device(user, current_code) is not None)
-        if new_code_works and current_code_works:
-            codes = _switch_to(device, replacing=replacing)
-    if not new_code_works:
-        _record_refused_code(user)
-        raise ValidationError({"code": WRONG_NEW_CODE})
-    if not current_code_works:
-        _record_refused_code(user)
-        raise ValidationError({"current_code": WRONG_CURRENT_CODE})
+def mark_session_verified(request, device) -> None:
+    """The session has passed the second step with this device; it gets a new key, so a key seen before is worth nothing."""
     otp_login(request, device)
     request.session.cycle_key()
-    return codes
 
 
-def _switch_to(device: TOTPDevice, *, replacing: bool) -> list[str]:
-    from .services import revoke_every_api_token
-
-    user = device.user
-    for old in TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk):
-        old.delete()
-    device.confirmed = True
-    device.save()
-    if replacing:
-        revoke_every_api_token(user)
-    audit.record(AuditEvent.Action.TWO_STEP_CHANGED, actor=user, obj=user)
-    tell_about_sign_in_change(user, "replaced" if replacing else "turned on")
-    return new_recovery_codes(user)
+def verified_with_a_recovery_code(user) -> bool:
+    """Whether this person's session was verified with one of their recovery codes."""
+    return isinstance(getattr(user, "otp_device", None), StaticDevice)
 
 
-@transaction.atomic
-def reset_two_step(person, *, by) -> None:
-    """Remove a person's authenticator and recovery codes, for someone who has lost both.
-
-    Only a partnership admin may do it, never for themselves; every API token the person
-    made stops, and they set two-step up again at their next sign-in.
-    """
-    if not getattr(by, "is_partnership_admin", False) or by.pk == person.pk:
-        raise PermissionDenied("Only another partnership admin can reset a person's two-step verification.")
-    from .services import revoke_every_api_token
-
-    for found in devices_for_user(person, confirmed=None):
-        found.delete()
-    revoke_every_api_token(person)
-    audit.record(AuditEvent.Action.TWO_STEP_CHANGED, actor=by, obj=person)
-    tell_about_sign_in_change(person, "reset")
-
-
-def tell_about_sign_in_change(user, what: str) -> None:
-    """E-mail the person, after the change is saved, that their two-step verification changed."""
-    from .tasks import send_sign_in_change_notice
-
-    transaction.on_commit(lambda: send_sign_in_change_notice.enqueue(user.pk, what))
-
-
-@transaction.atomic
-def new_recovery_codes(user) -> list[str]:
-    """A new set of recovery codes; each works once, for when the phone is not to hand.
-
-    The old set goes with the device that held it, so a session verified with an old code
-    is no longer verified, and tokens made in such a session stop.
-    """
-    from .services import revoke_api_tokens_verified_by
-
-    for old in StaticDevice.objects.filter(user=user):
-        revoke_api_tokens_verified_by(old)
-        old.delete()
-    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(settings.GOLDENTHREAD_RECOVERY_CODES)]
-    for code in codes:
-        device.token_set.create(token=code)
-    return codes
-
-
-def replace_recovery_codes(request) -> list[str]:
-    """New recovery codes for the person in this verified session, which stays verified.
-
-    Other sessions verified with an old recovery code stop being verified.
-    """
-    verified_with_a_recovery_code = isinstance(getattr(request.user, "otp_device", None), StaticDevice)
-    codes = new_recovery_codes(request.user)
-    if verified_with_a_recovery_code:
-        otp_login(request, StaticDevice.objects.get(user=request.user))
-    return codes
+def stay_verified_with_new_recovery_codes(request) -> None:
+    """A session verified with a recovery code stays verified once the person has made new ones."""
+    otp_login(request, StaticDevice.objects.get(user=request.user))
 
 
 def verify_second_step(request, code: str) -> bool:
@@ -192,39 +96,45 @@ def verify_second_step(request, code: str) -> bool:
 
     The session gets a new key once verified; a wrong code is written to the audit log.
     """
-    if not _code_text(code):
+    if not code_text(code):
         return False
     with transaction.atomic():  # django-otp locks the devices it checks (select_for_update) against replayed codes
-        device = _verify_with_any_device(request.user, code)
+        device = device_for_code(request.user, code)
     if device is None:
-        _record_refused_code(request.user)
+        record_refused_code(request.user)
         return False
-    otp_login(request, device)
-    request.session.cycle_key()
+    mark_session_verified(request, device)
     return True
 
 
-def _code_text(code) -> str:
+def code_text(code) -> str:
+    """A typed code as the devices compare it: no spaces, lower case, at most 32 characters."""
     return (code or "").strip().replace(" ", "").lower()[:32]
 
 
-def _verify_with_any_device(user, code):
-    """The confirmed device (authenticator or recovery codes) this code is good for, or None; a good code is used up."""
-    code = _code_text(code)
+def device_for_code(user, code):
+    """The confirmed device (authenticator or recovery codes) this code is good for, or None; a good code is used up.
+
+    Call it inside a transaction that is committed even when the code is wrong: django-otp
+    locks the devices it checks and counts wrong tries, and that count must be kept.
+    """
+    code = code_text(code)
     if not code:
         return None
     for device in devices_for_user(user, confirmed=True, for_verify=True):
-        candidate = _digits(code) if isinstance(device, TOTPDevice) else code
+        candidate = digits(code) if isinstance(device, TOTPDevice) else code
         if candidate and device.verify_is_allowed()[0] and device.verify_token(candidate):
             return device
     return None
 
 
-def _record_refused_code(user) -> None:
+def record_refused_code(user) -> None:
+    """A wrong second-step code, written to the audit log."""
     audit.record(AuditEvent.Action.TWO_STEP_FAILED, actor=None, obj=user)
 
 
-def _digits(code: str) -> str:
+def digits(code: str) -> str:
+    """The digits of a typed code, at most 8."""
     return "".join(ch for ch in (code or "") if ch.isdigit())[:8]
 
 

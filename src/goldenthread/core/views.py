@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from goldenthread.language import check as check_language
 
 from . import permissions, safeguards, services
+from .decorators import no_store
 from .forms import (
     AcceptTermsForm,
     ApiTokenForm,
@@ -92,6 +93,7 @@ class PasswordChangedView(auth_views.PasswordResetCompleteView):
 
 @safeguards.verified_session_required
 @require_http_methods(["GET", "POST"])
+@no_store
 def tokens(request):
     """Make and revoke API tokens: only in a session verified with two steps, since a token is a credential."""
     new_key = None
@@ -99,20 +101,19 @@ def tokens(request):
     if request.method == "POST" and form.is_valid():
         _, new_key = services.create_api_token(
             request.user,
-            form.cleaned_data["name"],
+            by=request.user,
+            name=form.cleaned_data["name"],
             device=request.user.otp_device,
             scope=form.cleaned_data["scope"],
             days=form.cleaned_data["days"],
         )
         form = ApiTokenForm()
-    response = render(
+    return render(
         request,
         "core/tokens.html",
         {"form": form, "tokens": request.user.api_tokens.all(), "new_key": new_key},
         status=400 if form.errors else 200,
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
@@ -120,7 +121,7 @@ def tokens(request):
 def revoke_token(request, token_id):
     """Revoking needs only a sign-in: taking a credential away never helps an attacker."""
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
-    services.revoke_api_token(token)
+    services.revoke_api_token(token, by=request.user)
     messages.success(request, f"The token ‘{token.name}’ no longer works.")
     return redirect("core:tokens")
 
@@ -182,6 +183,7 @@ LANGUAGE_FEEDBACK_LIMIT = 20_000
 
 @login_required
 @require_POST
+@no_store
 def language_feedback(request):
     """Shared-language feedback on the text a person is typing: advice, never a block.
 
@@ -191,7 +193,7 @@ def language_feedback(request):
     text = request.POST.get(field, "") if field and field != "csrfmiddlewaretoken" else ""
     too_long = len(text) > LANGUAGE_FEEDBACK_LIMIT
     findings = [] if too_long else check_language(text, lexicon=settings.GOLDENTHREAD_LANGUAGE_LEXICON or None)
-    response = render(
+    return render(
         request,
         "core/_language_feedback.html",
         {
@@ -201,8 +203,6 @@ def language_feedback(request):
             "checked": bool(text.strip()),
         },
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 # Two-step verification and acceptable-use terms, needed before any family record -------
@@ -210,6 +210,7 @@ def language_feedback(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@no_store
 def two_step_setup(request):
     """Set up two-step verification, or replace the authenticator: replacing needs a verified session and a current code."""
     import segno
@@ -219,20 +220,21 @@ def two_step_setup(request):
         return redirect(reverse("core:two-step-verify") + "?next=" + reverse("core:two-step-setup"))
     device = safeguards.pending_device(request.user) if request.method == "POST" else None
     if device is None:
-        device = safeguards.start_two_step_setup(request.user)
+        device = services.start_two_step_setup(request.user, by=request.user)
     form = SetUpCodeForm(request.POST or None, replacing=replacing)
     if request.method == "POST" and form.is_valid():
         try:
-            codes = safeguards.confirm_two_step_setup(
-                request, device, form.cleaned_data["code"], current_code=form.cleaned_data.get("current_code", "")
+            codes = services.confirm_two_step_setup(
+                device, by=request.user, code=form.cleaned_data["code"], current_code=form.cleaned_data.get("current_code", "")
             )
         except ValidationError as refusal:
             show_service_errors(form, refusal)
         else:
+            safeguards.mark_session_verified(request, device)
             request.session["goldenthread_new_recovery_codes"] = codes
             return redirect(reverse("core:recovery-codes") + "?next=" + safeguards.safe_next(request))
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
-    response = render(
+    return render(
         request,
         "core/two_step_setup.html",
         {
@@ -244,25 +246,26 @@ def two_step_setup(request):
         },
         status=400 if form.errors else 200,
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @safeguards.verified_session_required
 @require_http_methods(["GET", "POST"])
+@no_store
 def recovery_codes(request):
     """New recovery codes are a credential: shown once, made only in a verified session."""
     if request.method == "POST":
-        request.session["goldenthread_new_recovery_codes"] = safeguards.replace_recovery_codes(request)
+        verified_with_a_recovery_code = safeguards.verified_with_a_recovery_code(request.user)
+        codes = services.replace_recovery_codes(request.user, by=request.user)
+        if verified_with_a_recovery_code:
+            safeguards.stay_verified_with_new_recovery_codes(request)
+        request.session["goldenthread_new_recovery_codes"] = codes
         return redirect("core:recovery-codes")
     codes = request.session.pop("goldenthread_new_recovery_codes", None)
-    response = render(
+    return render(
         request,
         "core/recovery_codes.html",
         {"codes": codes, "next": safeguards.safe_next(request), "has_two_step": True},
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @login_required
@@ -283,7 +286,7 @@ def two_step_verify(request):
 def terms(request):
     form = AcceptTermsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        safeguards.accept_current_terms(request.user)
+        services.accept_terms(request.user, by=request.user)
         return redirect(safeguards.safe_next(request))
     return render(
         request,

@@ -49,6 +49,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from goldenthread.core.permissions import is_signed_in
 from goldenthread.partnership.models import Membership, Organisation
 
 from .models import (
@@ -163,14 +164,10 @@ def _access_changed(sender, **kwargs):
         forget()
 
 
-def _signed_in(user) -> bool:
-    return user is not None and getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
-
-
 def context(user, family) -> AccessContext | None:
     """What the rule needs to know about `user` and `family`: one query, two with another organisation's team place
     (three when an emergency access is active)."""
-    if not _signed_in(user) or family is None or family.pk is None:
+    if not is_signed_in(user) or family is None or family.pk is None:
         return None
     cache = getattr(user, "_gt_family_access", None)
     if cache is None:
@@ -210,7 +207,7 @@ def context(user, family) -> AccessContext | None:
         generation=generation,
     )
     if found.has_team_place and not found.in_recording_organisation:
-        found.consented_parts = _consented_parts(family.pk, found.team_organisation_id)
+        found.consented_parts = consented_parts(family.pk, found.team_organisation_id)
     cache[family.pk] = found
     return found
 
@@ -249,7 +246,7 @@ def _what_the_person_holds(user, family, now):
     return place, emergency_id, person_id
 
 
-def _consented_parts(family_id, organisation_id) -> frozenset:
+def consented_parts(family_id, organisation_id) -> frozenset:
     """The parts that live agreements cover for one organisation today."""
     today = timezone.localdate()
     live = ConsentAgreement.objects.filter(
@@ -355,7 +352,7 @@ def _organisation_label(user, found: AccessContext | None, basis: str) -> str:
         return "Family member"
     if basis == Basis.DATA_PROTECTION:
         return "Data protection lead"
-    if basis == Basis.RETENTION or not _signed_in(user):
+    if basis == Basis.RETENTION or not is_signed_in(user):
         return ""
     return _organisations_of(user)
 
@@ -370,7 +367,7 @@ def _organisations_of(user) -> str:
 
 
 def _entry(user, family, action, part, basis, detail, emergency, found=None) -> AccessLogEntry:
-    signed_in = _signed_in(user)
+    signed_in = is_signed_in(user)
     if basis == Basis.RETENTION and not signed_in:
         label = "Retention rules (automatic)"
     else:
@@ -421,7 +418,7 @@ def _append(entries) -> None:
 
 def log(user, family, action, part, basis, detail="", emergency=None) -> AccessLogEntry:
     """Append one line to the family's access log."""
-    found = context(user, family) if _signed_in(user) and family is not None and family.pk is not None else None
+    found = context(user, family) if is_signed_in(user) and family is not None and family.pk is not None else None
     return _write([_entry(user, family, action, part, basis, detail, emergency, found)])[0]
 
 
@@ -471,7 +468,7 @@ def _live_places(user):
 
 def families_for(user):
     """The families the person has a live team place in (while still a member of that organisation)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Family.objects.none()
     return Family.objects.filter(pk__in=_live_family_ids(user))
 
@@ -488,7 +485,7 @@ def families_with_places(user):
 
     Annotations: team_organisation_id, team_organisation_name, lead_name, lead_organisation_name.
     """
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Family.objects.none()
     places = _live_places(user)
     leads = TeamMember.objects.filter(family=OuterRef("pk"), left_on__isnull=True, is_lead=True).order_by("pk")
@@ -517,8 +514,12 @@ def consented_parts_for_places(families) -> dict[int, frozenset]:
     return {family_id: frozenset(parts) for family_id, parts in found.items()}
 
 
-def log_listed(user, families, detail) -> None:
-    """Log, in one insert, that a list showed each family's name (a team member's look at the team list)."""
+def log_listed(user, families, detail, *, part=TEAM) -> None:
+    """Log, in one insert, that a list showed each family's name (a team member's look at the team list).
+
+    `families` come from `families_with_places`, which keeps only places held while the person is
+    still a member of the organisation; the basis and organisation are each family's team place.
+    """
     entries = []
     for family in families:
         basis = Basis.RECORDING_ORGANISATION if family.team_organisation_id == family.recording_organisation_id else Basis.TEAM
@@ -526,13 +527,13 @@ def log_listed(user, families, detail) -> None:
             family_id=family.pk, recording_organisation_id=family.recording_organisation_id,
             team_organisation_id=family.team_organisation_id, team_organisation_name=family.team_organisation_name or "",
         )
-        entries.append(_entry(user, family, Action.VIEW, TEAM, basis, detail, None, place))
+        entries.append(_entry(user, family, Action.VIEW, part, basis, detail, None, place))
     _append(entries)
 
 
 def own_families(user):
     """The families a person belongs to as a family member, through their own account."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Family.objects.none()
     # Looked up from the person's account (indexed), not family by family.
     return Family.objects.filter(pk__in=Person.objects.filter(account=user).values("family_id"))

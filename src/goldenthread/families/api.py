@@ -8,7 +8,6 @@ through `access` and logged. Records are addressed by their opaque public_id onl
 import uuid
 from datetime import datetime
 
-from django.db.models import OuterRef, Subquery
 from ninja import Field, Query, Router, Schema
 
 from goldenthread.core.api import Error, family_records_token
@@ -17,7 +16,7 @@ from goldenthread.core.safeguards import has_accepted_current_terms, has_two_ste
 from . import access, queries
 from .access import Action, Basis
 from .exports import BASIS_WORDS, describe
-from .models import Family, TeamMember
+from .models import Family
 
 router = Router(tags=["Families"], auth=family_records_token)
 
@@ -65,19 +64,8 @@ def list_families(request, pages: Query[Pages]):
     user = request.auth
     if _safeguards_missing(user):
         return 403, {"detail": SAFEGUARDS_MESSAGE}
-    places = TeamMember.objects.filter(family=OuterRef("pk"), user=user, left_on__isnull=True)
-    families = list(
-        access.families_for(user)
-        .annotate(team_organisation_id=Subquery(places.values("organisation_id")[:1]), team_organisation_name=Subquery(places.values("organisation__name")[:1]))
-        .order_by("reference")[pages.offset : pages.offset + pages.limit]
-    )
-    entries = []
-    for family in families:
-        basis = Basis.RECORDING_ORGANISATION if family.team_organisation_id == family.recording_organisation_id else Basis.TEAM
-        entry = access._entry(user, family, Action.VIEW, "", basis, "The family's name, listed through the API", None)
-        entry.organisation_label = (family.team_organisation_name or "")[:200]
-        entries.append(entry)
-    access._write(entries)
+    families = list(access.families_with_places(user).order_by("reference")[pages.offset : pages.offset + pages.limit])
+    access.log_listed(user, families, "The family's name, listed through the API", part="")
     return 200, [{"reference": f.reference, "public_id": str(f.public_id), "family_name": f.family_name} for f in families]
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -19,7 +18,9 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from . import access, queries
+from goldenthread.core.refusals import Refused
+
+from . import access, queries, rules
 from .access import Action, Basis
 from .models import AccessLogEntry, Part
 
@@ -54,7 +55,7 @@ def _gather(user, family) -> dict:
     visible = [part for part, decision in decisions.items() if decision.allowed]
     if not visible:
         access.log_decision(user, family, Action.EXPORT, decisions[Part.STORY], "Export of the record")
-        raise PermissionDenied(decisions[Part.STORY].refusal_reason)
+        raise Refused(decisions[Part.STORY].refusal_reason)
     logged = access.read_parts(user, family, visible, detail="Export of the record", action=Action.EXPORT)
     return queries.record_data(family, logged)
 
@@ -119,7 +120,7 @@ def export_pdf(user, family) -> bytes:
     flow.append(_p(f"Printed on {timezone.localtime():%d %B %Y at %H:%M} by {user.full_name}. It holds only the parts of the record they may see.", s["small"]))
     flow.append(Spacer(1, 6 * mm))
     if "household" in data:
-        flow.append(_p("The people in the household", s["heading"]))
+        flow.append(_p(access.PART_LABELS[access.HOUSEHOLD], s["heading"]))
         rows = [["Name", "Who they are", "Date of birth"]] + [
             [" ".join(filter(None, [p["first_name"], p["last_name"]])) + (" (at the centre)" if p["is_focus"] else ""), p["role_in_family"], p["date_of_birth"] or ""]
             for p in data["household"]
@@ -137,7 +138,7 @@ def export_pdf(user, family) -> bytes:
         flow.append(_p("One-page profiles", s["heading"]))
         for profile in data["profiles"]:
             flow.append(_p(profile["name"], s["subheading"]))
-            for label, key in (("What people like and admire about me", "liked_and_admired"), ("What is important to me", "important_to_me"), ("How best to support me", "how_to_support_me")):
+            for label, key in ((rules.LIKED_AND_ADMIRED.label, "liked_and_admired"), (rules.IMPORTANT_TO_ME.label, "important_to_me"), (rules.HOW_TO_SUPPORT_ME.label, "how_to_support_me")):
                 flow += [_p(label, s["small"]), _p(profile[key], s["body"])]
     if "chronology" in data:
         flow.append(_p("Chronology of significant events", s["heading"]))
@@ -146,7 +147,7 @@ def export_pdf(user, family) -> bytes:
         ]
         flow.append(_table(rows, [24 * mm, 58 * mm, 58 * mm, 34 * mm], s["body"]))
     if "team" in data:
-        flow.append(_p("The team around the family", s["heading"]))
+        flow.append(_p(access.PART_LABELS[access.TEAM], s["heading"]))
         rows = [["Name", "Organisation", "Lead practitioner"]] + [[m["name"], m["organisation"], "Yes" if m["is_lead"] else ""] for m in data["team"]]
         flow.append(_table(rows, [60 * mm, 80 * mm, 34 * mm], s["body"]))
     if "consents" in data:
@@ -198,7 +199,7 @@ def subject_access_account(family, *, user=None) -> list[dict]:
 def _check_subject_access(user, family, detail):
     decision = access.read(user, family, access.ACCESS_LOG, detail=detail, action=Action.EXPORT)
     if not decision.allowed:
-        raise PermissionDenied(decision.refusal_reason)
+        raise Refused(decision.refusal_reason)
 
 
 def subject_access_pdf(family, *, user=None) -> bytes:

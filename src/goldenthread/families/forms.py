@@ -5,10 +5,11 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
-from goldenthread.core.forms import DateField, TidyTextMixin, show_service_errors
+from goldenthread.core.forms import GoldenThreadForm, version_field
 from goldenthread.core.govuk import render_component
 from goldenthread.core.templatetags.gt import gt_error_summary
 
+from . import rules
 from .models import (
     ConsentAgreement,
     EmergencyAccess,
@@ -19,7 +20,6 @@ from .models import (
 )
 
 PERSON_ROWS = 6
-EMERGENCY_REASON_MIN = 20
 
 LAWFUL_BASIS_HINTS = {
     LawfulBasis.PUBLIC_TASK: "Your organisation holds the record to do its public work, such as Early Help.",
@@ -28,60 +28,6 @@ LAWFUL_BASIS_HINTS = {
     LawfulBasis.VITAL_INTERESTS: "To protect someone's life, when they cannot agree.",
     LawfulBasis.CONSENT: "The family has agreed to the record being kept, and can change their mind.",
 }
-
-
-class FamilyForm(TidyTextMixin, forms.Form):
-    """Every family form: text tidied, and required text that tidies away to nothing refused."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, field in self.fields.items():
-            if field.required and isinstance(field, forms.CharField) and name in cleaned and not cleaned[name]:
-                self.add_error(name, field.error_messages["required"])
-        return cleaned
-
-    def apply_service_errors(self, error: ValidationError):
-        show_service_errors(self, error)
-
-
-def _messages(label, required_message, max_length=None):
-    messages = {
-        "required": required_message,
-        "null_characters_not_allowed": f"{label} contains a character we cannot store. Remove it and try again",
-    }
-    if max_length:
-        messages["max_length"] = f"{label} must be {max_length:,} characters or fewer"
-    return messages
-
-
-def text_box(label, max_length, required_message="", *, rows=5, hint="", required=True):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=hint,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages=_messages(label, required_message, max_length),
-    )
-
-
-def line(label, max_length, required_message="", *, hint="", required=True):
-    return forms.CharField(
-        label=label, max_length=max_length, required=required, help_text=hint, error_messages=_messages(label, required_message, max_length)
-    )
-
-
-def date(label, required_message, *, hint="", required=True):
-    field = DateField(label=label, required=required, help_text=hint)
-    field.error_messages["required"] = required_message
-    return field
-
-
-def _version():
-    return forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2_147_483_647, error_messages={
-        "required": "Something went wrong with this form. Go back to the record and try again",
-        "invalid": "Something went wrong with this form. Go back to the record and try again",
-    })
 
 
 def _radios(field, *, legend, hints=None, legend_class="govuk-fieldset__legend--m"):
@@ -109,20 +55,20 @@ def _radios(field, *, legend, hints=None, legend_class="govuk-fieldset__legend--
 # Search before create -------------------------------------------------------------------
 
 
-class SearchForm(FamilyForm):
-    family_name = line("Family name", 150, hint="The surname, or the name the family uses", required=False)
-    child_first_name = line("The child or young person's first name", 100, required=False)
-    child_date_of_birth = date("Their date of birth", "", hint="For example, 27 3 2015", required=False)
+class SearchForm(GoldenThreadForm):
+    family_name = rules.SEARCH_FAMILY_NAME.form_field()
+    child_first_name = rules.CHILD_FIRST_NAME.form_field()
+    child_date_of_birth = rules.CHILD_DATE_OF_BIRTH.form_field()
 
     def clean(self):
         cleaned = super().clean()
         first_name, born = cleaned.get("child_first_name"), cleaned.get("child_date_of_birth")
         if first_name and not born and "child_date_of_birth" not in self.errors:
-            self.add_error("child_date_of_birth", "Enter the child's date of birth as well as their first name")
+            self.add_error("child_date_of_birth", rules.DATE_OF_BIRTH_WITH_THE_NAME)
         if born and not first_name:
-            self.add_error("child_first_name", "Enter the child's first name as well as their date of birth")
+            self.add_error("child_first_name", rules.NAME_WITH_THE_DATE_OF_BIRTH)
         if not self.errors and not (cleaned.get("family_name") or first_name):
-            self.add_error("family_name", "Enter the family name, or the child's first name and date of birth")
+            self.add_error("family_name", rules.ENTER_SOMETHING_TO_SEARCH_FOR)
         return cleaned
 
     def terms_for_search(self) -> dict:
@@ -149,15 +95,12 @@ def first_person_from(terms: dict) -> dict:
     return first_person
 
 
-class JoinRequestForm(FamilyForm):
+class JoinRequestForm(GoldenThreadForm):
     organisation = forms.ChoiceField(label="Which organisation you are joining for", error_messages={
         "required": "Choose the organisation you work in for this family",
         "invalid_choice": "Choose one of your organisations from the list",
     })
-    reason = text_box(
-        "Why you need to join the team", 500, "Say why you need to join the team around this family", rows=3,
-        hint="For example: I am the family's health visitor and we have a visit planned next week.",
-    )
+    reason = rules.JOIN_REASON.form_field()
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,12 +127,12 @@ def _organisation_choice(form, organisations):
 # A new family ---------------------------------------------------------------------------
 
 
-class NewFamilyDetailsForm(FamilyForm):
+class NewFamilyDetailsForm(GoldenThreadForm):
     organisation = forms.ChoiceField(label="Which organisation is recording this family", error_messages={
         "required": "Choose the organisation you are recording this family for",
         "invalid_choice": "Choose one of your organisations from the list",
     })
-    family_name = line("How the family would like to be known", 150, "Enter how the family would like to be known", hint="For example, the Rivers family")
+    family_name = rules.FAMILY_NAME.form_field()
     lawful_basis = forms.ChoiceField(
         label="Lawful basis for holding and sharing the record",
         choices=LawfulBasis.choices,
@@ -197,8 +140,8 @@ class NewFamilyDetailsForm(FamilyForm):
         help_text="This is separate from the family's agreement to share, which you record afterwards.",
         error_messages={"required": "Choose the lawful basis for holding the record", "invalid_choice": "Choose one of the lawful bases listed"},
     )
-    lawful_basis_note = line("Why this basis applies", 500, "Say why this lawful basis applies")
-    contact_details = text_box("Contact details", 2000, rows=3, hint="Address, phone numbers, and how the family prefers to be contacted", required=False)
+    lawful_basis_note = rules.LAWFUL_BASIS_NOTE_WHEN_RECORDING.form_field()
+    contact_details = rules.CONTACT_DETAILS.form_field()
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,16 +158,16 @@ class NewFamilyDetailsForm(FamilyForm):
         return self.organisations[self.cleaned_data["organisation"]]
 
 
-class PersonForm(FamilyForm):
-    first_name = line("First name", 100, "Enter their first name")
-    last_name = line("Last name", 100, required=False)
-    preferred_name = line("What they like to be called", 100, required=False)
-    pronouns = line("Pronouns", 40, required=False, hint="For example, she/her, he/him, they/them")
-    date_of_birth = date("Date of birth", "", required=False, hint="For example, 27 3 2015. Leave it empty if you do not know it")
+class PersonForm(GoldenThreadForm):
+    first_name = rules.FIRST_NAME.form_field()
+    last_name = rules.LAST_NAME.form_field()
+    preferred_name = rules.PREFERRED_NAME.form_field()
+    pronouns = rules.PRONOUNS.form_field()
+    date_of_birth = rules.DATE_OF_BIRTH.form_field()
     role_in_family = forms.ChoiceField(
         label="Who they are in the family",
         choices=[("", "Choose who they are"), *Person.RoleInFamily.choices],
-        error_messages={"required": "Choose who they are in the family", "invalid_choice": "Choose who they are in the family from the list"},
+        error_messages={"required": rules.CHOOSE_WHO_THEY_ARE, "invalid_choice": f"{rules.CHOOSE_WHO_THEY_ARE} from the list"},
     )
 
     def person(self) -> dict:
@@ -296,6 +239,11 @@ class NewFamilyForms:
     def error_summary(self):
         return gt_error_summary(self.details, *self.rows)
 
+    @property
+    def cleaned_data(self) -> dict:
+        """The family's details and, under "people", the household rows filled in."""
+        return {**self.details.cleaned_data, "people": self.people()}
+
     def people(self) -> list[dict]:
         people = []
         for row in self.rows:
@@ -310,45 +258,43 @@ class NewFamilyForms:
 # The record's parts ---------------------------------------------------------------------
 
 
-class StoryEntryForm(FamilyForm):
-    story = text_box("The story, in the family's words", 20000, "Write the family's story, in their words", rows=12,
-                     hint="Use the family's own words where you can. You can add more later.")
-    who_was_there = line("Who was there", 500, "Say who was there when the story was told", hint="For example: Mum, Jamie (aged 9), and me")
-    told_on = date("When it was told", "Enter the date the story was told")
-    how_agreed = line("How the family agreed to it being recorded", 500, "Say how the family agreed to the story being recorded",
-                      hint="For example: Mum read it back with me and agreed it at the visit")
+class StoryEntryForm(GoldenThreadForm):
+    story = rules.STORY.form_field()
+    who_was_there = rules.WHO_WAS_THERE.form_field()
+    told_on = rules.TOLD_ON.form_field()
+    how_agreed = rules.HOW_AGREED.form_field()
 
     def entry(self) -> dict:
         return {name: self.cleaned_data[name] for name in ("story", "who_was_there", "told_on", "how_agreed")}
 
 
 class StoryEditForm(StoryEntryForm):
-    version = _version()
+    version = version_field(rules.VERSION_PROBLEM)
 
 
-class ProfileForm(FamilyForm):
-    liked_and_admired = text_box("What people like and admire about me", 4000, required=False, rows=6)
-    important_to_me = text_box("What is important to me", 4000, required=False, rows=6)
-    how_to_support_me = text_box("How best to support me", 4000, required=False, rows=6)
-    written_with = line("Who wrote it with me", 300, required=False, hint="For example: Jamie, with Riley from Children's Services")
-    version = _version()
+class ProfileForm(GoldenThreadForm):
+    liked_and_admired = rules.LIKED_AND_ADMIRED.form_field()
+    important_to_me = rules.IMPORTANT_TO_ME.form_field()
+    how_to_support_me = rules.HOW_TO_SUPPORT_ME.form_field()
+    written_with = rules.WRITTEN_WITH.form_field()
+    version = version_field(rules.VERSION_PROBLEM)
 
     FIELDS = ("liked_and_admired", "important_to_me", "how_to_support_me", "written_with")
 
     def clean(self):
         cleaned = super().clean()
         if not self.errors and not any(cleaned.get(name) for name in self.FIELDS[:3]):
-            self.add_error("liked_and_admired", "Write at least one part of the profile")
+            self.add_error("liked_and_admired", rules.WRITE_ONE_PART_OF_THE_PROFILE)
         return cleaned
 
     def profile(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.FIELDS}
 
 
-class ChronologyEntryForm(FamilyForm):
-    occurred_on = date("When it happened", "Enter the date it happened")
-    what_happened = text_box("What happened", 2000, "Say what happened", rows=4)
-    meaning_for_child = text_box("What it meant for the child or young person", 2000, "Say what it meant for the child or young person", rows=4)
+class ChronologyEntryForm(GoldenThreadForm):
+    occurred_on = rules.OCCURRED_ON.form_field()
+    what_happened = rules.WHAT_HAPPENED.form_field()
+    meaning_for_child = rules.MEANING_FOR_CHILD.form_field()
 
     def entry(self) -> dict:
         return {name: self.cleaned_data[name] for name in ("occurred_on", "what_happened", "meaning_for_child")}
@@ -357,13 +303,13 @@ class ChronologyEntryForm(FamilyForm):
 # The team around the family -------------------------------------------------------------
 
 
-class JoinDecisionForm(forms.Form):
+class JoinDecisionForm(GoldenThreadForm):
     decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")], error_messages={
         "required": "Choose to accept or decline the request", "invalid_choice": "Choose to accept or decline the request",
     })
 
 
-class MakeLeadForm(FamilyForm):
+class MakeLeadForm(GoldenThreadForm):
     member = forms.ChoiceField(label="Who should be the lead practitioner", widget=forms.RadioSelect, error_messages={
         "required": "Choose who should be the lead practitioner", "invalid_choice": "Choose someone from the team",
     })
@@ -382,23 +328,24 @@ class MakeLeadForm(FamilyForm):
 SOMEONE_ELSE = "someone-else"
 
 
-class ConsentForm(FamilyForm):
+class ConsentForm(GoldenThreadForm):
     organisation = forms.ChoiceField(label="Which organisation may see the record", error_messages={
-        "required": "Choose the organisation the family agrees may see their record",
+        "required": rules.CHOOSE_THE_ORGANISATION,
         "invalid_choice": "Choose an organisation from the list",
     })
     parts = forms.MultipleChoiceField(
         label="Which parts of the record", choices=Part.choices, widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one part of the record", "invalid_choice": "Choose parts of the record from the list"},
+        error_messages={"required": "Choose at least one part of the record", "invalid_choice": rules.CHOOSE_PARTS_FROM_THE_LIST},
     )
-    valid_from = date("From", "Enter the date the agreement starts")
-    valid_until = date("Until", "", required=False, hint="Leave it empty if the family has not set an end date. For example, 27 3 2027")
+    valid_from = rules.VALID_FROM.form_field()
+    valid_until = rules.VALID_UNTIL.form_field()
     given_by = forms.ChoiceField(label="Who gave the agreement", widget=forms.RadioSelect,
                                  help_text="A young person can agree for themselves where they are able to.",
                                  error_messages={"required": "Choose who gave the agreement", "invalid_choice": "Choose who gave the agreement from the list"})
-    given_by_name = line("Their name", 150, required=False, hint="If it was someone not listed")
+    # Needed only when "Someone else" gave the agreement (see clean); the service asks for a name always.
+    given_by_name = rules.GIVEN_BY_NAME.form_field(required=False)
     method = forms.ChoiceField(label="How it was given", choices=ConsentAgreement.Method.choices, widget=forms.RadioSelect,
-                               error_messages={"required": "Choose how the agreement was given", "invalid_choice": "Choose how the agreement was given from the list"})
+                               error_messages={"required": rules.CHOOSE_HOW_IT_WAS_GIVEN, "invalid_choice": f"{rules.CHOOSE_HOW_IT_WAS_GIVEN} from the list"})
 
     def __init__(self, *args, organisations, people, family_member=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -415,10 +362,10 @@ class ConsentForm(FamilyForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("given_by") == SOMEONE_ELSE and not cleaned.get("given_by_name") and "given_by_name" not in self.errors:
-            self.add_error("given_by_name", "Enter the name of the person who gave the agreement")
+            self.add_error("given_by_name", rules.GIVEN_BY_NAME.required_message)
         start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
         if start and end and end < start:
-            self.add_error("valid_until", "The end date must be the same as or after the start date")
+            self.add_error("valid_until", rules.ENDS_BEFORE_IT_STARTS)
         return cleaned
 
     def agreement(self) -> dict:
@@ -444,49 +391,49 @@ def _person_label(person):
     return f"{name} ({person.get_role_in_family_display().lower()})"
 
 
-class WithdrawConsentForm(FamilyForm):
-    withdrawal_note = line("Anything to note about the withdrawal", 500, required=False, hint="Optional. For example: Mum asked by phone")
+class WithdrawConsentForm(GoldenThreadForm):
+    withdrawal_note = rules.WITHDRAWAL_NOTE.form_field()
 
 
 # Emergency, review and retention ----------------------------------------------------------
 
 
-class EmergencyAccessForm(FamilyForm):
-    reason = text_box("Why you need to open this record now", 2000, "Say why you need to open this record now", rows=5,
-                      hint=f"At least {EMERGENCY_REASON_MIN} characters. The data protection lead will read this.")
+class EmergencyAccessForm(GoldenThreadForm):
+    reason = rules.EMERGENCY_REASON.form_field()
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()
-        if reason and len(reason) < EMERGENCY_REASON_MIN:
-            raise ValidationError(f"Say more about why you need to open this record now: at least {EMERGENCY_REASON_MIN} characters")
+        problem = rules.emergency_reason_problem(reason)
+        if problem:
+            raise forms.ValidationError(problem)
         return reason
 
 
-class ReviewForm(FamilyForm):
+class ReviewForm(GoldenThreadForm):
     outcome = forms.ChoiceField(
         label="Was this emergency access justified?",
         choices=[(EmergencyAccess.Review.JUSTIFIED, "Justified"), (EmergencyAccess.Review.NOT_JUSTIFIED, "Not justified")],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose justified or not justified", "invalid_choice": "Choose justified or not justified"},
+        error_messages={"required": rules.CHOOSE_JUSTIFIED_OR_NOT, "invalid_choice": rules.CHOOSE_JUSTIFIED_OR_NOT},
     )
-    review_note = text_box("Your note", 1000, required=False, rows=3, hint="Optional when justified. Say what should happen next if it was not.")
+    review_note = rules.REVIEW_NOTE.form_field()
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("outcome") == EmergencyAccess.Review.NOT_JUSTIFIED and not cleaned.get("review_note") and "review_note" not in self.errors:
-            self.add_error("review_note", "Say why it was not justified and what should happen next")
+            self.add_error("review_note", rules.SAY_WHY_NOT_JUSTIFIED)
         return cleaned
 
 
-class RetentionForm(FamilyForm):
+class RetentionForm(GoldenThreadForm):
     years_after_closure = forms.IntegerField(
-        label="Years to keep a record after it is closed", min_value=1, max_value=100,
+        label="Years to keep a record after it is closed", min_value=rules.FEWEST_YEARS, max_value=rules.MOST_YEARS,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={
             "required": "Enter how many years to keep a closed record",
             "invalid": "Enter the number of years as a whole number, like 6",
-            "min_value": "Enter at least 1 year",
-            "max_value": "Enter 100 years or fewer",
+            "min_value": rules.AT_LEAST_FEWEST_YEARS,
+            "max_value": rules.AT_MOST_MOST_YEARS,
         },
     )
     outcome = forms.ChoiceField(

@@ -7,12 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.core.permissions import is_signed_in
-from goldenthread.partnership.models import Membership, Role
+from goldenthread.partnership.models import Membership
 
 from . import access, permissions
 from .models import ConsentAgreement, EmergencyAccess, JoinRequest, TeamMember
 
-FAMILY_ROLES = (Role.PRACTITIONER, Role.CHAMPION, Role.ORGANISATION_LEAD, Role.TRAINER)
 EXPIRY_WINDOW_DAYS = 30
 
 
@@ -24,7 +23,7 @@ def _works_with_families(user) -> bool:
     if cached is None:
         cached = (
             TeamMember.objects.filter(user=user, left_on__isnull=True).exists()
-            or Membership.objects.filter(user=user, role__in=FAMILY_ROLES).exists()
+            or Membership.objects.filter(user=user, role__in=permissions.FAMILY_PAGES_ROLES).exists()
             or access.own_families(user).exists()
         )
         user._gt_works_with_families = cached

@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from goldenthread.core.append_only import AppendOnlyModel, AppendOnlyQuerySet
 
+from . import rules
+
 
 class Part(models.TextChoices):
     """The parts of a family's record that an agreement can cover separately."""
@@ -49,10 +51,10 @@ class Family(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
-    family_name = models.CharField("How the family would like to be known", max_length=150)
-    contact_details = models.TextField("Contact details", max_length=2000, blank=True)
+    family_name = models.CharField("How the family would like to be known", max_length=rules.FAMILY_NAME.max_length)
+    contact_details = models.TextField("Contact details", max_length=rules.CONTACT_DETAILS.max_length, blank=True)
     lawful_basis = models.CharField("Lawful basis for holding and sharing", max_length=30, choices=LawfulBasis.choices)
-    lawful_basis_note = models.CharField("Why this basis applies", max_length=500, blank=True)
+    lawful_basis_note = models.CharField("Why this basis applies", max_length=rules.LAWFUL_BASIS_NOTE.max_length, blank=True)
     recording_organisation = models.ForeignKey("partnership.Organisation", on_delete=models.PROTECT, related_name="families_recorded")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -82,10 +84,10 @@ class Person(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="people")
-    first_name = models.CharField("First name", max_length=100)
-    last_name = models.CharField("Last name", max_length=100, blank=True)
-    preferred_name = models.CharField("What they like to be called", max_length=100, blank=True)
-    pronouns = models.CharField("Pronouns", max_length=40, blank=True)
+    first_name = models.CharField("First name", max_length=rules.FIRST_NAME.max_length)
+    last_name = models.CharField("Last name", max_length=rules.LAST_NAME.max_length, blank=True)
+    preferred_name = models.CharField("What they like to be called", max_length=rules.PREFERRED_NAME.max_length, blank=True)
+    pronouns = models.CharField("Pronouns", max_length=rules.PRONOUNS.max_length, blank=True)
     date_of_birth = models.DateField("Date of birth", null=True, blank=True)
     role_in_family = models.CharField("Who they are in the family", max_length=20, choices=RoleInFamily.choices)
     is_focus = models.BooleanField("The child or young person at the centre", default=False)
@@ -107,7 +109,7 @@ class Relationship(models.Model):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="relationships")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_from")
     other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_to")
-    description = models.CharField("Relationship", max_length=150, help_text="For example: mum, step-dad, older sister.")
+    description = models.CharField("Relationship", max_length=rules.RELATIONSHIP.max_length, help_text="For example: mum, step-dad, older sister.")
 
 
 class StoryEntry(models.Model):
@@ -115,10 +117,10 @@ class StoryEntry(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="story_entries")
-    story = models.TextField("The story, in the family's words", max_length=20000)
-    who_was_there = models.CharField("Who was there", max_length=500)
+    story = models.TextField("The story, in the family's words", max_length=rules.STORY.max_length)
+    who_was_there = models.CharField("Who was there", max_length=rules.WHO_WAS_THERE.max_length)
     told_on = models.DateField("When it was told")
-    how_agreed = models.CharField("How the family agreed to it being recorded", max_length=500)
+    how_agreed = models.CharField("How the family agreed to it being recorded", max_length=rules.HOW_AGREED.max_length)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -132,10 +134,10 @@ class OnePageProfile(models.Model):
     """One person's one-page profile, written to and with them."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="profile")
-    liked_and_admired = models.TextField("What people like and admire about me", max_length=4000, blank=True)
-    important_to_me = models.TextField("What is important to me", max_length=4000, blank=True)
-    how_to_support_me = models.TextField("How best to support me", max_length=4000, blank=True)
-    written_with = models.CharField("Who wrote it with me", max_length=300, blank=True)
+    liked_and_admired = models.TextField("What people like and admire about me", max_length=rules.LIKED_AND_ADMIRED.max_length, blank=True)
+    important_to_me = models.TextField("What is important to me", max_length=rules.IMPORTANT_TO_ME.max_length, blank=True)
+    how_to_support_me = models.TextField("How best to support me", max_length=rules.HOW_TO_SUPPORT_ME.max_length, blank=True)
+    written_with = models.CharField("Who wrote it with me", max_length=rules.WRITTEN_WITH.max_length, blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
@@ -147,12 +149,12 @@ class ChronologyEntry(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="chronology")
     occurred_on = models.DateField("When it happened")
-    what_happened = models.TextField("What happened", max_length=2000)
-    meaning_for_child = models.TextField("What it meant for the child or young person", max_length=2000)
+    what_happened = models.TextField("What happened", max_length=rules.WHAT_HAPPENED.max_length)
+    meaning_for_child = models.TextField("What it meant for the child or young person", max_length=rules.MEANING_FOR_CHILD.max_length)
     organisation = models.ForeignKey("partnership.Organisation", on_delete=models.PROTECT, related_name="+")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
-    source = models.CharField(max_length=40, default="practitioner", help_text="Where it came from: a practitioner, or a group supervision summary.")
+    source = models.CharField(max_length=rules.SOURCE_LENGTH, default="practitioner", help_text="Where it came from: a practitioner, or a group supervision summary.")
 
     class Meta:
         ordering = ["-occurred_on", "-recorded_at"]
@@ -189,7 +191,7 @@ class JoinRequest(models.Model):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="join_requests")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     organisation = models.ForeignKey("partnership.Organisation", on_delete=models.PROTECT, related_name="+")
-    reason = models.CharField("Why you need to join", max_length=500)
+    reason = models.CharField("Why you need to join", max_length=rules.JOIN_REASON.max_length)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
     requested_at = models.DateTimeField(default=timezone.now)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -216,19 +218,27 @@ class ConsentAgreement(models.Model):
     valid_from = models.DateField(default=timezone.localdate)
     valid_until = models.DateField(null=True, blank=True)
     given_by = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="consents_given")
-    given_by_name = models.CharField("Who gave it", max_length=150)
+    given_by_name = models.CharField("Who gave it", max_length=rules.GIVEN_BY_NAME.max_length)
     method = models.CharField("How it was given", max_length=20, choices=Method.choices)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    withdrawal_note = models.CharField(max_length=500, blank=True)
+    withdrawal_note = models.CharField(max_length=rules.WITHDRAWAL_NOTE.max_length, blank=True)
 
     class Meta:
         ordering = ["-recorded_at"]
 
     def is_live_on(self, day) -> bool:
         return self.withdrawn_at is None and self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+    def state_on(self, day) -> str:
+        """How the agreement stands on `day`, in words: live, not yet, expired or withdrawn."""
+        if self.withdrawn_at is not None:
+            return "Withdrawn"
+        if self.is_live_on(day):
+            return "Live"
+        return "Not yet" if day < self.valid_from else "Expired"
 
 
 class EmergencyAccess(models.Model):
@@ -242,13 +252,13 @@ class EmergencyAccess(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="emergency_accesses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.TextField("Why you need to open this record now", max_length=2000)
+    reason = models.TextField("Why you need to open this record now", max_length=rules.EMERGENCY_REASON.max_length)
     started_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     review = models.CharField(max_length=20, choices=Review.choices, default=Review.WAITING)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_note = models.CharField(max_length=1000, blank=True)
+    review_note = models.CharField(max_length=rules.REVIEW_NOTE.max_length, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

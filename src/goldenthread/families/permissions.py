@@ -4,25 +4,22 @@ Reading and changing the parts themselves is `access.py`'s rule; these are the t
 family's agreements, emergency access, retention and closing. Plain functions, no logging.
 """
 
-from goldenthread.core.permissions import is_partnership_admin
-from goldenthread.partnership.models import Membership, Role
+from goldenthread.core.permissions import is_partnership_admin, is_signed_in
+from goldenthread.partnership.models import Membership, Organisation, Role
 
 from . import access
 from .models import TeamMember
 
-# Roles that do casework with families; trainers train, and get nothing by that role.
+# Roles that do casework with families: they may search, record, join a team and use emergency access.
 CASEWORK_ROLES = (Role.PRACTITIONER, Role.CHAMPION, Role.ORGANISATION_LEAD)
-
-
-def _signed_in(user) -> bool:
-    return user is not None and getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
+# Roles that find the family pages in the menu: the caseworkers, and trainers, who may open
+# the pages but see no family by that role (the menu has always shown them the link).
+FAMILY_PAGES_ROLES = (*CASEWORK_ROLES, Role.TRAINER)
 
 
 def casework_organisations(user):
     """The organisations in which the person does casework (and so may record or join a family)."""
-    from goldenthread.partnership.models import Organisation
-
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Organisation.objects.none()
     return Organisation.objects.filter(
         is_active=True, memberships__user=user, memberships__role__in=CASEWORK_ROLES
@@ -30,7 +27,7 @@ def casework_organisations(user):
 
 
 def does_casework_in(user, organisation) -> bool:
-    if not _signed_in(user) or organisation is None:
+    if not is_signed_in(user) or organisation is None:
         return False
     return Membership.objects.filter(user=user, organisation=organisation, role__in=CASEWORK_ROLES, organisation__is_active=True).exists()
 
@@ -74,6 +71,11 @@ def can_manage_team(user, family) -> bool:
     return can_decide_join_requests(user, family)
 
 
+def acts_as_family_member(user, family) -> bool:
+    """A member of the family, not also in the recording organisation's team: they give and withdraw the agreement themselves."""
+    return access.is_family_member(user, family) and not in_recording_team(user, family)
+
+
 def can_manage_consent(user, family) -> bool:
     """Record or withdraw the family's agreement: the recording organisation's team, or the family member."""
     return in_recording_team(user, family) or access.is_family_member(user, family)
@@ -89,13 +91,9 @@ def can_close_family(user, family) -> bool:
 
 
 def can_review_emergency_access(user) -> bool:
-    return _signed_in(user) and bool(getattr(user, "is_data_protection_lead", False))
+    return is_signed_in(user) and bool(getattr(user, "is_data_protection_lead", False))
 
 
 def can_set_retention_rule(user) -> bool:
-    return _signed_in(user) and is_partnership_admin(user)
+    return is_signed_in(user) and is_partnership_admin(user)
 
-
-def can_produce_subject_access_account(user, family) -> bool:
-    """A team member of the recording organisation, the data protection lead, or the family member."""
-    return access.decide(user, family, access.ACCESS_LOG).allowed

@@ -6,7 +6,11 @@ the exports and the API; each part is one query.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils import timezone
+
+from goldenthread.core.models import User
 
 from . import access
 from .models import (
@@ -14,11 +18,14 @@ from .models import (
     ChronologyEntry,
     ConsentAgreement,
     EmergencyAccess,
+    Family,
+    JoinRequest,
     OnePageProfile,
     Part,
     Person,
     Relationship,
     RetentionRule,
+    RetentionRun,
     StoryEntry,
     TeamMember,
 )
@@ -132,14 +139,52 @@ def access_log(family):
     return AccessLogEntry.objects.filter(family_reference=family.reference).order_by("at", "id")
 
 
-def emergency_reviews(waiting_only: bool = False):
-    """Emergency accesses for the data protection lead to review, newest first."""
-    found = EmergencyAccess.objects.select_related("family", "user", "reviewed_by")
-    if waiting_only:
-        found = found.filter(review=EmergencyAccess.Review.WAITING)
-    return found.order_by("-started_at")
+def families_asked_to_join(user, public_ids) -> set:
+    """Of these families (by public_id), those the person has asked to join and is waiting to hear about."""
+    waiting = JoinRequest.objects.filter(user=user, status=JoinRequest.Status.WAITING, family__public_id__in=list(public_ids))
+    return set(waiting.values_list("family__public_id", flat=True))
+
+
+REVIEWED_SHOWN = 20
+
+
+def emergency_reviews_waiting():
+    """Emergency accesses waiting for the data protection lead's review, the longest waiting first."""
+    return EmergencyAccess.objects.filter(review=EmergencyAccess.Review.WAITING).select_related("user", "family").order_by("started_at")
+
+
+def emergency_reviews_done(limit: int = REVIEWED_SHOWN):
+    """The most recently reviewed emergency accesses, newest review first."""
+    reviewed = EmergencyAccess.objects.exclude(review=EmergencyAccess.Review.WAITING).select_related("user", "family", "reviewed_by")
+    return reviewed.order_by("-reviewed_at")[:limit]
+
+
+def data_protection_leads():
+    """Everyone who reviews emergency access, by name."""
+    return User.objects.filter(is_data_protection_lead=True, is_active=True).order_by("full_name")
 
 
 def retention_rule() -> RetentionRule:
     """The partnership's rule for keeping closed records (the defaults until the partnership admin sets one)."""
     return RetentionRule.objects.order_by("pk").first() or RetentionRule()
+
+
+def retention_runs(limit: int = 10):
+    """What the retention task did lately, newest first."""
+    return RetentionRun.objects.all()[:limit]
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day `years` years earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def families_due(today: date | None = None, rule: RetentionRule | None = None):
+    """Closed records whose retention period has ended and that have not been dealt with yet."""
+    today = today or timezone.localdate()
+    rule = rule or retention_rule()
+    cutoff = years_before(today, rule.years_after_closure)
+    return Family.objects.filter(status=Family.Status.CLOSED, closed_on__isnull=False, closed_on__lte=cutoff, anonymised_at__isnull=True)

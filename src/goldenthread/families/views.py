@@ -6,17 +6,18 @@ Which parts a person may see, and every log line, come from `access` and `servic
 """
 
 import json
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.pages import render_form_page
+from goldenthread.core.decorators import no_store
+from goldenthread.core.pages import form_page, render_form_page
 from goldenthread.core.safeguards import family_data_safeguards
 from goldenthread.partnership.models import Organisation
 
@@ -29,7 +30,6 @@ from .models import (
     OnePageProfile,
     Part,
     Person,
-    RetentionRun,
     StoryEntry,
 )
 
@@ -37,21 +37,8 @@ SEARCH_SESSION_KEY = "families:search"
 PART_LABELS = access.PART_LABELS
 
 
-def no_store(view):
-    """Family pages must never be kept in the browser's cache, or shown again after signing out."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        response["Pragma"] = "no-cache"
-        return response
-
-    return wrapped
-
-
 def family_page(*methods):
-    """The safeguards, no-store, and the HTTP methods a page answers."""
+    """The safeguards, no-store (family pages are never kept in a browser's cache), and the HTTP methods a page answers."""
 
     def decorate(view):
         return no_store(family_data_safeguards(require_http_methods(list(methods))(view)))
@@ -65,6 +52,10 @@ def _family(public_id) -> Family:
 
 def _overview(family):
     return redirect("families:overview", family.public_id)
+
+
+def _overview_url(family) -> str:
+    return reverse("families:overview", args=[family.public_id])
 
 
 def _require(decision):
@@ -141,15 +132,12 @@ def search(request):
     matches = None
     if request.method == "POST" and form.is_valid():
         try:
-            found = services.search_families(request.user, **form.terms_for_search())
+            found = services.search_families(by=request.user, **form.terms_for_search())
         except ValidationError as error:
             form.apply_service_errors(error)
         else:
             request.session[SEARCH_SESSION_KEY] = form.terms()
-            requested = set(
-                JoinRequest.objects.filter(user=request.user, status=JoinRequest.Status.WAITING, family__public_id__in=[m.public_id for m in found])
-                .values_list("family__public_id", flat=True)
-            )
+            requested = queries.families_asked_to_join(request.user, [m.public_id for m in found])
             matches = [{"match": match, "requested": match.public_id in requested} for match in found]
     return render_form_page(request, "families/search.html", {"matches": matches, "searched": matches is not None, "can_add": True}, form)
 
@@ -163,18 +151,20 @@ def ask_to_join(request, family_id):
     if access.team_place(request.user, family) is not None:
         return _overview(family)
     form = forms.JoinRequestForm(request.POST if request.method == "POST" else None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            join_request = services.request_to_join(request.user, family, form.chosen_organisation(), form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            if join_request.status == JoinRequest.Status.ACCEPTED:
-                messages.success(request, f"The family already agrees that {join_request.organisation.name} may see their record, so you have joined the team.")
-                return _overview(family)
-            messages.success(request, f"You have asked to join the team around family {family.reference}. The lead practitioner will decide.")
-            return redirect("families:your-families")
-    return render_form_page(request, "families/ask_to_join.html", {"family": family}, form)
+
+    def said(join_request) -> str:
+        if join_request.status == JoinRequest.Status.ACCEPTED:
+            return f"The family already agrees that {join_request.organisation.name} may see their record, so you have joined the team."
+        return f"You have asked to join the team around family {family.reference}. The lead practitioner will decide."
+
+    def then(join_request) -> str:
+        return _overview_url(family) if join_request.status == JoinRequest.Status.ACCEPTED else reverse("families:your-families")
+
+    return form_page(
+        request, form, template="families/ask_to_join.html", context={"family": family},
+        action=lambda data: services.request_to_join(family, by=request.user, organisation=form.chosen_organisation(), reason=data["reason"]),
+        success_message=said, success_url=then,
+    )
 
 
 @family_page("GET", "POST")
@@ -193,25 +183,24 @@ def new_family(request):
         initial={"family_name": terms.get("family_name", "")},
         first_person=forms.first_person_from(terms),
     )
-    if request.method == "POST" and form.is_valid():
-        details = form.details.cleaned_data
-        try:
-            family = services.create_family(
-                request.user,
-                form.details.chosen_organisation(),
-                family_name=details["family_name"],
-                lawful_basis=details["lawful_basis"],
-                lawful_basis_note=details["lawful_basis_note"],
-                contact_details=details["contact_details"],
-                people=form.people(),
-            )
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            request.session.pop(SEARCH_SESSION_KEY, None)
-            messages.success(request, f"Family {family.reference} is recorded, and you are their lead practitioner.")
-            return _overview(family)
-    return render_form_page(request, "families/new.html", {}, form)
+
+    def record(data):
+        family = services.create_family(
+            form.details.chosen_organisation(),
+            by=request.user,
+            family_name=data["family_name"],
+            lawful_basis=data["lawful_basis"],
+            lawful_basis_note=data["lawful_basis_note"],
+            contact_details=data["contact_details"],
+            people=data["people"],
+        )
+        request.session.pop(SEARCH_SESSION_KEY, None)
+        return family
+
+    return form_page(
+        request, form, template="families/new.html", action=record,
+        success_message=lambda family: f"Family {family.reference} is recorded, and you are their lead practitioner.", success_url=_overview_url,
+    )
 
 
 # The family's overview ------------------------------------------------------------------
@@ -315,15 +304,11 @@ def add_story(request, family_id):
     family = _family(family_id)
     _require_write(request, family, Part.STORY)
     form = forms.StoryEntryForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_story_entry(request.user, family, **form.entry())
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The story is saved.")
-            return _overview(family)
-    return render_form_page(request, "families/story_form.html", {"family": family}, form)
+    return form_page(
+        request, form, template="families/story_form.html", context={"family": family},
+        action=lambda data: services.add_story_entry(family, by=request.user, **form.entry()),
+        success_message="The story is saved.", success_url=_overview_url(family),
+    )
 
 
 @family_page("GET", "POST")
@@ -337,28 +322,18 @@ def edit_story(request, family_id, entry_id):
         return render_form_page(request, "families/story_form.html", {"family": family, "entry": entry}, form)
     _require_write(request, family, Part.STORY)
     form = forms.StoryEditForm(request.POST)
-    if form.is_valid():
-        try:
-            services.update_story_entry(request.user, entry, form.cleaned_data["version"], **form.entry())
-        except services.EditConflict:
-            entry.refresh_from_db()
-            access.read(request.user, family, Part.STORY, detail="story entry saved by someone else, shown beside your changes")
-            return _conflict(request, "families/story_form.html", forms.StoryEditForm, {"family": family, "entry": entry, "saved": entry}, entry.version)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The story is saved.")
-            return _overview(family)
-    return render_form_page(request, "families/story_form.html", {"family": family, "entry": entry}, form)
 
+    def saved_now(conflict):
+        """What is saved now, shown beside what the person typed (and the look logged)."""
+        entry.refresh_from_db()
+        access.read(request.user, family, Part.STORY, detail="story entry saved by someone else, shown beside your changes")
+        return {"saved": entry}
 
-def _conflict(request, template, form_class, context, saved_version):
-    """What the person typed, kept in the form with the saved version's number, and the saved text beside it."""
-    typed = request.POST.copy()
-    typed["version"] = str(saved_version)
-    form = form_class(typed)
-    form.is_valid()
-    return render(request, template, {**context, "form": form, "conflict": True}, status=409)
+    return form_page(
+        request, form, template="families/story_form.html", context={"family": family, "entry": entry},
+        action=lambda data: services.update_story_entry(entry, by=request.user, version=data["version"], **form.entry()),
+        success_message="The story is saved.", success_url=_overview_url(family), conflict_context=saved_now,
+    )
 
 
 # People and their one-page profiles -------------------------------------------------------
@@ -379,15 +354,11 @@ def add_person(request, family_id):
     family = _family(family_id)
     _require_write(request, family, access.HOUSEHOLD, "asked to add someone to the household")
     form = forms.PersonForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_person(request.user, family, **form.person())
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The person is added to the household.")
-            return _overview(family)
-    return render_form_page(request, "families/person_form.html", {"family": family}, form)
+    return form_page(
+        request, form, template="families/person_form.html", context={"family": family},
+        action=lambda data: services.add_person(family, by=request.user, **form.person()),
+        success_message="The person is added to the household.", success_url=_overview_url(family),
+    )
 
 
 @family_page("GET", "POST")
@@ -398,15 +369,11 @@ def edit_person(request, family_id, person_id):
     if request.method == "GET":
         _require_part(request, family, access.HOUSEHOLD, "a person's details, to change them")
     form = forms.PersonForm(request.POST if request.method == "POST" else None, initial={name: getattr(person, name) for name in PERSON_FIELDS})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_person(request.user, person, **form.person())
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "Their details are saved.")
-            return _overview(family)
-    return render_form_page(request, "families/person_form.html", {"family": family, "person": person}, form)
+    return form_page(
+        request, form, template="families/person_form.html", context={"family": family, "person": person},
+        action=lambda data: services.update_person(person, by=request.user, **form.person()),
+        success_message="Their details are saved.", success_url=_overview_url(family),
+    )
 
 
 def _require_profile(request, family, person, detail=None):
@@ -446,20 +413,18 @@ def edit_profile(request, family_id, person_id):
         return render_form_page(request, "families/profile_form.html", {"family": family, "person": person}, form)
     _require_write(request, family, Part.PROFILES, "asked to change a one-page profile", person=person)
     form = forms.ProfileForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_profile(request.user, person, form.cleaned_data["version"], **form.profile())
-        except services.EditConflict:
-            saved = _profile_of(person)
-            access.read(request.user, family, Part.PROFILES, detail="one-page profile saved by someone else, shown beside your changes")
-            context = {"family": family, "person": person, "saved": saved}
-            return _conflict(request, "families/profile_form.html", forms.ProfileForm, context, saved.version if saved else 0)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The one-page profile is saved.")
-            return redirect("families:profile", family.public_id, person.public_id)
-    return render_form_page(request, "families/profile_form.html", {"family": family, "person": person}, form)
+
+    def saved_now(conflict):
+        """What is saved now, shown beside what the person typed (and the look logged)."""
+        access.read(request.user, family, Part.PROFILES, detail="one-page profile saved by someone else, shown beside your changes")
+        return {"saved": _profile_of(person)}
+
+    return form_page(
+        request, form, template="families/profile_form.html", context={"family": family, "person": person},
+        action=lambda data: services.save_profile(person, by=request.user, version=data["version"], **form.profile()),
+        success_message="The one-page profile is saved.", success_url=reverse("families:profile", args=[family.public_id, person.public_id]),
+        conflict_context=saved_now,
+    )
 
 
 # Chronology -------------------------------------------------------------------------------
@@ -471,15 +436,11 @@ def add_chronology(request, family_id):
     _require_write(request, family, Part.CHRONOLOGY)
     place = access.team_place(request.user, family)
     form = forms.ChronologyEntryForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_chronology_entry(request.user, family, **form.entry())
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The event is added to the chronology.")
-            return _overview(family)
-    return render_form_page(request, "families/chronology_form.html", {"family": family, "place": place}, form)
+    return form_page(
+        request, form, template="families/chronology_form.html", context={"family": family, "place": place},
+        action=lambda data: services.add_chronology_entry(family, by=request.user, **form.entry()),
+        success_message="The event is added to the chronology.", success_url=_overview_url(family),
+    )
 
 
 # The team around the family ---------------------------------------------------------------
@@ -497,7 +458,7 @@ def decide_join_request(request, family_id, request_id):
         return _overview(family)
     accept = form.cleaned_data["decision"] == "accept"
     try:
-        services.decide_join_request(request.user, join_request, accept=accept)
+        services.decide_join_request(join_request, by=request.user, accept=accept)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -514,7 +475,7 @@ def leave_team(request, family_id):
         raise PermissionDenied
     if request.method == "POST":
         try:
-            services.leave_team(request.user, place)
+            services.leave_team(place, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return _overview(family)
@@ -532,30 +493,14 @@ def make_lead(request, family_id):
         _require_part(request, family, access.TEAM, "the team around the family, to choose the lead practitioner")
     team = family.team.filter(left_on__isnull=True).select_related("user", "organisation")
     form = forms.MakeLeadForm(request.POST if request.method == "POST" else None, team=team)
-    if request.method == "POST" and form.is_valid():
-        member = form.chosen_member()
-        try:
-            services.make_lead(request.user, member)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"{member.user.full_name} is now the lead practitioner.")
-            return _overview(family)
-    return render_form_page(request, "families/make_lead.html", {"family": family}, form)
+    return form_page(
+        request, form, template="families/make_lead.html", context={"family": family},
+        action=lambda data: services.make_lead(form.chosen_member(), by=request.user),
+        success_message=lambda member: f"{member.user.full_name} is now the lead practitioner.", success_url=_overview_url(family),
+    )
 
 
 # Consent ----------------------------------------------------------------------------------
-
-
-def consent_state(agreement, today) -> str:
-    """Live, not yet, expired or withdrawn: how the agreement stands today, in words."""
-    if agreement.withdrawn_at is not None:
-        return "Withdrawn"
-    if agreement.valid_from > today:
-        return "Not yet"
-    if agreement.valid_until is not None and agreement.valid_until < today:
-        return "Expired"
-    return "Live"
 
 
 @family_page("GET", "HEAD")
@@ -569,7 +514,7 @@ def consents(request, family_id):
         "families/consents.html",
         {
             "family": family,
-            "agreements": [{"agreement": a, "state": consent_state(a, today), "parts": [PART_LABELS.get(p, p) for p in a.parts or []]} for a in agreements],
+            "agreements": [{"agreement": a, "state": a.state_on(today), "parts": [PART_LABELS.get(p, p) for p in a.parts or []]} for a in agreements],
             "can_manage": permissions.can_manage_consent(request.user, family),
         },
     )
@@ -583,7 +528,7 @@ def record_consent(request, family_id):
     if request.method == "GET":
         _require_part(request, family, access.HOUSEHOLD, "the household's names, to record an agreement")
     organisations = Organisation.objects.filter(is_active=True).exclude(pk=family.recording_organisation_id).order_by("name")
-    family_member = access.is_family_member(request.user, family) and not permissions.in_recording_team(request.user, family)
+    family_member = permissions.acts_as_family_member(request.user, family)
     form = forms.ConsentForm(
         request.POST if request.method == "POST" else None,
         organisations=organisations,
@@ -591,15 +536,11 @@ def record_consent(request, family_id):
         family_member=family_member,
         initial={"valid_from": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_consent(request.user, family, **form.agreement())
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The family's agreement is recorded.")
-            return redirect("families:consents", family.public_id)
-    return render_form_page(request, "families/consent_form.html", {"family": family}, form)
+    return form_page(
+        request, form, template="families/consent_form.html", context={"family": family},
+        action=lambda data: services.record_consent(family, by=request.user, **form.agreement()),
+        success_message="The family's agreement is recorded.", success_url=reverse("families:consents", args=[family.public_id]),
+    )
 
 
 @family_page("GET", "POST")
@@ -614,16 +555,12 @@ def withdraw_consent(request, family_id, consent_id):
     if request.method == "GET":
         _require_part(request, family, access.CONSENTS, "one of the family's agreements, to withdraw it")
     form = forms.WithdrawConsentForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.withdraw_consent(request.user, agreement, note=form.cleaned_data["withdrawal_note"])
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"The agreement is withdrawn. {agreement.organisation.name} can no longer see those parts of the record.")
-            return redirect("families:consents", family.public_id)
-    return render_form_page(
-        request, "families/withdraw_consent.html", {"family": family, "agreement": agreement, "parts": [PART_LABELS.get(p, p) for p in agreement.parts or []]}, form
+    return form_page(
+        request, form, template="families/withdraw_consent.html",
+        context={"family": family, "agreement": agreement, "parts": [PART_LABELS.get(p, p) for p in agreement.parts or []]},
+        action=lambda data: services.withdraw_consent(agreement, by=request.user, note=data["withdrawal_note"]),
+        success_message=f"The agreement is withdrawn. {agreement.organisation.name} can no longer see those parts of the record.",
+        success_url=reverse("families:consents", args=[family.public_id]),
     )
 
 
@@ -636,23 +573,20 @@ def emergency(request, family_id):
     if not permissions.can_start_emergency_access(request.user):
         raise PermissionDenied
     form = forms.EmergencyAccessForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.start_emergency_access(request.user, family, form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"You can see this record for the next {emergency_hours()} hours. This is recorded and will be reviewed.")
-            return _overview(family)
-    return render_form_page(request, "families/emergency.html", {"family": family, **_emergency_context(request.user)}, form)
+    return form_page(
+        request, form, template="families/emergency.html", context={"family": family, **_emergency_context(request.user)},
+        action=lambda data: services.start_emergency_access(family, by=request.user, reason=data["reason"]),
+        success_message=f"You can see this record for the next {emergency_hours()} hours. This is recorded and will be reviewed.",
+        success_url=_overview_url(family),
+    )
 
 
 @family_page("GET", "HEAD")
 def reviews(request):
     if not permissions.can_review_emergency_access(request.user):
         raise PermissionDenied
-    waiting = list(EmergencyAccess.objects.filter(review=EmergencyAccess.Review.WAITING).select_related("user", "family").order_by("started_at"))
-    reviewed = list(EmergencyAccess.objects.exclude(review=EmergencyAccess.Review.WAITING).select_related("user", "family", "reviewed_by").order_by("-reviewed_at")[:20])
+    waiting = list(queries.emergency_reviews_waiting())
+    reviewed = list(queries.emergency_reviews_done())
     access.log_emergency_reviews(request.user, waiting, "emergency access to review: the family's reference and the practitioner's reason")
     access.log_emergency_reviews(request.user, reviewed, "emergency access reviewed: the family's reference and the review")
     return render(request, "families/reviews.html", {"waiting": waiting, "reviewed": reviewed})
@@ -666,7 +600,7 @@ def review(request, access_id):
     form = forms.ReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.review_emergency_access(request.user, emergency_access, form.cleaned_data["outcome"], form.cleaned_data["review_note"])
+            services.review_emergency_access(emergency_access, by=request.user, outcome=form.cleaned_data["outcome"], note=form.cleaned_data["review_note"])
         except ValidationError as error:
             form.apply_service_errors(error)
         else:
@@ -686,15 +620,11 @@ def retention(request):
     rule = queries.retention_rule()
     initial = {"years_after_closure": rule.years_after_closure, "outcome": rule.outcome}
     form = forms.RetentionForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_retention_rule(request.user, form.cleaned_data["years_after_closure"], form.cleaned_data["outcome"])
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The retention rule is saved. The next scheduled run will use it.")
-            return redirect("families:retention")
-    return render_form_page(request, "families/retention.html", {"rule": rule, "runs": RetentionRun.objects.all()[:10]}, form)
+    return form_page(
+        request, form, template="families/retention.html", context={"rule": rule, "runs": queries.retention_runs()},
+        action=lambda data: services.set_retention_rule(by=request.user, years=data["years_after_closure"], outcome=data["outcome"]),
+        success_message="The retention rule is saved. The next scheduled run will use it.", success_url=reverse("families:retention"),
+    )
 
 
 # The family's view of access, and exports ---------------------------------------------------

@@ -2,67 +2,36 @@
 
 from django import forms
 
-from goldenthread.core.forms import TidyTextMixin, clean_text
+from goldenthread.core.forms import GoldenThreadForm, clean_text
 
+from . import rules
 from .models import Role, Sector, Size
 
-HIDDEN_CHARACTERS = "Remove the hidden characters (they often come from copying and pasting) and try again"
+
+def _text(rule, **overrides) -> forms.CharField:
+    """The field for a rule, whose hidden characters are explained the way every partnership form explains them."""
+    field = rule.form_field(**overrides)
+    field.error_messages["null_characters_not_allowed"] = rules.HIDDEN_CHARACTERS
+    return field
 
 
-def _text(label, *, max_length, required=True, required_message="", textarea=False, help_text=""):
-    messages = {
-        "max_length": f"{label.replace(' (optional)', '')} must be {max_length:,} characters or fewer",
-        "null_characters_not_allowed": HIDDEN_CHARACTERS,
-    }
-    if required_message:
-        messages["required"] = required_message
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        error_messages=messages,
-        widget=forms.Textarea(attrs={"rows": 5}) if textarea else forms.TextInput(),
-    )
-
-
-class OrganisationForm(TidyTextMixin, forms.Form):
+class OrganisationForm(GoldenThreadForm):
     """The details of a member organisation, as the partnership admin keeps them."""
 
-    name = _text("Name", max_length=200, required_message="Enter the organisation's name")
+    name = _text(rules.ORGANISATION_NAME)
     sector = forms.ChoiceField(
         label="Sector",
         choices=[("", "Choose a sector")] + Sector.choices,
-        error_messages={
-            "required": "Choose the organisation's sector",
-            "invalid_choice": "Choose one of the sectors listed",
-        },
+        error_messages={"required": "Choose the organisation's sector", "invalid_choice": rules.CHOOSE_A_SECTOR},
     )
-    area = _text(
-        "Area",
-        max_length=120,
-        required=False,
-        help_text="The part of the borough it serves, or 'Borough-wide'.",
-    )
+    area = _text(rules.AREA)
     size = forms.ChoiceField(
         label="Size",
         required=False,
         choices=[("", "Not known")] + Size.choices,
-        error_messages={"invalid_choice": "Choose one of the sizes listed"},
+        error_messages={"invalid_choice": rules.CHOOSE_A_SIZE},
     )
-    description = _text(
-        "Description",
-        max_length=2000,
-        required=False,
-        textarea=True,
-        help_text="What the organisation does, in a few plain sentences.",
-    )
-
-    def clean_name(self):
-        name = clean_text(self.cleaned_data.get("name", ""))
-        if not name:
-            raise forms.ValidationError("Enter the organisation's name")
-        return name
+    description = _text(rules.DESCRIPTION)
 
 
 class ChangeOrganisationForm(OrganisationForm):
@@ -86,22 +55,22 @@ class OrganisationFilterForm(forms.Form):
         return (sector if sector in Sector.values else ""), text
 
 
-class MemberForm(TidyTextMixin, forms.Form):
+class MemberForm(GoldenThreadForm):
     """A person to add to an organisation."""
 
-    full_name = _text("Full name", max_length=150, required_message="Enter the person's full name")
+    full_name = _text(rules.FULL_NAME)
     email = forms.EmailField(
         label="E-mail address",
-        max_length=254,
+        max_length=rules.EMAIL_LENGTH,
         help_text="Someone new gets an e-mail inviting them to choose a password.",
         error_messages={
-            "required": "Enter the person's work e-mail address",
-            "invalid": "Enter an e-mail address like name@example.org",
-            "max_length": "The e-mail address must be 254 characters or fewer",
-            "null_characters_not_allowed": HIDDEN_CHARACTERS,
+            "required": rules.ENTER_AN_EMAIL,
+            "invalid": rules.EMAIL_LIKE_THIS,
+            "max_length": rules.EMAIL_TOO_LONG,
+            "null_characters_not_allowed": rules.HIDDEN_CHARACTERS,
         },
     )
-    job_title = _text("Job title (optional)", max_length=150, required=False)
+    job_title = _text(rules.JOB_TITLE, label="Job title (optional)")
     role = forms.ChoiceField(
         label="Role",
         choices=Role.choices,
@@ -114,14 +83,8 @@ class MemberForm(TidyTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs.update({"autocomplete": "off"})
 
-    def clean_full_name(self):
-        name = clean_text(self.cleaned_data.get("full_name", ""))
-        if not name:
-            raise forms.ValidationError("Enter the person's full name")
-        return name
 
-
-class RoleForm(forms.Form):
+class RoleForm(GoldenThreadForm):
     role = forms.ChoiceField(
         label="Role",
         choices=Role.choices,

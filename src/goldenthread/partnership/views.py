@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.forms import show_service_errors
-from goldenthread.core.pages import render_form_page
+from goldenthread.core.pages import form_page
 from goldenthread.core.safeguards import verified_session_required
 
 from . import permissions, services
@@ -27,6 +27,10 @@ def _a(role_label: str) -> str:
 
 def _organisation(slug):
     return get_object_or_404(Organisation, slug=slug)
+
+
+def _page_of(organisation) -> str:
+    return reverse("partnership:organisation", kwargs={"slug": organisation.slug})
 
 
 def _membership(organisation, person):
@@ -54,15 +58,15 @@ def organisation_add(request):
     if not permissions.can_manage_organisations(request.user):
         raise PermissionDenied
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.create_organisation(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(request, f"{organisation.name} is now a member organisation.")
-            return redirect("partnership:organisation", slug=organisation.slug)
-    return render_form_page(request, "partnership/organisation_form.html", {"organisation": None}, form)
+    return form_page(
+        request,
+        form,
+        template="partnership/organisation_form.html",
+        context={"organisation": None},
+        action=lambda data: services.create_organisation(by=request.user, **data),
+        success_message=lambda organisation: f"{organisation.name} is now a member organisation.",
+        success_url=_page_of,
+    )
 
 
 @login_required
@@ -99,15 +103,15 @@ def organisation_change(request, slug):
         "is_active": organisation.is_active,
     }
     form = ChangeOrganisationForm(request.POST or None, initial=current)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_organisation(organisation, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(request, f"The details of {organisation.name} are saved.")
-            return redirect("partnership:organisation", slug=organisation.slug)
-    return render_form_page(request, "partnership/organisation_form.html", {"organisation": organisation}, form)
+    return form_page(
+        request,
+        form,
+        template="partnership/organisation_form.html",
+        context={"organisation": organisation},
+        action=lambda data: services.update_organisation(organisation, by=request.user, **data),
+        success_message=lambda changed: f"The details of {changed.name} are saved.",
+        success_url=_page_of,
+    )
 
 
 @verified_session_required
@@ -117,15 +121,15 @@ def member_add(request, slug):
     if not permissions.can_manage_members(request.user, organisation):
         raise PermissionDenied
     form = MemberForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            membership = services.add_member(organisation, by=request.user, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(request, f"{membership.user.full_name} is now {_a(membership.get_role_display())} in {organisation.name}.")
-            return redirect("partnership:organisation", slug=organisation.slug)
-    return render_form_page(request, "partnership/member_form.html", {"organisation": organisation}, form)
+    return form_page(
+        request,
+        form,
+        template="partnership/member_form.html",
+        context={"organisation": organisation},
+        action=lambda data: services.add_member(organisation, by=request.user, **data),
+        success_message=lambda membership: f"{membership.user.full_name} is now {_a(membership.get_role_display())} in {organisation.name}.",
+        success_url=_page_of(organisation),
+    )
 
 
 @verified_session_required
@@ -136,15 +140,15 @@ def member_role(request, slug, person):
         raise PermissionDenied
     membership = _membership(organisation, person)
     form = RoleForm(request.POST or None, initial={"role": membership.role})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_role(membership, form.cleaned_data["role"], by=request.user)
-        except ValidationError as error:
-            show_service_errors(form, error)
-        else:
-            messages.success(request, f"{membership.user.full_name} is now {_a(Role(membership.role).label)}.")
-            return redirect("partnership:organisation", slug=organisation.slug)
-    return render_form_page(request, "partnership/member_role.html", {"organisation": organisation, "membership": membership}, form)
+    return form_page(
+        request,
+        form,
+        template="partnership/member_role.html",
+        context={"organisation": organisation, "membership": membership},
+        action=lambda data: services.change_role(membership, by=request.user, role=data["role"]),
+        success_message=lambda changed: f"{changed.user.full_name} is now {_a(Role(changed.role).label)}.",
+        success_url=_page_of(organisation),
+    )
 
 
 @verified_session_required

@@ -1,62 +1,19 @@
-"""The pledge's forms: they parse and explain; the rules themselves live in services."""
-
-from datetime import timedelta
+"""The pledge's forms: they parse and explain. Each field is built from its rule in `rules.py`,
+which the services check again; the action plan's form is the shared one of `core.action_plan`.
+"""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
-from goldenthread.core.forms import DateField, TidyTextMixin, show_service_errors
+from goldenthread.core.forms import GoldenThreadForm, LenientChoiceField
 from goldenthread.partnership.models import Role, Sector
 
-from .models import Action, Strand
+from . import rules
+from .models import Strand
 from .services import commitment_field
 
 
-class PledgeForm(TidyTextMixin, forms.Form):
-    """Shared by every pledge form: text tidied, and required text that tidied away to nothing refused."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, field in self.fields.items():
-            if field.required and isinstance(field, forms.CharField) and name in cleaned and not cleaned[name]:
-                self.add_error(name, field.error_messages["required"])
-        return cleaned
-
-    def apply_service_errors(self, error: ValidationError):
-        show_service_errors(self, error)
-
-
-def _text(label, max_length, required_message, *, rows=5, hint="", required=True):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=hint,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "required": required_message,
-            "max_length": f"{label} must be {max_length:,} characters or fewer",
-            "null_characters_not_allowed": f"{label} contains a character we cannot store. Remove it and try again",
-        },
-    )
-
-
-def _line(label, max_length, required_message, *, hint=""):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        help_text=hint,
-        error_messages={
-            "required": required_message,
-            "max_length": f"{label} must be {max_length} characters or fewer",
-            "null_characters_not_allowed": f"{label} contains a character we cannot store. Remove it and try again",
-        },
-    )
-
-
-class StatementForm(PledgeForm):
+class StatementForm(GoldenThreadForm):
     """The commitments chosen under each strand, and the published statement."""
 
     def __init__(self, *args, pledge_text, **kwargs):
@@ -76,9 +33,9 @@ class StatementForm(PledgeForm):
             )
         self.fields = {**strand_fields, **self.fields}
 
-    vision = _text("Our vision", 3000, "Write your organisation's vision", hint="What will be different for the people you serve and for your staff.")
-    how_we_will_do_it = _text("How we will do it", 3000, "Write how you will do it")
-    priorities = _text("Our priorities for the next 12 months", 3000, "Write your priorities for the next 12 months")
+    vision = rules.VISION.form_field()
+    how_we_will_do_it = rules.HOW_WE_WILL_DO_IT.form_field()
+    priorities = rules.PRIORITIES.form_field()
 
     def strand_fields(self):
         return [self[commitment_field(value)] for value in Strand.values]
@@ -90,33 +47,30 @@ class StatementForm(PledgeForm):
         return [self.commitments_by_code[code] for code in codes]
 
     def statement(self):
-        return {name: self.cleaned_data[name] for name in ("vision", "how_we_will_do_it", "priorities")}
+        return {name: self.cleaned_data[name] for name in rules.STATEMENT}
 
 
 class SignPledgeForm(StatementForm):
-    signatory_name = _line("Name of the senior person signing", 150, "Enter the name of the senior person signing", hint="For example, your chief executive, director or head teacher.")
-    signatory_role = _line("Their job title", 150, "Enter their job title")
-    signed_on = DateField(label="Date signed", help_text="For example, 27 3 2026")
+    signatory_name = rules.SIGNATORY_NAME.form_field()
+    signatory_role = rules.SIGNATORY_ROLE.form_field()
+    signed_on = rules.SIGNED_ON.form_field()
     confirm = forms.BooleanField(label="I have the authority to sign", error_messages={"required": ""})
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["signed_on"].error_messages["required"] = "Enter the date the pledge was signed, for example 27 3 2026"
         self.fields["confirm"].label = f"I have the authority to sign for {organisation.name}"
         self.fields["confirm"].error_messages["required"] = f"Confirm that you have the authority to sign for {organisation.name}"
 
     def clean_signed_on(self):
         signed_on = self.cleaned_data["signed_on"]
-        today = timezone.localdate()
-        if signed_on and signed_on > today:
-            raise ValidationError("The date signed must be today or in the past")
-        if signed_on and signed_on <= today - timedelta(days=settings.GOLDENTHREAD_PLEDGE_TERM_DAYS):
-            raise ValidationError("Enter a date in the last 12 months: a pledge signed before then has already run its year")
+        problem = rules.signed_on_problem(signed_on) if signed_on else None
+        if problem:
+            raise ValidationError(problem)
         return signed_on
 
 
-class ChampionsForm(PledgeForm):
+class ChampionsForm(GoldenThreadForm):
     champions = forms.MultipleChoiceField(
         label="Champions",
         required=False,
@@ -141,33 +95,13 @@ class ChampionsForm(PledgeForm):
         return [m.user for m in self.memberships if str(m.user_id) in chosen]
 
 
-class ActionForm(PledgeForm):
-    strand = forms.ChoiceField(
-        label="Strand", choices=Strand.choices, widget=forms.RadioSelect, error_messages={"required": "Choose the strand this action is for", "invalid_choice": "Choose one of the four strands"}
-    )
-    description = _text("What we will do", 500, "Describe what you will do", rows=3)
-    owner = _line("Who owns it", 150, "Enter who owns this action: a name or a team", hint="A name or a team.")
-    due_on = DateField(label="Due date", help_text="For example, 27 3 2026")
-    status = forms.ChoiceField(
-        label="Status", choices=Action.Status.choices, initial=Action.Status.NOT_STARTED, widget=forms.RadioSelect,
-        error_messages={"required": "Choose where this action has got to", "invalid_choice": "Choose one of the statuses listed"},
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["due_on"].error_messages["required"] = "Enter the date it is due, for example 27 3 2026"
+class ProgressForm(GoldenThreadForm):
+    summary = rules.PROGRESS_SUMMARY.form_field()
 
 
-class ProgressForm(PledgeForm):
-    summary = _text(
-        "What has changed this year", 4000, "Write what has changed this year", rows=8,
-        hint="What you have done under each strand, what has made a difference, and what you have learned.",
-    )
-
-
-class RenewForm(PledgeForm):
-    signatory_name = _line("Name of the senior person renewing", 150, "Enter the name of the senior person renewing")
-    signatory_role = _line("Their job title", 150, "Enter their job title")
+class RenewForm(GoldenThreadForm):
+    signatory_name = rules.RENEWER_NAME.form_field()
+    signatory_role = rules.SIGNATORY_ROLE.form_field()
     confirm = forms.BooleanField(label="I have the authority to renew", error_messages={"required": ""})
 
     def __init__(self, *args, organisation, **kwargs):
@@ -176,18 +110,15 @@ class RenewForm(PledgeForm):
         self.fields["confirm"].error_messages["required"] = f"Confirm that you have the authority to renew the pledge for {organisation.name}"
 
 
-class WithdrawForm(PledgeForm):
-    reason = _text(
-        "Why the pledge is being withdrawn", 500, "Write why the pledge is being withdrawn", rows=4,
-        hint="The organisation's people will read this. Say what would let it be published again.",
-    )
+class WithdrawForm(GoldenThreadForm):
+    reason = rules.WITHDRAWAL_REASON.form_field()
 
 
-class PersonalPledgeForm(PledgeForm):
+class PersonalPledgeForm(GoldenThreadForm):
     organisation = forms.ChoiceField(
         label="Organisation", error_messages={"required": "Choose the organisation your pledge is with", "invalid_choice": "Choose one of the organisations you lead"}
     )
-    commitment = _text("My pledge", 600, "Write your pledge in your own words", rows=4, hint="A short commitment in your own words, 600 characters at most.")
+    commitment = rules.PERSONAL_COMMITMENT.form_field()
     is_shown = forms.BooleanField(label="Show it on our organisation's page on the pledge wall", required=False, initial=True)
 
     def __init__(self, *args, organisations=None, **kwargs):
@@ -204,19 +135,12 @@ class PersonalPledgeForm(PledgeForm):
         return self.organisations[self.cleaned_data["organisation"]]
 
 
-class LenientChoiceField(forms.ChoiceField):
-    """A filter choice: an unknown value is ignored by the query rather than shown as an error."""
-
-    def validate(self, value):
-        forms.Field.validate(self, value)
-
-
-class WallFilterForm(forms.Form):
+class WallFilterForm(GoldenThreadForm):
     q = forms.CharField(label="Search by name or words in the statement", required=False, strip=True)
     sector = LenientChoiceField(label="Sector", required=False, choices=[("", "All sectors"), *Sector.choices])
 
 
-class AllPledgesFilterForm(forms.Form):
+class AllPledgesFilterForm(GoldenThreadForm):
     state = LenientChoiceField(
         label="Show",
         required=False,

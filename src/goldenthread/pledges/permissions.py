@@ -25,6 +25,11 @@ def can_edit_pledge(user, pledge) -> bool:
     return leads(user, pledge.organisation)
 
 
+def can_change_action_plan(user, organisation) -> bool:
+    """Add, change and mark done the steps of the pledge's action plan: the organisation's leads."""
+    return leads(user, organisation)
+
+
 def can_publish_or_withdraw(user) -> bool:
     """Withdraw a pledge from the wall, or publish it again: the partnership lead or admin."""
     return is_partnership_admin(user)

@@ -104,13 +104,14 @@ def state_description(pledge) -> str:
     if pledge.status == Pledge.Status.WITHDRAWN:
         return "Withdrawn"
     if pledge.is_lapsed:
-        return f"Lapsed: it ran until {_long_date(pledge.expires_on)}"
+        return f"Lapsed: it ran until {long_date(pledge.expires_on)}"
     if is_due_for_renewal(pledge):
-        return f"Due for renewal by {_long_date(pledge.expires_on)}"
-    return f"Signed, runs until {_long_date(pledge.expires_on)}"
+        return f"Due for renewal by {long_date(pledge.expires_on)}"
+    return f"Signed, runs until {long_date(pledge.expires_on)}"
 
 
-def _long_date(day) -> str:
+def long_date(day) -> str:
+    """A date as the pledge's pages and e-mails write it: 27 March 2026."""
     return f"{day.day} {day:%B %Y}"
 
 

@@ -1,29 +1,28 @@
-"""Every change to a pledge: one function per thing a person does.
+"""Every change to a pledge: one function per thing a person does, `verb(target, *, by, ...)`.
 
-Each checks the permission (PermissionDenied), checks the rules (ValidationError, keyed by
-the form field it is about), writes in a transaction and schedules what follows: signing
-and renewing queue the reminder e-mail for two months before the pledge lapses. The audit
-log is written by core's model signals.
+Each checks the permission (`Refused`), checks the rules of `rules.py` (ValidationError,
+keyed by the form field it is about, every problem at once), writes in a transaction and
+schedules what follows: signing and renewing queue the reminder e-mail for two months
+before the pledge lapses. The action plan's checks are the shared ones of
+`core.action_plan`. The audit log is written by core's model signals.
 """
 
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from goldenthread.core.refusals import Refused
+from goldenthread.core.rules import raise_if
 from goldenthread.partnership import services as partnership_services
 
-from . import permissions
+from . import permissions, rules
+from .action_plan import PLAN
 from .models import Action, Commitment, PersonalPledge, Pledge, PledgeText, ProgressUpdate, Renewal, Strand
 
-STATEMENT_FIELDS = ("vision", "how_we_will_do_it", "priorities")
-STATEMENT_MESSAGES = {
-    "vision": "Write your organisation's vision",
-    "how_we_will_do_it": "Write how you will do it",
-    "priorities": "Write your priorities for the next 12 months",
-}
+STATEMENT_FIELDS = tuple(rules.STATEMENT)
 
 
 def commitment_field(strand: str) -> str:
@@ -47,38 +46,42 @@ def _term_end(start: date) -> date:
     return start + timedelta(days=settings.GOLDENTHREAD_PLEDGE_TERM_DAYS)
 
 
-def _check_commitments(pledge_text: PledgeText, commitments) -> list[Commitment]:
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise Refused()
+
+
+def _check_commitments(pledge_text: PledgeText, commitments, errors: dict) -> list[Commitment]:
     """The chosen commitments, all of this version of the pledge, with at least one per strand."""
     chosen = list(commitments)
     if any(c.pledge_text_id != pledge_text.pk for c in chosen):
-        raise ValidationError({NON_FIELD_ERRORS: "Choose commitments from the pledge shown on this page."})
+        errors[NON_FIELD_ERRORS] = "Choose commitments from the pledge shown on this page."
+        return chosen
     covered = {c.strand for c in chosen}
-    errors = {
-        commitment_field(value): f"Choose at least one commitment under {label}"
-        for value, label in Strand.choices
-        if value not in covered
-    }
-    if errors:
-        raise ValidationError(errors)
+    for value, label in Strand.choices:
+        if value not in covered:
+            errors[commitment_field(value)] = f"Choose at least one commitment under {label}"
     return chosen
 
 
-def _check_statement(statement: dict) -> dict:
-    cleaned = {name: str(statement.get(name) or "").strip() for name in STATEMENT_FIELDS}
-    errors = {name: STATEMENT_MESSAGES[name] for name, value in cleaned.items() if not value}
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
+def _check_statement(statement: dict, errors: dict) -> dict:
+    return {name: rule.clean(statement.get(name), field=name, errors=errors) for name, rule in rules.STATEMENT.items()}
 
 
-def _check_signatory(signatory_name: str, signatory_role: str) -> None:
-    errors = {}
-    if not str(signatory_name or "").strip():
-        errors["signatory_name"] = "Enter the name of the senior person signing"
-    if not str(signatory_role or "").strip():
-        errors["signatory_role"] = "Enter their job title"
-    if errors:
-        raise ValidationError(errors)
+def _check_signatory(signatory_name, signatory_role, errors: dict, *, name_rule=rules.SIGNATORY_NAME) -> tuple[str, str]:
+    return (
+        name_rule.clean(signatory_name, field="signatory_name", errors=errors),
+        rules.SIGNATORY_ROLE.clean(signatory_role, field="signatory_role", errors=errors),
+    )
+
+
+def _check_signed_on(signed_on, errors: dict) -> date | None:
+    signed_on = rules.SIGNED_ON.clean(signed_on, field="signed_on", errors=errors)
+    if signed_on is not None and "signed_on" not in errors:
+        problem = rules.signed_on_problem(signed_on)
+        if problem:
+            errors["signed_on"] = problem
+    return signed_on
 
 
 @transaction.atomic
@@ -96,21 +99,21 @@ def sign_pledge(
     pledge_text: PledgeText | None = None,
 ) -> Pledge:
     """Sign the pledge for an organisation: it is published on the wall at once and runs for a year."""
-    if not permissions.can_sign(by, organisation):
-        raise PermissionDenied
+    _require(permissions.can_sign(by, organisation))
     if Pledge.objects.filter(organisation=organisation).exists():
         raise ValidationError({NON_FIELD_ERRORS: f"{organisation.name} has already signed the pledge."})
-    if signed_on > timezone.localdate():
-        raise ValidationError({"signed_on": "The date signed must be today or in the past"})
     pledge_text = pledge_text or PledgeText.current()
-    chosen = _check_commitments(pledge_text, commitments)
-    statement = _check_statement({"vision": vision, "how_we_will_do_it": how_we_will_do_it, "priorities": priorities})
-    _check_signatory(signatory_name, signatory_role)
+    errors = {}
+    signed_on = _check_signed_on(signed_on, errors)
+    chosen = _check_commitments(pledge_text, commitments, errors)
+    statement = _check_statement({"vision": vision, "how_we_will_do_it": how_we_will_do_it, "priorities": priorities}, errors)
+    signatory_name, signatory_role = _check_signatory(signatory_name, signatory_role, errors)
+    raise_if(errors)
     pledge = Pledge.objects.create(
         organisation=organisation,
         pledge_text=pledge_text,
-        signatory_name=signatory_name.strip(),
-        signatory_role=signatory_role.strip(),
+        signatory_name=signatory_name,
+        signatory_role=signatory_role,
         signed_on=signed_on,
         signed_by=by,
         expires_on=_term_end(signed_on),
@@ -125,10 +128,11 @@ def sign_pledge(
 @transaction.atomic
 def update_statement(pledge: Pledge, *, by, commitments, vision: str, how_we_will_do_it: str, priorities: str) -> Pledge:
     """Change the published statement and the commitments chosen, within the version signed."""
-    if not permissions.can_edit_pledge(by, pledge):
-        raise PermissionDenied
-    chosen = _check_commitments(pledge.pledge_text, commitments)
-    statement = _check_statement({"vision": vision, "how_we_will_do_it": how_we_will_do_it, "priorities": priorities})
+    _require(permissions.can_edit_pledge(by, pledge))
+    errors = {}
+    chosen = _check_commitments(pledge.pledge_text, commitments, errors)
+    statement = _check_statement({"vision": vision, "how_we_will_do_it": how_we_will_do_it, "priorities": priorities}, errors)
+    raise_if(errors)
     for name, value in statement.items():
         setattr(pledge, name, value)
     pledge.save()
@@ -137,62 +141,42 @@ def update_statement(pledge: Pledge, *, by, commitments, vision: str, how_we_wil
 
 
 @transaction.atomic
-def name_champions(organisation, people, *, by):
+def name_champions(organisation, *, by, people):
     """Name the organisation's champions. Roles belong to the partnership app, so it makes the change."""
-    if not permissions.can_sign(by, organisation):
-        raise PermissionDenied
-    return partnership_services.name_champions(organisation, people, by=by)
+    _require(permissions.can_sign(by, organisation))
+    return partnership_services.name_champions(organisation, by=by, people=people)
 
 
-def _check_action(fields: dict) -> dict:
-    errors = {}
-    if fields.get("strand") not in Strand.values:
-        errors["strand"] = "Choose the strand this action is for"
-    if not str(fields.get("description") or "").strip():
-        errors["description"] = "Describe what you will do"
-    if not str(fields.get("owner") or "").strip():
-        errors["owner"] = "Enter who owns this action: a name or a team"
-    if not isinstance(fields.get("due_on"), date):
-        errors["due_on"] = "Enter the date it is due, for example 27 3 2026"
-    if fields.get("status", Action.Status.NOT_STARTED) not in Action.Status.values:
-        errors["status"] = "Choose where this action has got to"
-    if errors:
-        raise ValidationError(errors)
-    return fields
-
-
-ACTION_FIELDS = ("strand", "description", "owner", "due_on", "status")
+# The action plan (core.action_plan checks and writes) ----------------------------------
 
 
 @transaction.atomic
 def add_action(pledge: Pledge, *, by, strand: str, description: str, owner: str, due_on: date, status: str = Action.Status.NOT_STARTED) -> Action:
-    if not permissions.can_edit_pledge(by, pledge):
-        raise PermissionDenied
-    fields = _check_action({"strand": strand, "description": description, "owner": owner, "due_on": due_on, "status": status})
-    return Action.objects.create(pledge=pledge, **fields)
+    """Add a step to the pledge's action plan, under one strand."""
+    return PLAN.add_step(pledge, by=by, values={"strand": strand, "description": description, "owner": owner, "due_on": due_on, "status": status})
 
 
 @transaction.atomic
-def update_action(action: Action, *, by, **fields) -> Action:
-    if not permissions.can_edit_pledge(by, action.pledge):
-        raise PermissionDenied
-    unknown = set(fields) - set(ACTION_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown action fields: {sorted(unknown)}")
-    merged = {name: fields.get(name, getattr(action, name)) for name in ACTION_FIELDS}
-    for name, value in _check_action(merged).items():
-        setattr(action, name, value)
-    action.save()
-    return action
+def update_action(action: Action, *, by, **changes) -> Action:
+    """Change a step of the action plan (its strand, what, who, when or status)."""
+    return PLAN.change_step(action, by=by, changes=changes)
+
+
+@transaction.atomic
+def mark_action_done(action: Action, *, by) -> Action:
+    return PLAN.mark_done(action, by=by)
+
+
+# Progress, renewal, withdrawal ----------------------------------------------------------
 
 
 @transaction.atomic
 def post_progress_update(pledge: Pledge, *, by, summary: str) -> ProgressUpdate:
-    if not permissions.can_edit_pledge(by, pledge):
-        raise PermissionDenied
-    if not str(summary or "").strip():
-        raise ValidationError({"summary": "Write what has changed this year"})
-    return ProgressUpdate.objects.create(pledge=pledge, posted_by=by, summary=summary.strip())
+    _require(permissions.can_edit_pledge(by, pledge))
+    errors = {}
+    summary = rules.PROGRESS_SUMMARY.clean(summary, field="summary", errors=errors)
+    raise_if(errors)
+    return ProgressUpdate.objects.create(pledge=pledge, posted_by=by, summary=summary)
 
 
 @transaction.atomic
@@ -203,26 +187,27 @@ def renew_pledge(pledge: Pledge, *, by, signatory_name: str, signatory_role: str
     the renewal date; a lapsed pledge shows as signed again, and a fresh reminder is queued
     (the older one finds the end date changed and sends nothing).
     """
-    from .queries import and_list, renewal_is_open, strands_without_actions
+    from .queries import and_list, long_date, renewal_is_open, strands_without_actions
 
-    if not permissions.can_edit_pledge(by, pledge):
-        raise PermissionDenied
+    _require(permissions.can_edit_pledge(by, pledge))
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     renewed_on = renewed_on or timezone.localdate()
     if pledge.status == Pledge.Status.WITHDRAWN:
         raise ValidationError({NON_FIELD_ERRORS: "This pledge has been withdrawn, so it cannot be renewed. Ask your partnership lead about publishing it again."})
     if not renewal_is_open(pledge, renewed_on):
-        raise ValidationError({NON_FIELD_ERRORS: f"You can renew this pledge from {pledge.renewal_due_from.day} {pledge.renewal_due_from:%B %Y}."})
+        raise ValidationError({NON_FIELD_ERRORS: f"You can renew this pledge from {long_date(pledge.renewal_due_from)}."})
     missing = strands_without_actions(pledge)
     if missing:
         raise ValidationError({NON_FIELD_ERRORS: f"Add at least one action to the action plan under {and_list(missing)} before you renew."})
-    _check_signatory(signatory_name, signatory_role)
+    errors = {}
+    signatory_name, signatory_role = _check_signatory(signatory_name, signatory_role, errors, name_rule=rules.RENEWER_NAME)
+    raise_if(errors)
     expires_on = _term_end(renewed_on)
     renewal = Renewal.objects.create(
         pledge=pledge,
         renewed_on=renewed_on,
-        signatory_name=signatory_name.strip(),
-        signatory_role=signatory_role.strip(),
+        signatory_name=signatory_name,
+        signatory_role=signatory_role,
         renewed_by=by,
         expires_on=expires_on,
     )
@@ -237,40 +222,39 @@ def renew_pledge(pledge: Pledge, *, by, signatory_name: str, signatory_role: str
 @transaction.atomic
 def withdraw_pledge(pledge: Pledge, *, by, reason: str) -> Pledge:
     """Take a pledge off the wall, with the reason recorded for the organisation to read."""
-    if not permissions.can_publish_or_withdraw(by):
-        raise PermissionDenied
-    if not str(reason or "").strip():
-        raise ValidationError({"reason": "Write why the pledge is being withdrawn"})
+    _require(permissions.can_publish_or_withdraw(by))
+    errors = {}
+    reason = rules.WITHDRAWAL_REASON.clean(reason, field="reason", errors=errors)
+    raise_if(errors)
     pledge.status = Pledge.Status.WITHDRAWN
-    pledge.withdrawn_reason = reason.strip()[:500]
+    pledge.withdrawn_reason = reason
     pledge.save()
     return pledge
 
 
 @transaction.atomic
 def republish_pledge(pledge: Pledge, *, by) -> Pledge:
-    if not permissions.can_publish_or_withdraw(by):
-        raise PermissionDenied
+    _require(permissions.can_publish_or_withdraw(by))
     pledge.status = Pledge.Status.PUBLISHED
     pledge.withdrawn_reason = ""
     pledge.save()
     return pledge
 
 
+# Personal pledges -------------------------------------------------------------------------
+
+
 def _check_personal_commitment(commitment: str) -> str:
-    commitment = str(commitment or "").strip()
-    if not commitment:
-        raise ValidationError({"commitment": "Write your pledge in your own words"})
-    if len(commitment) > 600:
-        raise ValidationError({"commitment": "Your pledge must be 600 characters or fewer"})
+    errors = {}
+    commitment = rules.PERSONAL_COMMITMENT.clean(commitment, field="commitment", errors=errors)
+    raise_if(errors)
     return commitment
 
 
 @transaction.atomic
-def make_personal_pledge(*, by, organisation, commitment: str, is_shown: bool = True) -> PersonalPledge:
+def make_personal_pledge(organisation, *, by, commitment: str, is_shown: bool = True) -> PersonalPledge:
     """A leader's own commitment, recorded with one organisation they lead."""
-    if not permissions.can_make_personal_pledge(by, organisation):
-        raise PermissionDenied
+    _require(permissions.can_make_personal_pledge(by, organisation))
     if PersonalPledge.objects.filter(user=by, organisation=organisation).exists():
         raise ValidationError({"organisation": f"You have already made a personal pledge with {organisation.name}. You can change it instead."})
     return PersonalPledge.objects.create(
@@ -280,8 +264,7 @@ def make_personal_pledge(*, by, organisation, commitment: str, is_shown: bool = 
 
 @transaction.atomic
 def update_personal_pledge(personal_pledge: PersonalPledge, *, by, commitment: str, is_shown: bool) -> PersonalPledge:
-    if not permissions.can_change_personal_pledge(by, personal_pledge):
-        raise PermissionDenied
+    _require(permissions.can_change_personal_pledge(by, personal_pledge))
     personal_pledge.commitment = _check_personal_commitment(commitment)
     personal_pledge.is_shown = bool(is_shown)
     personal_pledge.save()
@@ -290,6 +273,5 @@ def update_personal_pledge(personal_pledge: PersonalPledge, *, by, commitment: s
 
 @transaction.atomic
 def remove_personal_pledge(personal_pledge: PersonalPledge, *, by) -> None:
-    if not permissions.can_change_personal_pledge(by, personal_pledge):
-        raise PermissionDenied
+    _require(permissions.can_change_personal_pledge(by, personal_pledge))
     personal_pledge.delete()

@@ -1,7 +1,5 @@
 """Background work for pledges, run by the task worker (`manage.py db_worker`)."""
 
-from datetime import date
-
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -12,10 +10,7 @@ from goldenthread.core.identity import partnership_identity
 from goldenthread.partnership.models import Membership, Role
 
 from .models import Pledge
-
-
-def _site_url() -> str:
-    return settings.GOLDENTHREAD_SITE_URL
+from .queries import long_date
 
 
 @task()
@@ -39,8 +34,8 @@ def send_renewal_reminder(pledge_id: int, expires_on: str) -> int:
     context = {
         "pledge": pledge,
         "organisation": pledge.organisation,
-        "expires_on": _long_date(pledge.expires_on),
-        "renew_url": _site_url() + reverse("pledges:renew", args=[pledge.organisation.slug]),
+        "expires_on": long_date(pledge.expires_on),
+        "renew_url": settings.GOLDENTHREAD_SITE_URL + reverse("pledges:renew", args=[pledge.organisation.slug]),
         "partnership": partnership_identity(),
     }
     subject = f"{pledge.organisation.name}: the pledge is due for renewal by {context['expires_on']}"
@@ -49,7 +44,3 @@ def send_renewal_reminder(pledge_id: int, expires_on: str) -> int:
         body = render_to_string("pledges/email/renewal_reminder.txt", {**context, "person": membership.user})
         sent += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [membership.user.email])
     return sent
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"

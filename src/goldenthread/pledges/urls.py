@@ -17,6 +17,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/pledge/actions/", views.actions, name="actions"),
     path("organisations/<slug:slug>/pledge/actions/add/", views.add_action, name="add-action"),
     path("organisations/<slug:slug>/pledge/actions/<uuid:action_id>/", views.edit_action, name="edit-action"),
+    path("organisations/<slug:slug>/pledge/actions/<uuid:action_id>/done/", views.action_done, name="action-done"),
     path("organisations/<slug:slug>/pledge/progress/", views.progress, name="progress"),
     path("organisations/<slug:slug>/pledge/renew/", views.renew, name="renew"),
     path("organisations/<slug:slug>/pledge/withdraw/", views.withdraw, name="withdraw"),

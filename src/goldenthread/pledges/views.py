@@ -2,18 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.pages import render_form_page
+from goldenthread.core import action_plan
+from goldenthread.core.pages import form_page, render_form_page
+from goldenthread.core.refusals import Refused
 from goldenthread.partnership.models import Organisation, Role, Sector
 
 from . import forms, permissions, queries, services
-from .models import Action, PersonalPledge, Pledge, PledgeText, Strand
+from .action_plan import PLAN, pledge_of
+from .models import PersonalPledge, Pledge, PledgeText
 
 WALL_PAGE_SIZE = 20
 LIST_PAGE_SIZE = 50
@@ -23,19 +26,20 @@ def _organisation(slug) -> Organisation:
     return get_object_or_404(Organisation, slug=slug)
 
 
-def _pledge(organisation) -> Pledge:
-    pledge = Pledge.objects.select_related("organisation", "pledge_text").filter(organisation=organisation).first()
-    if pledge is None:
-        raise Http404
-    return pledge
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise Refused()
 
 
 def _editable_pledge(request, slug) -> Pledge:
     """The pledge an organisation lead is about to change: 404 if there is none, 403 if not theirs."""
     organisation = _organisation(slug)
-    if not permissions.can_sign(request.user, organisation):
-        raise PermissionDenied
-    return _pledge(organisation)
+    _require(permissions.can_sign(request.user, organisation))
+    return pledge_of(organisation)
+
+
+def _manage_url(organisation) -> str:
+    return reverse("pledges:manage", args=[organisation.slug])
 
 
 def _is_htmx(request) -> bool:
@@ -106,8 +110,7 @@ def organisation_pledge(request, slug):
 @require_http_methods(["GET", "HEAD"])
 def manage(request, slug):
     organisation = _organisation(slug)
-    if not permissions.can_view_pledge_admin(request.user, organisation):
-        raise PermissionDenied
+    _require(permissions.can_view_pledge_admin(request.user, organisation))
     pledge = Pledge.objects.select_related("pledge_text").filter(organisation=organisation).first()
     return render(
         request,
@@ -129,31 +132,30 @@ def manage(request, slug):
 @require_http_methods(["GET", "POST"])
 def sign(request, slug):
     organisation = _organisation(slug)
-    if not permissions.can_sign(request.user, organisation):
-        raise PermissionDenied
+    _require(permissions.can_sign(request.user, organisation))
     if Pledge.objects.filter(organisation=organisation).exists():
         messages.success(request, f"{organisation.name} has already signed the pledge. You can change its statement here.")
         return redirect("pledges:manage", organisation.slug)
     pledge_text = PledgeText.current()
     form = forms.SignPledgeForm(request.POST if request.method == "POST" else None, pledge_text=pledge_text, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sign_pledge(
-                organisation,
-                by=request.user,
-                commitments=form.chosen_commitments(),
-                signatory_name=form.cleaned_data["signatory_name"],
-                signatory_role=form.cleaned_data["signatory_role"],
-                signed_on=form.cleaned_data["signed_on"],
-                pledge_text=pledge_text,
-                **form.statement(),
-            )
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"{organisation.name} has signed the pledge. It is now on the pledge wall.")
-            return redirect("pledges:manage", organisation.slug)
-    return render_form_page(request, "pledges/sign.html", {"organisation": organisation, "pledge_text": pledge_text}, form)
+    return form_page(
+        request,
+        form,
+        template="pledges/sign.html",
+        context={"organisation": organisation, "pledge_text": pledge_text},
+        action=lambda data: services.sign_pledge(
+            organisation,
+            by=request.user,
+            commitments=form.chosen_commitments(),
+            signatory_name=data["signatory_name"],
+            signatory_role=data["signatory_role"],
+            signed_on=data["signed_on"],
+            pledge_text=pledge_text,
+            **form.statement(),
+        ),
+        success_message=f"{organisation.name} has signed the pledge. It is now on the pledge wall.",
+        success_url=_manage_url(organisation),
+    )
 
 
 @login_required
@@ -164,88 +166,60 @@ def statement(request, slug):
     for _label, value, chosen in queries.commitments_by_strand(pledge.commitments.all()):
         initial[services.commitment_field(value)] = [c.code for c in chosen]
     form = forms.StatementForm(request.POST if request.method == "POST" else None, initial=initial, pledge_text=pledge.pledge_text)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_statement(pledge, by=request.user, commitments=form.chosen_commitments(), **form.statement())
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "Your statement and commitments are saved.")
-            return redirect("pledges:manage", pledge.organisation.slug)
-    return render_form_page(request, "pledges/statement.html", {"organisation": pledge.organisation, "pledge": pledge}, form)
+    return form_page(
+        request,
+        form,
+        template="pledges/statement.html",
+        context={"organisation": pledge.organisation, "pledge": pledge},
+        action=lambda data: services.update_statement(pledge, by=request.user, commitments=form.chosen_commitments(), **form.statement()),
+        success_message="Your statement and commitments are saved.",
+        success_url=_manage_url(pledge.organisation),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def champions(request, slug):
     organisation = _organisation(slug)
-    if not permissions.can_sign(request.user, organisation):
-        raise PermissionDenied
+    _require(permissions.can_sign(request.user, organisation))
     form = forms.ChampionsForm(request.POST if request.method == "POST" else None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.name_champions(organisation, form.chosen_people(), by=request.user)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "Your champions are saved.")
-            return redirect("pledges:manage", organisation.slug)
     others = organisation.memberships.exclude(role__in=[Role.PRACTITIONER, Role.CHAMPION]).select_related("user").order_by("user__full_name")
-    return render_form_page(request, "pledges/champions.html", {"organisation": organisation, "others": others}, form)
+    return form_page(
+        request,
+        form,
+        template="pledges/champions.html",
+        context={"organisation": organisation, "others": others},
+        action=lambda data: services.name_champions(organisation, by=request.user, people=form.chosen_people()),
+        success_message="Your champions are saved.",
+        success_url=_manage_url(organisation),
+    )
+
+
+# The action plan: the shared component (core.action_plan), grouped by strand.
 
 
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def actions(request, slug):
-    organisation = _organisation(slug)
-    if not permissions.can_view_pledge_admin(request.user, organisation):
-        raise PermissionDenied
-    pledge = _pledge(organisation)
-    return render(
-        request,
-        "pledges/actions.html",
-        {
-            "organisation": organisation,
-            "pledge": pledge,
-            "actions": queries.actions_by_strand(pledge.actions.all()),
-            "can_edit": permissions.can_edit_pledge(request.user, pledge),
-        },
-    )
+    return action_plan.list_page(request, PLAN, _organisation(slug))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_action(request, slug):
-    pledge = _editable_pledge(request, slug)
-    initial = {"strand": request.GET.get("strand")} if request.GET.get("strand") in Strand.values else {}
-    form = forms.ActionForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_action(pledge, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The action is added to your action plan.")
-            return redirect("pledges:actions", pledge.organisation.slug)
-    return render_form_page(request, "pledges/action_form.html", {"organisation": pledge.organisation, "pledge": pledge, "action": None}, form)
+    return action_plan.add_page(request, PLAN, _organisation(slug), save=services.add_action)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_action(request, slug, action_id):
-    pledge = _editable_pledge(request, slug)
-    action = get_object_or_404(Action, public_id=action_id, pledge=pledge)
-    initial = {name: getattr(action, name) for name in services.ACTION_FIELDS}
-    form = forms.ActionForm(request.POST if request.method == "POST" else None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_action(action, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "The action is saved.")
-            return redirect("pledges:actions", pledge.organisation.slug)
-    return render_form_page(request, "pledges/action_form.html", {"organisation": pledge.organisation, "pledge": pledge, "action": action}, form)
+    return action_plan.change_page(request, PLAN, _organisation(slug), action_id, save=services.update_action)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_done(request, slug, action_id):
+    return action_plan.mark_done_page(request, PLAN, _organisation(slug), action_id, save=services.mark_action_done)
 
 
 @login_required
@@ -253,16 +227,14 @@ def edit_action(request, slug, action_id):
 def progress(request, slug):
     pledge = _editable_pledge(request, slug)
     form = forms.ProgressForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.post_progress_update(pledge, by=request.user, summary=form.cleaned_data["summary"])
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "Your progress update is posted on your organisation's pledge page.")
-            return redirect("pledges:manage", pledge.organisation.slug)
-    return render_form_page(
-        request, "pledges/progress.html", {"organisation": pledge.organisation, "pledge": pledge, "updates": pledge.progress_updates.all()}, form
+    return form_page(
+        request,
+        form,
+        template="pledges/progress.html",
+        context={"organisation": pledge.organisation, "pledge": pledge, "updates": pledge.progress_updates.all()},
+        action=lambda data: services.post_progress_update(pledge, by=request.user, summary=data["summary"]),
+        success_message="Your progress update is posted on your organisation's pledge page.",
+        success_url=_manage_url(pledge.organisation),
     )
 
 
@@ -271,26 +243,19 @@ def progress(request, slug):
 def renew(request, slug):
     pledge = _editable_pledge(request, slug)
     form = forms.RenewForm(request.POST if request.method == "POST" else None, organisation=pledge.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            renewal = services.renew_pledge(
-                pledge, by=request.user, signatory_name=form.cleaned_data["signatory_name"], signatory_role=form.cleaned_data["signatory_role"]
-            )
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"The pledge is renewed. It now runs until {renewal.expires_on.day} {renewal.expires_on:%B %Y}.")
-            return redirect("pledges:manage", pledge.organisation.slug)
-    return render_form_page(
+    return form_page(
         request,
-        "pledges/renew.html",
-        {
+        form,
+        template="pledges/renew.html",
+        context={
             "organisation": pledge.organisation,
             "pledge": pledge,
             "renewal_open": queries.renewal_is_open(pledge),
             "missing_actions": queries.strands_without_actions(pledge),
         },
-        form,
+        action=lambda data: services.renew_pledge(pledge, by=request.user, signatory_name=data["signatory_name"], signatory_role=data["signatory_role"]),
+        success_message=lambda renewal: f"The pledge is renewed. It now runs until {queries.long_date(renewal.expires_on)}.",
+        success_url=_manage_url(pledge.organisation),
     )
 
 
@@ -300,8 +265,7 @@ def renew(request, slug):
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def all_pledges(request):
-    if not permissions.can_see_all_pledges(request.user):
-        raise PermissionDenied
+    _require(permissions.can_see_all_pledges(request.user))
     form = forms.AllPledgesFilterForm(request.GET or None)
     form.is_valid()
     state = form.cleaned_data.get("state", "") if form.is_bound else ""
@@ -323,27 +287,25 @@ def all_pledges(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def withdraw(request, slug):
-    if not permissions.can_publish_or_withdraw(request.user):
-        raise PermissionDenied
-    pledge = _pledge(_organisation(slug))
+    _require(permissions.can_publish_or_withdraw(request.user))
+    pledge = pledge_of(_organisation(slug))
     form = forms.WithdrawForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.withdraw_pledge(pledge, by=request.user, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, f"The pledge of {pledge.organisation.name} is withdrawn from the pledge wall.")
-            return redirect("pledges:manage", pledge.organisation.slug)
-    return render_form_page(request, "pledges/withdraw.html", {"organisation": pledge.organisation, "pledge": pledge}, form)
+    return form_page(
+        request,
+        form,
+        template="pledges/withdraw.html",
+        context={"organisation": pledge.organisation, "pledge": pledge},
+        action=lambda data: services.withdraw_pledge(pledge, by=request.user, reason=data["reason"]),
+        success_message=f"The pledge of {pledge.organisation.name} is withdrawn from the pledge wall.",
+        success_url=_manage_url(pledge.organisation),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def republish(request, slug):
-    if not permissions.can_publish_or_withdraw(request.user):
-        raise PermissionDenied
-    pledge = _pledge(_organisation(slug))
+    _require(permissions.can_publish_or_withdraw(request.user))
+    pledge = pledge_of(_organisation(slug))
     if request.method == "POST":
         services.republish_pledge(pledge, by=request.user)
         messages.success(request, f"The pledge of {pledge.organisation.name} is published on the pledge wall again.")
@@ -357,41 +319,32 @@ def republish(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def personal_pledge(request):
-    if not permissions.can_use_personal_pledges(request.user):
-        raise PermissionDenied
+    _require(permissions.can_use_personal_pledges(request.user))
     organisations = list(permissions.personal_pledge_organisations(request.user).order_by("name"))
     mine = list(PersonalPledge.objects.filter(user=request.user).select_related("organisation"))
     already = {p.organisation_id for p in mine}
     open_organisations = [o for o in organisations if o.pk not in already]
-    form = forms.PersonalPledgeForm(request.POST if request.method == "POST" else None, organisations=open_organisations) if open_organisations else None
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.make_personal_pledge(
-                    by=request.user,
-                    organisation=form.chosen_organisation(),
-                    commitment=form.cleaned_data["commitment"],
-                    is_shown=form.cleaned_data["is_shown"],
-                )
-            except ValidationError as error:
-                form.apply_service_errors(error)
-            else:
-                messages.success(request, "Your personal pledge is recorded.")
-                return redirect("pledges:personal-pledge")
-    return render_form_page(
+    context = {"mine": mine, "has_organisations": bool(organisations), "choose_organisation": len(open_organisations) > 1}
+    if not open_organisations:
+        _require(request.method != "POST")
+        return render_form_page(request, "pledges/personal_pledge.html", context)
+    form = forms.PersonalPledgeForm(request.POST if request.method == "POST" else None, organisations=open_organisations)
+    return form_page(
         request,
-        "pledges/personal_pledge.html",
-        {"mine": mine, "has_organisations": bool(organisations), "choose_organisation": len(open_organisations) > 1},
         form,
+        template="pledges/personal_pledge.html",
+        context=context,
+        action=lambda data: services.make_personal_pledge(
+            form.chosen_organisation(), by=request.user, commitment=data["commitment"], is_shown=data["is_shown"]
+        ),
+        success_message="Your personal pledge is recorded.",
+        success_url=reverse("pledges:personal-pledge"),
     )
 
 
 def _own_personal_pledge(request, pledge_id) -> PersonalPledge:
     personal = get_object_or_404(PersonalPledge.objects.select_related("organisation"), public_id=pledge_id)
-    if not permissions.can_change_personal_pledge(request.user, personal):
-        raise PermissionDenied
+    _require(permissions.can_change_personal_pledge(request.user, personal))
     return personal
 
 
@@ -400,15 +353,15 @@ def _own_personal_pledge(request, pledge_id) -> PersonalPledge:
 def edit_personal_pledge(request, pledge_id):
     personal = _own_personal_pledge(request, pledge_id)
     form = forms.PersonalPledgeForm(request.POST if request.method == "POST" else None, initial={"commitment": personal.commitment, "is_shown": personal.is_shown})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_personal_pledge(personal, by=request.user, commitment=form.cleaned_data["commitment"], is_shown=form.cleaned_data["is_shown"])
-        except ValidationError as error:
-            form.apply_service_errors(error)
-        else:
-            messages.success(request, "Your personal pledge is saved.")
-            return redirect("pledges:personal-pledge")
-    return render_form_page(request, "pledges/personal_pledge_edit.html", {"personal": personal}, form)
+    return form_page(
+        request,
+        form,
+        template="pledges/personal_pledge_edit.html",
+        context={"personal": personal},
+        action=lambda data: services.update_personal_pledge(personal, by=request.user, commitment=data["commitment"], is_shown=data["is_shown"]),
+        success_message="Your personal pledge is saved.",
+        success_url=reverse("pledges:personal-pledge"),
+    )
 
 
 @login_required

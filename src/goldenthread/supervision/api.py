@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from goldenthread.core.api import Error, personal_token
+from goldenthread.core.refusals import Refused
 
 from . import permissions, queries
 
@@ -89,7 +90,7 @@ class MyActionOut(Schema):
 def figures(request, months: int = Query(queries.FIGURE_MONTHS, ge=1, le=queries.MAX_FIGURE_MONTHS)):
     """Sessions held by kind and month, agencies and sectors taking part, actions done on time and the most common themes."""
     if not permissions.can_see_figures(request.auth):
-        return 403, {"detail": NOT_ADMIN}
+        raise Refused(NOT_ADMIN)
     return 200, queries.figures_data(queries.figures(months=months))
 
 
@@ -102,7 +103,7 @@ def figures(request, months: int = Query(queries.FIGURE_MONTHS, ge=1, le=queries
 )
 def figures_csv(request, months: int = Query(queries.FIGURE_MONTHS, ge=1, le=queries.MAX_FIGURE_MONTHS)):
     if not permissions.can_see_figures(request.auth):
-        return 403, {"detail": NOT_ADMIN}
+        raise Refused(NOT_ADMIN)
     response = HttpResponse(queries.figures_csv(queries.figures(months=months)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="supervision-figures.csv"'
     return response

@@ -7,7 +7,7 @@ Seeing the record needs a place that was not declined and confidentiality acknow
 Family detail on the page needs, on top, the families access rule for that part.
 """
 
-from goldenthread.core.permissions import is_partnership_admin
+from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.families import access
 from goldenthread.families.permissions import casework_organisations
 
@@ -18,17 +18,13 @@ RECORDABLE_STATUSES = (Session.Status.SCHEDULED, Session.Status.HELD)
 LIVE_ACTION_STATUSES = (Action.Status.PROPOSED, Action.Status.OPEN)
 
 
-def _signed_in(user) -> bool:
-    return user is not None and getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)
-
-
 def _is(user, other_id) -> bool:
-    return _signed_in(user) and other_id is not None and user.pk == other_id
+    return is_signed_in(user) and other_id is not None and user.pk == other_id
 
 
 def place(user, session) -> Attendee | None:
     """The person's place in the session (declined places too), or None."""
-    if not _signed_in(user) or session is None or session.pk is None:
+    if not is_signed_in(user) or session is None or session.pk is None:
         return None
     return Attendee.objects.filter(session=session, user=user).first()
 
@@ -46,12 +42,12 @@ def has_acknowledged(user, session) -> bool:
 
 def can_request(user) -> bool:
     """Anyone who does casework in a member organisation may ask for a session."""
-    return _signed_in(user) and casework_organisations(user).exists()
+    return is_signed_in(user) and casework_organisations(user).exists()
 
 
 def can_view_session(user, session) -> bool:
     """See that the session exists, when and where, and answer the invitation: anyone with a place."""
-    if not _signed_in(user) or session is None:
+    if not is_signed_in(user) or session is None:
         return False
     if _is(user, session.facilitator_id) or _is(user, session.accountable_manager_id) or _is(user, session.requested_by_id):
         return True
@@ -90,6 +86,11 @@ def can_facilitate(user, session) -> bool:
     if session.status not in RECORDABLE_STATUSES or not _is(user, session.facilitator_id):
         return False
     return has_acknowledged(user, session)
+
+
+def can_add_commitment(user, session) -> bool:
+    """What an agency will do differently belongs to a learning conversation, recorded by its facilitator."""
+    return session.kind == Session.Kind.LEARNING_CONVERSATION and can_facilitate(user, session)
 
 
 def can_see_family_detail(user, session, part) -> bool:

@@ -1,5 +1,7 @@
-"""Read queries for sessions: a person's sessions and actions, family detail for the session page,
-and the partnership's anonymised figures.
+"""Read queries for sessions: a person's sessions and actions, what a session page lists, the
+people and organisations the forms offer, the family's detail for the session page, and the
+partnership's anonymised figures. Nothing here writes, except that the family's detail is read
+through the families rule (`access.read_parts`), which logs each look as that rule requires.
 
 The figures are built from counts, dates, organisations and theme codes only: never a
 family, a situation reference, a person's name or anything anyone typed (own themes, the
@@ -17,10 +19,12 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from goldenthread.core.models import User
+from goldenthread.core.permissions import is_signed_in
 from goldenthread.core.spreadsheets import safe_cell
 from goldenthread.families import access
-from goldenthread.families.models import ChronologyEntry, Part, StoryEntry
-from goldenthread.partnership.models import Sector
+from goldenthread.families.models import ChronologyEntry, Part, StoryEntry, TeamMember
+from goldenthread.partnership.models import Membership, Organisation, Sector
 
 from . import permissions, themes
 from .models import Action, Attendee, Session
@@ -35,7 +39,7 @@ MAX_FIGURE_MONTHS = 60
 
 def sessions_for(user):
     """The sessions the person has a place in (or facilitates, manages or asked for), newest first."""
-    if not permissions._signed_in(user):
+    if not is_signed_in(user):
         return Session.objects.none()
     return (
         Session.objects.filter(
@@ -49,7 +53,7 @@ def sessions_for(user):
 
 def my_open_actions(user, *, include_proposed=False):
     """The person's own actions still to do, soonest first (with those waiting for confirmation if asked)."""
-    if not permissions._signed_in(user):
+    if not is_signed_in(user):
         return Action.objects.none()
     statuses = [Action.Status.OPEN, Action.Status.PROPOSED] if include_proposed else [Action.Status.OPEN]
     return (
@@ -60,31 +64,80 @@ def my_open_actions(user, *, include_proposed=False):
     )
 
 
-def action_history(action):
-    """Every change to an action, oldest first, with who made it."""
-    return action.changes.select_related("changed_by").order_by("changed_at", "id")
-
-
 def attendees(session):
     """Everyone with a place, their agency, answer and whether they acknowledged confidentiality (for the facilitator)."""
     return session.attendees.select_related("user", "organisation").order_by("organisation__name", "user__full_name")
 
 
+def session_actions(session):
+    """The actions agreed in a session, soonest due first."""
+    return session.actions.select_related("owner").order_by("due_on", "id")
+
+
+def agency_commitments(session):
+    """What each agency in a learning conversation will do differently, agencies in name order."""
+    return session.agency_commitments.select_related("organisation").order_by("organisation__name")
+
+
+# --- people to choose from: (person, organisation name) pairs for the forms' lists ------------
+
+
+def families_to_link(user):
+    """The families a person may link a session to: those whose team they are in."""
+    return access.families_for(user).order_by("reference")
+
+
+def organisations():
+    """Every member organisation, by name: where to find people to invite."""
+    return Organisation.objects.order_by("name")
+
+
+def organisations_in(session):
+    """The agencies with a place in the session, by name."""
+    return Organisation.objects.filter(pk__in=session.attendees.values("organisation")).order_by("name")
+
+
+def people_in(organisation) -> list[tuple]:
+    """The active people of one organisation, by name."""
+    memberships = Membership.objects.filter(organisation=organisation, user__is_active=True).select_related("user", "organisation").order_by("user__full_name")
+    return [(m.user, m.organisation.name) for m in memberships]
+
+
+def people_in_organisations_of(user) -> list[tuple]:
+    """Everyone in the organisations the person belongs to (colleagues who might facilitate or be accountable manager)."""
+    memberships = Membership.objects.filter(organisation__in=Membership.objects.filter(user=user).values("organisation")).select_related("user", "organisation")
+    return [(m.user, m.organisation.name) for m in memberships]
+
+
+def organisation_name_of(user) -> str:
+    """The name of the first organisation (by name) a person belongs to, or ""."""
+    membership = Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name").first()
+    return membership.organisation.name if membership else ""
+
+
+def active_people(public_ids) -> list[tuple]:
+    """The active people with these public ids (at most 200), each with their organisation's name."""
+    users = User.objects.filter(public_id__in=list(public_ids)[:200], is_active=True)
+    return [(user, organisation_name_of(user)) for user in users]
+
+
+def family_team(family, excluding=None) -> list[tuple]:
+    """The family's live team, by name, leaving out one person (the one asking)."""
+    team = TeamMember.objects.filter(family=family, left_on__isnull=True).select_related("user", "organisation").order_by("user__full_name")
+    return [(place.user, place.organisation.name) for place in team if place.user_id != getattr(excluding, "pk", None)]
+
+
+def session_people(session) -> list[tuple]:
+    """Everyone with a place in the session, by name."""
+    places = session.attendees.select_related("user", "organisation").order_by("user__full_name")
+    return [(place.user, place.organisation.name) for place in places]
+
+
+def invited_user_ids(session) -> set[int]:
+    return set(session.attendees.values_list("user_id", flat=True))
+
+
 # --- the family's record, on the session page -----------------------------------------------
-
-
-def log_session_view(user, session, *, allowed=True):
-    """Write a look at a session linked to a family (or a refused look) to the family's access log."""
-    if session.family_id is None:
-        return None
-    if not allowed:
-        return access.log(
-            user, session.family, access.Action.VIEW, "supervision", access.Basis.REFUSED,
-            "Asked to see a group supervision session without a place in it",
-        )
-    from .services import attendee_basis
-
-    return access.log(user, session.family, access.Action.VIEW, "supervision", attendee_basis(user, session), "Viewed a group supervision session")
 
 
 @dataclass

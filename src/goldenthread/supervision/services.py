@@ -1,27 +1,33 @@
 """Every change to a group supervision or learning conversation: one function per thing a person does.
 
-Each function checks the permission (PermissionDenied), checks the rules (ValidationError keyed
-by the form field, saying what to do), writes in a transaction and queues what follows (the
-reminders before and after an action's due date). The audit log is written by core's model
-signals; anything touching a family's record is also written to the family's access log.
-Actions never vanish: every change of state is an ActionChange with who, when and why.
+Each is `verb(target, *, by, ...)`: the thing acted on first (none when asking for a new
+session), the person acting as `by`. Each checks the permission (`Refused`, saying who may),
+checks the rules of `rules.py` (ValidationError keyed by the form field, saying what to do),
+writes in a transaction and queues what follows: the e-mails (`core.mail.send_later`, sent
+once the change is saved) and the reminders before and after an action's due date. The audit
+log is written by core's model signals; anything touching a family's record is also written
+to the family's access log. Actions never vanish: every change of state is an ActionChange
+with who, when and why.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from goldenthread.core.forms import clean_text
+from goldenthread.core.mail import send_later
+from goldenthread.core.refusals import Refused, check_version
+from goldenthread.core.rules import raise_if
 from goldenthread.families import access
 from goldenthread.families import services as family_services
 from goldenthread.families.models import Part
 from goldenthread.families.permissions import casework_organisations
 
-from . import permissions, themes
+from . import emails, permissions, rules, themes
 from .models import (
     Action,
     ActionChange,
@@ -40,72 +46,33 @@ DEFAULT_CHRONOLOGY_MEANING = (
 )
 SUPERVISION_PART = "supervision"
 REMINDER_HOUR = 9
-
-TEXT_FIELDS = {
-    "meaning_for_child": 6000,
-    "impact": 6000,
-    "informs_risk": 6000,
-    "reflected_in_planning": 6000,
-    "going_well": 6000,
-    "risks_and_needs": 6000,
-    "safety_plan": 6000,
-    "helping": 6000,
-    "getting_in_the_way": 6000,
-    "own_themes": 500,
-}
-RECORD_FIELDS = (*TEXT_FIELDS, "themes", "held_on")
+RECORD_FIELDS = (*rules.RECORD_TEXT, "themes", "held_on")
 
 
-class EditConflict(Exception):
-    """Someone else saved the record while this person was editing it.
-
-    Carries what is saved now (`current`: field -> value) and its version, so the page can
-    show both and nothing typed is lost.
-    """
-
-    def __init__(self, session, fields):
-        self.obj = session
-        self.current_version = session.version
-        self.current = {name: getattr(session, name) for name in fields}
-        super().__init__("Someone else changed this record while you were editing it.")
-
-
-# --- small checks ---------------------------------------------------------------------------
-
-
-def _text(value, *, limit: int, field: str, errors: dict, required: str | None = None) -> str:
-    text = clean_text(value if isinstance(value, str) else ("" if value is None else str(value)))
-    if required and not text:
-        errors[field] = required
-    elif len(text) > limit:
-        errors[field] = f"Keep this to {limit:,} characters or fewer"
-    return text
-
-
-def _day(value, *, field: str, errors: dict, required: str | None = None, not_future=False, not_past=False):
-    if value in (None, ""):
-        if required:
-            errors[field] = required
-        return None
-    if isinstance(value, datetime) or not isinstance(value, date):
-        errors[field] = "Enter a real date"
-        return None
-    today = timezone.localdate()
-    if not_future and value > today:
-        errors[field] = "The date must be today or in the past"
-    if not_past and value < today:
-        errors[field] = "The date must be today or in the future"
-    return value
-
-
-def _raise(errors: dict) -> None:
-    if errors:
-        raise ValidationError(errors)
+# --- small helpers --------------------------------------------------------------------------
 
 
 def _need(allowed: bool, reason: str) -> None:
     if not allowed:
-        raise PermissionDenied(reason)
+        raise Refused(reason)
+
+
+def _start(value, *, field: str, message: str, errors: dict) -> datetime | None:
+    """A session's start: a date and time (a naive one is taken as local time)."""
+    if not isinstance(value, datetime):
+        errors[field] = message
+        return None
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+
+def _unique_people(users, leave_out=None) -> list:
+    seen, people = set(), []
+    for person in users or ():
+        if person is None or person.pk in seen or (leave_out is not None and person.pk == leave_out.pk):
+            continue
+        seen.add(person.pk)
+        people.append(person)
+    return people
 
 
 def _organisation_for(user, family=None):
@@ -119,13 +86,18 @@ def _organisation_for(user, family=None):
 
 
 def _add_place(session, user, by, *, response=Attendee.Response.INVITED) -> Attendee:
+    """A place in the session (an existing one is kept); someone newly invited is told by e-mail."""
     existing = Attendee.objects.filter(session=session, user=user).first()
     if existing is not None:
         return existing
     organisation_id = _organisation_for(user, session.family)
     if organisation_id is None:
         raise ValidationError({"invitees": f"{user.full_name or 'This person'} is not a practitioner in a member organisation, so cannot be invited"})
-    return Attendee.objects.create(session=session, user=user, organisation_id=organisation_id, response=response, invited_by=by)
+    place = Attendee.objects.create(session=session, user=user, organisation_id=organisation_id, response=response, invited_by=by)
+    if response == Attendee.Response.INVITED and user.is_active:
+        inviter = Attendee.objects.filter(session=session, user=by).select_related("organisation").first()
+        send_later(user.email, *emails.invitation(session, user, by=by, by_organisation=inviter.organisation.name if inviter else ""))
+    return place
 
 
 def _log_family(user, session, action, detail, basis=None):
@@ -148,71 +120,57 @@ def attendee_basis(user, session) -> str:
 # --- requesting and arranging ---------------------------------------------------------------
 
 
-def request_session(user, *, kind, family=None, situation_reference="", purpose, proposed_start, format, location="", invitees=()) -> Session:
-    """Ask for a group supervision or learning conversation; link it to the family only if the requester may see their record."""
-    _need(permissions.can_request(user), "Only practitioners in a member organisation can ask for a session.")
+def request_session(*, by, kind, family=None, situation_reference="", purpose, proposed_start, format, location="", invitees=()) -> Session:
+    """Ask for a group supervision or learning conversation; link it to the family only if the requester may see their record.
+
+    Everyone invited is told by e-mail, with no detail of the family.
+    """
+    _need(permissions.can_request(by), "Only practitioners in a member organisation can ask for a session.")
     if family is not None:
-        decisions = [access.decide(user, family, part) for part in LINK_PARTS]
+        decisions = [access.decide(by, family, part) for part in LINK_PARTS]
         if not any(decisions):
-            access.log_decision(user, family, access.Action.CREATE, decisions[0], "Asked to link a group supervision session")
-            raise PermissionDenied(
-                "You can link a session only to a family whose record you may see. Refer to the situation by initials or a reference instead."
-            )
+            access.log_decision(by, family, access.Action.CREATE, decisions[0], "Asked to link a group supervision session")
+            raise Refused("You can link a session only to a family whose record you may see. Refer to the situation by initials or a reference instead.")
     errors = {}
     if kind not in Session.Kind.values:
-        errors["kind"] = "Choose group supervision or a learning conversation"
+        errors["kind"] = rules.KIND_MESSAGE
     if format not in Session.Format.values:
-        errors["format"] = "Choose online or in person"
-    reference = _text(situation_reference, limit=40, field="situation_reference", errors=errors)
-    if not reference and family is not None:
-        reference = family.reference
-    if not reference and "situation_reference" not in errors:
-        errors["situation_reference"] = "Enter initials or a reference for the child or family, not their name"
-    cleaned_purpose = _text(purpose, limit=3000, field="purpose", errors=errors, required="Say what you would like to think about together")
-    cleaned_location = _text(location, limit=300, field="location", errors=errors)
-    if not isinstance(proposed_start, datetime):
-        errors["proposed_start"] = "Enter the date and time you propose"
-    elif timezone.is_naive(proposed_start):
-        proposed_start = timezone.make_aware(proposed_start)
-    invitees = _unique_people(invitees, leave_out=user)
-    _raise(errors)
+        errors["format"] = rules.FORMAT_MESSAGE
+    # A session linked to a family may leave the reference out: the family's reference stands in.
+    reference_rule = rules.SITUATION_REFERENCE if family is None else replace(rules.SITUATION_REFERENCE, required_message=None)
+    reference = reference_rule.clean(situation_reference, field="situation_reference", errors=errors) or (family.reference if family else "")
+    cleaned_purpose = rules.PURPOSE.clean(purpose, field="purpose", errors=errors)
+    cleaned_location = rules.LOCATION.clean(location, field="location", errors=errors)
+    start = _start(proposed_start, field="proposed_start", message=rules.PROPOSED_START_MESSAGE, errors=errors)
+    invitees = _unique_people(invitees, leave_out=by)
+    raise_if(errors)
     with transaction.atomic():
         session = Session.objects.create(
-            kind=kind, family=family, situation_reference=reference, purpose=cleaned_purpose, requested_by=user,
-            proposed_start=proposed_start, format=format, location=cleaned_location,
+            kind=kind, family=family, situation_reference=reference, purpose=cleaned_purpose, requested_by=by,
+            proposed_start=start, format=format, location=cleaned_location,
         )
-        _add_place(session, user, user, response=Attendee.Response.ACCEPTED)
+        _add_place(session, by, by, response=Attendee.Response.ACCEPTED)
         for invitee in invitees:
-            _add_place(session, invitee, user)
-        _log_family(user, session, access.Action.CREATE, "Asked for a group supervision session about the family")
+            _add_place(session, invitee, by)
+        _log_family(by, session, access.Action.CREATE, "Asked for a group supervision session about the family")
     return session
 
 
-def _unique_people(users, leave_out=None) -> list:
-    seen, people = set(), []
-    for person in users or ():
-        if person is None or person.pk in seen or (leave_out is not None and person.pk == leave_out.pk):
-            continue
-        seen.add(person.pk)
-        people.append(person)
-    return people
-
-
-def invite(session, users, by) -> list[Attendee]:
-    """Invite more practitioners; someone already invited keeps their place."""
+def invite(session, *, by, invitees) -> list[Attendee]:
+    """Invite more practitioners; someone already invited keeps their place. Each one newly invited is told by e-mail."""
     _need(permissions.can_invite(by, session), "Only the person who asked for the session, or its facilitator, can invite people.")
-    people = _unique_people(users)
+    people = _unique_people(invitees)
     if not people:
-        raise ValidationError({"invitees": "Choose at least one person to invite"})
+        raise ValidationError({"invitees": rules.INVITEES_MESSAGE})
     with transaction.atomic():
         return [_add_place(session, person, by) for person in people]
 
 
-def respond(attendee, response, by) -> Attendee:
+def respond(attendee, *, by, response) -> Attendee:
     """Accept or decline an invitation (only the person invited can answer it)."""
     _need(permissions.can_respond(by, attendee), "Only the person invited can answer this invitation.")
     if response not in (Attendee.Response.ACCEPTED, Attendee.Response.DECLINED):
-        raise ValidationError({"response": "Choose whether you can come"})
+        raise ValidationError({"response": rules.RESPONSE_MESSAGE})
     session = attendee.session
     if response == Attendee.Response.DECLINED and by.pk in (session.facilitator_id, session.accountable_manager_id):
         raise ValidationError({"response": "Ask for someone else to facilitate or be the accountable manager before you decline"})
@@ -222,27 +180,24 @@ def respond(attendee, response, by) -> Attendee:
     return attendee
 
 
-def schedule(session, by, facilitator, accountable_manager, proposed_start) -> Session:
+def schedule(session, *, by, facilitator, accountable_manager, proposed_start) -> Session:
     """Set the time and name the facilitator and the accountable manager; both get a place in the session."""
     _need(permissions.can_schedule(by, session), "Only the person who asked for the session, or its facilitator, can arrange it.")
     errors = {}
     if facilitator is None:
-        errors["facilitator"] = "Choose who will facilitate the session"
+        errors["facilitator"] = rules.FACILITATOR_MESSAGE
     elif not casework_organisations(facilitator).exists():
         errors["facilitator"] = "Choose a facilitator who works in a member organisation"
     if accountable_manager is None:
-        errors["accountable_manager"] = "Choose the accountable manager, who confirms actions that change the child's plan"
+        errors["accountable_manager"] = rules.MANAGER_MESSAGE
     elif not casework_organisations(accountable_manager).exists():
         errors["accountable_manager"] = "Choose an accountable manager who works in a member organisation"
-    if not isinstance(proposed_start, datetime):
-        errors["proposed_start"] = "Enter the date and time of the session"
-    elif timezone.is_naive(proposed_start):
-        proposed_start = timezone.make_aware(proposed_start)
-    _raise(errors)
+    start = _start(proposed_start, field="proposed_start", message=rules.SESSION_START_MESSAGE, errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         session.facilitator = facilitator
         session.accountable_manager = accountable_manager
-        session.proposed_start = proposed_start
+        session.proposed_start = start
         session.status = Session.Status.SCHEDULED
         session.save(update_fields=["facilitator", "accountable_manager", "proposed_start", "status"])
         facilitator_place = _add_place(session, facilitator, by, response=Attendee.Response.ACCEPTED)
@@ -253,35 +208,34 @@ def schedule(session, by, facilitator, accountable_manager, proposed_start) -> S
     return session
 
 
-def cancel_session(session, by, reason) -> Session:
-    """Call the session off, with a reason; any actions still live are cancelled with the same reason."""
+def cancel_session(session, *, by, reason) -> Session:
+    """Call the session off, with a reason; any actions still live are cancelled with the same reason.
+
+    Everyone else with a place they have not declined is told by e-mail (the reason stays on the page).
+    """
     _need(permissions.can_cancel_session(by, session), "Only the person who asked for the session, or its facilitator, can cancel it.")
     errors = {}
-    text = _text(reason, limit=500, field="reason", errors=errors, required="Say why the session is cancelled")
-    _raise(errors)
+    text = rules.CANCELLATION_REASON.clean(reason, field="reason", errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         session.status = Session.Status.CANCELLED
-        fields = ["status"]
-        if _has_field(Session, "cancellation_reason"):
-            session.cancellation_reason = text
-            fields.append("cancellation_reason")
-        session.save(update_fields=fields)
+        session.cancellation_reason = text
+        session.save(update_fields=["status", "cancellation_reason"])
         for action in session.actions.filter(status__in=permissions.LIVE_ACTION_STATUSES):
             _change(action, by, "cancelled", f"The session was cancelled: {text}"[:1000], status=Action.Status.CANCELLED)
+        places = session.attendees.exclude(user=by).exclude(response=Attendee.Response.DECLINED).filter(user__is_active=True).select_related("user")
+        for place in places:
+            send_later(place.user.email, *emails.cancellation(session, place.user, by=by))
     return session
-
-
-def _has_field(model, name) -> bool:
-    return any(field.name == name for field in model._meta.get_fields())
 
 
 # --- in the room ----------------------------------------------------------------------------
 
 
-def acknowledge_confidentiality(session, user) -> Attendee:
+def acknowledge_confidentiality(session, *, by) -> Attendee:
     """The person agrees to keep what is discussed confidential; only then do they see the record."""
-    _need(permissions.can_acknowledge(user, session), "Only the people taking part in this session can acknowledge confidentiality.")
-    attendee = permissions.place(user, session)
+    _need(permissions.can_acknowledge(by, session), "Only the people taking part in this session can acknowledge confidentiality.")
+    attendee = permissions.place(by, session)
     if attendee.acknowledged_confidentiality_at is None:
         with transaction.atomic():
             attendee.acknowledged_confidentiality_at = timezone.now()
@@ -289,11 +243,21 @@ def acknowledge_confidentiality(session, user) -> Attendee:
     return attendee
 
 
-def record_session(session, by, expected_version, **fields) -> Session:
+def log_session_view(session, *, by, allowed=True):
+    """Write a look at a session linked to a family (or a refused look) to the family's access log."""
+    if session.family_id is None:
+        return None
+    if not allowed:
+        return access.log(by, session.family, access.Action.VIEW, SUPERVISION_PART, access.Basis.REFUSED, "Asked to see a group supervision session without a place in it")
+    return access.log(by, session.family, access.Action.VIEW, SUPERVISION_PART, attendee_basis(by, session), "Viewed a group supervision session")
+
+
+def record_session(session, *, by, version, **fields) -> Session:
     """Save what the facilitator recorded (any of the four questions, the plan, themes, the date it was held).
 
     Only the fields given change. A date held marks the session held. If someone saved a
-    newer version since `expected_version`, nothing is saved and EditConflict carries theirs.
+    newer version since `version` (the one the facilitator read), nothing is saved and
+    `core.refusals.EditConflict` carries what is saved now.
     """
     _need(permissions.can_facilitate(by, session), "Only the facilitator can record the session, once they have acknowledged confidentiality.")
     unknown = set(fields) - set(RECORD_FIELDS)
@@ -301,21 +265,20 @@ def record_session(session, by, expected_version, **fields) -> Session:
         raise ValidationError({NON_FIELD_ERRORS: "Something on the page was not recognised. Reload the page and try again"})
     errors, cleaned = {}, {}
     for name, value in fields.items():
-        if name in TEXT_FIELDS:
-            cleaned[name] = _text(value, limit=TEXT_FIELDS[name], field=name, errors=errors)
+        if name in rules.RECORD_TEXT:
+            cleaned[name] = rules.RECORD_TEXT[name].clean(value, field=name, errors=errors)
         elif name == "themes":
             chosen = list(value) if isinstance(value, (list, tuple, set, frozenset)) else None
             if chosen is None or not all(themes.is_known(code) for code in chosen):
-                errors["themes"] = "Choose themes from the partnership's list, or write your own in the box below"
+                errors["themes"] = rules.THEMES_MESSAGE
             else:
-                cleaned["themes"] = [code for code in dict.fromkeys(chosen)]
+                cleaned["themes"] = list(dict.fromkeys(chosen))
         elif name == "held_on":
-            cleaned["held_on"] = _day(value, field="held_on", errors=errors, not_future=True)
-    _raise(errors)
+            cleaned["held_on"] = rules.HELD_ON.clean(value, field="held_on", errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         current = Session.objects.select_for_update().get(pk=session.pk)
-        if expected_version is None or current.version != expected_version:
-            raise EditConflict(current, list(fields))
+        check_version(current, version, fields=list(fields), typed=fields)
         for name, value in cleaned.items():
             setattr(current, name, value)
         if cleaned.get("held_on"):
@@ -328,13 +291,13 @@ def record_session(session, by, expected_version, **fields) -> Session:
     return session
 
 
-def mark_attended(session, users, by) -> list[Attendee]:
+def mark_attended(session, *, by, attended) -> list[Attendee]:
     """Record who took part: the people given attended, everyone else with a place did not."""
     _need(permissions.can_facilitate(by, session), "Only the facilitator can record who took part.")
-    ids = {user.pk for user in users or ()}
+    ids = {user.pk for user in attended or ()}
     places = list(session.attendees.all())
     if ids - {place.user_id for place in places}:
-        raise ValidationError({"attended": "Choose people from the list of attendees"})
+        raise ValidationError({"attended": rules.ATTENDED_MESSAGE})
     with transaction.atomic():
         for place in places:
             came = place.user_id in ids
@@ -344,7 +307,7 @@ def mark_attended(session, users, by) -> list[Attendee]:
     return places
 
 
-def add_agency_commitment(session, organisation, commitment, by) -> AgencyCommitment:
+def add_agency_commitment(session, *, by, organisation, commitment) -> AgencyCommitment:
     """In a learning conversation: what one of the agencies in the room will do differently."""
     _need(permissions.can_facilitate(by, session), "Only the facilitator can record what each agency will do differently.")
     errors = {}
@@ -352,18 +315,18 @@ def add_agency_commitment(session, organisation, commitment, by) -> AgencyCommit
         errors[NON_FIELD_ERRORS] = "Agency commitments belong to learning conversations"
     if organisation is None or not session.attendees.filter(organisation=organisation).exists():
         errors["organisation"] = "Choose one of the agencies taking part"
-    text = _text(commitment, limit=2000, field="commitment", errors=errors, required="Say what the agency will do differently")
-    _raise(errors)
+    text = rules.COMMITMENT.clean(commitment, field="commitment", errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         return AgencyCommitment.objects.create(session=session, organisation=organisation, commitment=text)
 
 
-def save_wellbeing_note(session, by, note) -> WellbeingNote:
+def save_wellbeing_note(session, *, by, note) -> WellbeingNote:
     """The impact of the work on the people in the room; only they will ever read it."""
     _need(permissions.can_see_wellbeing(by, session), "Only the people in the room can write about its impact on them.")
     errors = {}
-    text = _text(note, limit=4000, field="note", errors=errors)
-    _raise(errors)
+    text = rules.WELLBEING_NOTE.clean(note, field="note", errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         wellbeing, _ = WellbeingNote.objects.get_or_create(session=session)
         wellbeing.note = text
@@ -377,6 +340,7 @@ def save_wellbeing_note(session, by, note) -> WellbeingNote:
 
 def reminder_times(due_on: date) -> tuple[datetime, datetime]:
     """When an action's reminders go: a day before it is due and a day after, at 9 in the morning."""
+
     def at_nine(day):
         return timezone.make_aware(datetime.combine(day, time(REMINDER_HOUR, 0)))
 
@@ -395,23 +359,21 @@ def _change(action, by, change, note, *, status=None, old_due_on=None, new_due_o
     if status is not None:
         action.status = status
     action.save()
-    return ActionChange.objects.create(
-        action=action, changed_by=by, change=change, note=note, old_due_on=old_due_on, new_due_on=new_due_on
-    )
+    return ActionChange.objects.create(action=action, changed_by=by, change=change, note=note, old_due_on=old_due_on, new_due_on=new_due_on)
 
 
-def add_action(session, by, description, owner, due_on, changes_childs_plan=False) -> Action:
+def add_action(session, *, by, description, owner, due_on, changes_childs_plan=False) -> Action:
     """Agree an action: what, who, by when. One that changes the child's plan waits for the accountable manager."""
     _need(permissions.can_facilitate(by, session), "Only the facilitator can add actions.")
     errors = {}
-    text = _text(description, limit=500, field="description", errors=errors, required="Say what will be done")
+    text = rules.ACTION_DESCRIPTION.clean(description, field="description", errors=errors)
     if owner is None or not permissions.is_participant(owner, session):
-        errors["owner"] = "Choose who will do it from the people taking part"
-    due = _day(due_on, field="due_on", errors=errors, required="Enter the date it will be done by", not_past=True)
+        errors["owner"] = rules.OWNER_MESSAGE
+    due = rules.DUE_ON.clean(due_on, field="due_on", errors=errors)
     changes_plan = bool(changes_childs_plan)
     if changes_plan and session.accountable_manager_id is None:
         errors["changes_childs_plan"] = "Name the accountable manager before agreeing an action that changes the child's plan"
-    _raise(errors)
+    raise_if(errors)
     with transaction.atomic():
         action = Action.objects.create(
             session=session, description=text, owner=owner, due_on=due, changes_childs_plan=changes_plan,
@@ -423,16 +385,12 @@ def add_action(session, by, description, owner, due_on, changes_childs_plan=Fals
     return action
 
 
-def _note(value, field, required, errors, limit=1000):
-    return _text(value, limit=limit, field=field, errors=errors, required=required)
-
-
-def confirm_action(action, by, note) -> Action:
+def confirm_action(action, *, by, note) -> Action:
     """The accountable manager confirms a proposed action; it becomes open (final)."""
     _need(permissions.can_confirm(by, action), "Only the accountable manager can confirm this action, while it is proposed.")
     errors = {}
-    text = _note(note, "note", "Add a note about why you confirm it", errors)
-    _raise(errors)
+    text = rules.CONFIRM_NOTE.clean(note, field="note", errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         action.confirmed_by = by
         action.confirmed_at = timezone.now()
@@ -440,40 +398,40 @@ def confirm_action(action, by, note) -> Action:
     return action
 
 
-def complete_action(action, by, note) -> Action:
+def complete_action(action, *, by, note) -> Action:
     """Mark an open action done, with a note of what was done."""
     _need(permissions.can_update_action(by, action), "Only the person who owns the action, or the facilitator, can mark it done.")
     errors = {}
     if action.status != Action.Status.OPEN:
         errors[NON_FIELD_ERRORS] = "This action is waiting for the accountable manager to confirm it, so it cannot be marked done yet"
-    text = _note(note, "note", "Say what was done", errors)
-    _raise(errors)
+    text = rules.DONE_NOTE.clean(note, field="note", errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         action.completed_on = timezone.localdate()
         _change(action, by, "done", text, status=Action.Status.DONE)
     return action
 
 
-def cancel_action(action, by, reason) -> Action:
+def cancel_action(action, *, by, reason) -> Action:
     """Cancel an action, with the reason; it stays in the record."""
     _need(permissions.can_update_action(by, action), "Only the person who owns the action, or the facilitator, can cancel it.")
     errors = {}
-    text = _note(reason, "reason", "Say why the action is cancelled", errors)
-    _raise(errors)
+    text = rules.CANCEL_REASON.clean(reason, field="reason", errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         _change(action, by, "cancelled", text, status=Action.Status.CANCELLED)
     return action
 
 
-def move_action(action, by, new_due_on, reason) -> Action:
+def move_action(action, *, by, new_due_on, reason) -> Action:
     """Give an action a new date, with the reason; the reminders follow the new date."""
     _need(permissions.can_update_action(by, action), "Only the person who owns the action, or the facilitator, can move it.")
     errors = {}
-    new_day = _day(new_due_on, field="new_due_on", errors=errors, required="Enter the new date", not_past=True)
+    new_day = rules.NEW_DUE_ON.clean(new_due_on, field="new_due_on", errors=errors)
     if new_day is not None and "new_due_on" not in errors and new_day == action.due_on:
         errors["new_due_on"] = "Enter a date different from the one it is due now"
-    text = _note(reason, "reason", "Say why the date is changing", errors)
-    _raise(errors)
+    text = rules.MOVE_REASON.clean(reason, field="reason", errors=errors)
+    raise_if(errors)
     with transaction.atomic():
         old_day = action.due_on
         action.due_on = new_day
@@ -485,8 +443,10 @@ def move_action(action, by, new_due_on, reason) -> Action:
 # --- the family's chronology ----------------------------------------------------------------
 
 
-def add_to_chronology(session, by, summary, meaning_for_child="") -> Session:
+def add_to_chronology(session, *, by, summary, meaning_for_child="") -> Session:
     """Add a brief summary (not the whole discussion) to the linked family's chronology, once.
+
+    What it means for the child is the partnership's standard sentence unless one is given.
 
     The facilitator needs the families rule's permission to add to the chronology; a refusal
     is written to the family's access log.
@@ -499,16 +459,16 @@ def add_to_chronology(session, by, summary, meaning_for_child="") -> Session:
         errors[NON_FIELD_ERRORS] = "The summary is already in the family's chronology"
     elif session.status != Session.Status.HELD or session.held_on is None:
         errors[NON_FIELD_ERRORS] = "Record the date the session was held first"
-    text = _text(summary, limit=1500, field="summary", errors=errors, required="Write a brief summary for the family's chronology")
-    meaning = _text(meaning_for_child, limit=2000, field="meaning_for_child", errors=errors) or DEFAULT_CHRONOLOGY_MEANING
-    _raise(errors)
+    text = rules.CHRONOLOGY_SUMMARY.clean(summary, field="summary", errors=errors)
+    meaning = rules.CHRONOLOGY_MEANING.clean(meaning_for_child, field="meaning_for_child", errors=errors) or DEFAULT_CHRONOLOGY_MEANING
+    raise_if(errors)
     decision = access.decide(by, session.family, Part.CHRONOLOGY)
     if not decision.allowed:
         access.log_decision(by, session.family, access.Action.CREATE, decision, "Group supervision summary for the chronology")
-        raise PermissionDenied(decision.refusal_reason)
+        raise Refused(decision.refusal_reason)
     with transaction.atomic():
         entry = family_services.add_chronology_entry(
-            by, session.family, occurred_on=session.held_on, what_happened=text, meaning_for_child=meaning, source=CHRONOLOGY_SOURCE,
+            session.family, by=by, occurred_on=session.held_on, what_happened=text, meaning_for_child=meaning, source=CHRONOLOGY_SOURCE,
         )
         session.chronology_summary = text
         session.chronology_entry = entry

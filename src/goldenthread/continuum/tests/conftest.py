@@ -59,7 +59,7 @@ def items_of(framework):
 def answer_everything(response, person, value, evidence=""):
     """Give the same answer to every statement, as one person answering quickly."""
     answers = {item.pk: (value, evidence) for item in items_of(response.assessment.framework)}
-    return services.save_answers(response, answers, by=person)
+    return services.save_answers(response, by=person, answers=answers)
 
 
 def response_of(assessment, person):
@@ -86,7 +86,7 @@ def small_schools_framework(db):
 @pytest.fixture
 def open_round(childrens_services, organisation_lead, champion, practitioner, trainer, small_framework):
     """An open round at Riverbend Children's Services, with everyone there invited."""
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     services.invite_everyone(assessment, by=organisation_lead)
     return assessment
 

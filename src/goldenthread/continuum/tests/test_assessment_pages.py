@@ -65,7 +65,7 @@ def test_start_page_says_a_round_is_already_open(as_person, organisation_lead, o
 
 
 def test_lead_invites_chosen_colleagues_and_everyone(as_person, organisation_lead, champion, practitioner, trainer, childrens_services, small_framework):
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     client = as_person(organisation_lead)
     url = reverse("continuum:invite", args=[assessment.public_id])
     assert client.post(url, {"people": [str(practitioner.pk)]}).status_code == 302
@@ -76,7 +76,7 @@ def test_lead_invites_chosen_colleagues_and_everyone(as_person, organisation_lea
 
 
 def test_inviting_nobody_or_an_outsider_is_explained(as_person, organisation_lead, practitioner, other_agency_practitioner, childrens_services, small_framework):
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     client = as_person(organisation_lead)
     url = reverse("continuum:invite", args=[assessment.public_id])
     empty = client.post(url, {})
@@ -148,7 +148,7 @@ def test_a_half_finished_assessment_is_there_when_you_come_back(as_person, pract
 
 def test_a_respondent_sees_only_their_own_answers(as_person, practitioner, champion, open_round):
     safety = domain_items(open_round, "safety")
-    services.save_answers(response_of(open_round, champion), {safety[0].pk: (0, "Champion's own note")}, by=champion)
+    services.save_answers(response_of(open_round, champion), by=champion, answers={safety[0].pk: (0, "Champion's own note")})
     page = as_person(practitioner).get(answer_url(open_round, "safety")).content.decode()
     assert "Champion's own note" not in page and "Champion&#x27;s own note" not in page
     assert not re.search(r'value="0"[^>]*checked', page)
@@ -157,7 +157,7 @@ def test_a_respondent_sees_only_their_own_answers(as_person, practitioner, champ
 
 
 def test_someone_not_invited_cannot_answer(as_person, organisation_lead, childrens_services, small_framework, practitioner):
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     client = as_person(practitioner)
     assert client.get(answer_url(assessment)).status_code == 403
     item = items_of(small_framework)[0]
@@ -268,7 +268,7 @@ def test_organisation_page_shows_the_latest_stage_with_what_it_looks_like(as_per
 
 def test_progress_chart_has_a_table_with_the_same_figures(as_person, organisation_lead, champion, practitioner, completed_round, childrens_services, small_framework):
     move_round_back(completed_round, 200)
-    second = services.start_assessment(childrens_services, small_framework, "Autumn round", by=organisation_lead)
+    second = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Autumn round")
     services.invite_everyone(second, by=organisation_lead)
     for person in (organisation_lead, champion, practitioner):
         answer_and_send(second, person, 3)

@@ -26,7 +26,7 @@ from .conftest import (
 
 
 def test_organisation_lead_starts_a_round_and_is_its_first_respondent(childrens_services, organisation_lead, small_framework):
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     assert assessment.status == Assessment.Status.OPEN
     assert assessment.framework == small_framework
     assert assessment.started_by == organisation_lead
@@ -36,32 +36,32 @@ def test_organisation_lead_starts_a_round_and_is_its_first_respondent(childrens_
 @pytest.mark.parametrize("person", ["champion", "practitioner", "trainer", "other_agency_lead", "partnership_lead"])
 def test_only_the_organisation_lead_may_start_a_round(person, request, childrens_services, small_framework):
     with pytest.raises(PermissionDenied):
-        services.start_assessment(childrens_services, small_framework, "Spring round", by=request.getfixturevalue(person))
+        services.start_assessment(childrens_services, by=request.getfixturevalue(person), framework=small_framework, title="Spring round")
     assert not Assessment.objects.exists()
 
 
 def test_a_second_round_cannot_start_while_one_is_open(open_round, childrens_services, organisation_lead, small_framework):
     with pytest.raises(ValidationError, match="still open"):
-        services.start_assessment(childrens_services, small_framework, "Another round", by=organisation_lead)
+        services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Another round")
     assert Assessment.objects.count() == 1
 
 
 def test_a_new_round_can_start_once_the_last_one_is_complete(completed_round, childrens_services, organisation_lead, small_framework):
-    second = services.start_assessment(childrens_services, small_framework, "Autumn round", by=organisation_lead)
+    second = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Autumn round")
     assert second.status == Assessment.Status.OPEN
 
 
 @pytest.mark.parametrize("title", ["", "   ", "x" * 121])
 def test_a_round_needs_a_name_of_sensible_length(title, childrens_services, organisation_lead, small_framework):
     with pytest.raises(ValidationError) as error:
-        services.start_assessment(childrens_services, small_framework, title, by=organisation_lead)
+        services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title=title)
     assert "title" in error.value.message_dict
 
 
 def test_a_round_uses_a_current_framework_only(childrens_services, organisation_lead):
     old = make_framework(code="retired", is_current=False)
     with pytest.raises(ValidationError) as error:
-        services.start_assessment(childrens_services, old, "Spring round", by=organisation_lead)
+        services.start_assessment(childrens_services, by=organisation_lead, framework=old, title="Spring round")
     assert "framework" in error.value.message_dict
 
 
@@ -69,8 +69,8 @@ def test_a_round_uses_a_current_framework_only(childrens_services, organisation_
 
 
 def test_invited_colleagues_get_a_calm_email_with_the_link(childrens_services, organisation_lead, practitioner, small_framework, settings):
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
-    new = services.invite(assessment, [practitioner], by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
+    new = services.invite(assessment, by=organisation_lead, people=[practitioner])
     assert [r.respondent for r in new] == [practitioner]
     assert response_of(assessment, practitioner).status == Response.Status.INVITED
     assert len(mail.outbox) == 1
@@ -82,16 +82,16 @@ def test_invited_colleagues_get_a_calm_email_with_the_link(childrens_services, o
 
 
 def test_someone_already_invited_is_skipped_and_not_emailed_again(childrens_services, organisation_lead, practitioner, small_framework):
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
-    services.invite(assessment, [practitioner], by=organisation_lead)
-    again = services.invite(assessment, [practitioner, organisation_lead], by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
+    services.invite(assessment, by=organisation_lead, people=[practitioner])
+    again = services.invite(assessment, by=organisation_lead, people=[practitioner, organisation_lead])
     assert again == []
     assert len(mail.outbox) == 1
     assert assessment.responses.count() == 2
 
 
 def test_inviting_everyone_invites_every_member_whatever_their_role(childrens_services, organisation_lead, champion, practitioner, trainer, small_framework):
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     services.invite_everyone(assessment, by=organisation_lead)
     invited = set(assessment.responses.values_list("respondent", flat=True))
     assert invited == {organisation_lead.pk, champion.pk, practitioner.pk, trainer.pk}
@@ -99,9 +99,9 @@ def test_inviting_everyone_invites_every_member_whatever_their_role(childrens_se
 
 
 def test_people_outside_the_organisation_cannot_be_invited(childrens_services, organisation_lead, other_agency_practitioner, small_framework):
-    assessment = services.start_assessment(childrens_services, small_framework, "Spring round", by=organisation_lead)
+    assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     with pytest.raises(ValidationError) as error:
-        services.invite(assessment, [other_agency_practitioner], by=organisation_lead)
+        services.invite(assessment, by=organisation_lead, people=[other_agency_practitioner])
     assert "people" in error.value.message_dict
     assert not assessment.responses.filter(respondent=other_agency_practitioner).exists()
 
@@ -109,7 +109,7 @@ def test_people_outside_the_organisation_cannot_be_invited(childrens_services, o
 @pytest.mark.parametrize("person", ["champion", "practitioner", "other_agency_lead", "partnership_lead"])
 def test_only_the_organisation_lead_may_invite(person, request, open_round, childrens_services):
     with pytest.raises(PermissionDenied):
-        services.invite(open_round, [], by=request.getfixturevalue(person))
+        services.invite(open_round, by=request.getfixturevalue(person), people=[])
     with pytest.raises(PermissionDenied):
         services.invite_everyone(open_round, by=request.getfixturevalue(person))
 
@@ -121,7 +121,7 @@ def test_no_one_can_be_invited_to_a_completed_round(completed_round, organisatio
     newcomer = User.objects.create_user("newcomer@childrens.example", None, full_name="Kit Newcomer")
     Membership.objects.create(user=newcomer, organisation=childrens_services, role=Role.PRACTITIONER)
     with pytest.raises(ValidationError, match="completed"):
-        services.invite(completed_round, [newcomer], by=organisation_lead)
+        services.invite(completed_round, by=organisation_lead, people=[newcomer])
 
 
 # Answering ----------------------------------------------------------------------------
@@ -130,9 +130,9 @@ def test_no_one_can_be_invited_to_a_completed_round(completed_round, organisatio
 def test_a_half_finished_assessment_is_never_lost(open_round, practitioner):
     response = response_of(open_round, practitioner)
     first, second, third, *_others = items_of(open_round.framework)
-    services.save_answers(response, {first.pk: (2, "Most teams, not nights."), second.pk: (None, "")}, by=practitioner)
+    services.save_answers(response, by=practitioner, answers={first.pk: (2, "Most teams, not nights."), second.pk: (None, "")})
     # Later, on another page, only one more statement is sent: the first two stay as they were.
-    services.save_answers(response, {third.pk: (4, "")}, by=practitioner)
+    services.save_answers(response, by=practitioner, answers={third.pk: (4, "")})
     kept = {a.item_id: (a.value, a.evidence) for a in Answer.objects.filter(response=response)}
     assert kept == {first.pk: (2, "Most teams, not nights."), second.pk: (None, ""), third.pk: (4, "")}
     response.refresh_from_db()
@@ -142,8 +142,8 @@ def test_a_half_finished_assessment_is_never_lost(open_round, practitioner):
 def test_changing_an_answer_replaces_it_rather_than_adding_another(open_round, practitioner):
     response = response_of(open_round, practitioner)
     item = items_of(open_round.framework)[0]
-    services.save_answers(response, {item.pk: (1, "")}, by=practitioner)
-    services.save_answers(response, {item.pk: (3, "We changed our rota.")}, by=practitioner)
+    services.save_answers(response, by=practitioner, answers={item.pk: (1, "")})
+    services.save_answers(response, by=practitioner, answers={item.pk: (3, "We changed our rota.")})
     assert list(Answer.objects.filter(response=response).values_list("value", "evidence")) == [(3, "We changed our rota.")]
 
 
@@ -152,7 +152,7 @@ def test_only_the_respondent_may_save_or_submit_their_answers(person, request, o
     response = response_of(open_round, practitioner)
     item = items_of(open_round.framework)[0]
     with pytest.raises(PermissionDenied):
-        services.save_answers(response, {item.pk: (3, "")}, by=request.getfixturevalue(person))
+        services.save_answers(response, by=request.getfixturevalue(person), answers={item.pk: (3, "")})
     with pytest.raises(PermissionDenied):
         services.submit_response(response, by=request.getfixturevalue(person))
     assert not Answer.objects.filter(response=response).exists()
@@ -163,7 +163,7 @@ def test_an_answer_outside_the_scale_is_refused(value, open_round, practitioner)
     response = response_of(open_round, practitioner)
     item = items_of(open_round.framework)[0]
     with pytest.raises(ValidationError) as error:
-        services.save_answers(response, {item.pk: (value, "")}, by=practitioner)
+        services.save_answers(response, by=practitioner, answers={item.pk: (value, "")})
     assert services.answer_field(item) in error.value.message_dict
     assert not Answer.objects.exists()
 
@@ -173,7 +173,7 @@ def test_an_unknown_statement_is_refused_and_nothing_is_saved(item_id, open_roun
     response = response_of(open_round, practitioner)
     item = items_of(open_round.framework)[0]
     with pytest.raises(ValidationError):
-        services.save_answers(response, {item.pk: (3, ""), item_id: (2, "")}, by=practitioner)
+        services.save_answers(response, by=practitioner, answers={item.pk: (3, ""), item_id: (2, "")})
     assert not Answer.objects.exists()
 
 
@@ -181,23 +181,23 @@ def test_a_statement_from_another_framework_is_refused(open_round, practitioner)
     other = make_framework(code="another")
     response = response_of(open_round, practitioner)
     with pytest.raises(ValidationError):
-        services.save_answers(response, {items_of(other)[0].pk: (3, "")}, by=practitioner)
+        services.save_answers(response, by=practitioner, answers={items_of(other)[0].pk: (3, "")})
 
 
 def test_evidence_is_tidied_and_limited_in_length(open_round, practitioner):
     response = response_of(open_round, practitioner)
     item = items_of(open_round.framework)[0]
-    services.save_answers(response, {item.pk: (2, "  <b>Team huddles</b>\x00 on Mondays  ")}, by=practitioner)
+    services.save_answers(response, by=practitioner, answers={item.pk: (2, "  <b>Team huddles</b>\x00 on Mondays  ")})
     assert Answer.objects.get().evidence == "<b>Team huddles</b> on Mondays"
     with pytest.raises(ValidationError) as error:
-        services.save_answers(response, {item.pk: (2, "x" * 2001)}, by=practitioner)
+        services.save_answers(response, by=practitioner, answers={item.pk: (2, "x" * 2001)})
     assert services.evidence_field(item) in error.value.message_dict
     assert Answer.objects.get().evidence == "<b>Team huddles</b> on Mondays"
 
 
 def test_a_response_can_be_submitted_with_statements_unanswered(open_round, practitioner):
     response = response_of(open_round, practitioner)
-    services.save_answers(response, {items_of(open_round.framework)[0].pk: (2, "")}, by=practitioner)
+    services.save_answers(response, by=practitioner, answers={items_of(open_round.framework)[0].pk: (2, "")})
     submitted = services.submit_response(response, by=practitioner, role_description="Social worker")
     assert submitted.status == Response.Status.SUBMITTED
     assert submitted.submitted_at is not None
@@ -209,7 +209,7 @@ def test_sent_answers_cannot_be_changed_or_sent_twice(open_round, practitioner):
     answer_everything(response, practitioner, 2)
     services.submit_response(response, by=practitioner)
     with pytest.raises(ValidationError, match="already sent"):
-        services.save_answers(response, {items_of(open_round.framework)[0].pk: (4, "")}, by=practitioner)
+        services.save_answers(response, by=practitioner, answers={items_of(open_round.framework)[0].pk: (4, "")})
     with pytest.raises(ValidationError, match="already sent"):
         services.submit_response(response, by=practitioner)
 
@@ -217,7 +217,7 @@ def test_sent_answers_cannot_be_changed_or_sent_twice(open_round, practitioner):
 def test_answers_cannot_change_once_the_round_is_complete(completed_round, practitioner):
     response = response_of(completed_round, practitioner)
     with pytest.raises(ValidationError, match="completed"):
-        services.save_answers(response, {items_of(completed_round.framework)[0].pk: (4, "")}, by=practitioner)
+        services.save_answers(response, by=practitioner, answers={items_of(completed_round.framework)[0].pk: (4, "")})
     with pytest.raises(ValidationError, match="completed"):
         services.submit_response(response, by=practitioner)
 
@@ -281,7 +281,7 @@ def test_unanswered_statements_count_as_i_dont_know(open_round, organisation_lea
     leadership = [i for i in items_of(open_round.framework) if i.domain.code == "leadership"]
     for person in (organisation_lead, champion, practitioner):
         response = response_of(open_round, person)
-        services.save_answers(response, {leadership[0].pk: (4, ""), leadership[1].pk: (4, "")}, by=person)
+        services.save_answers(response, by=person, answers={leadership[0].pk: (4, ""), leadership[1].pk: (4, "")})
         services.submit_response(response, by=person)
     completed = services.complete_assessment(open_round, by=organisation_lead)
     domains = {d["code"]: d for d in completed.result["domains"]}

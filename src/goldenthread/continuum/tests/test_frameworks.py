@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goldenthread.continuum import frameworks
+from goldenthread.continuum import frameworks, services
 from goldenthread.continuum.frameworks import (
     FrameworkFileError,
     framework_to_toml,
@@ -412,7 +412,7 @@ def edited_general(**changes) -> frameworks.FrameworkData:
 
 @pytest.mark.django_db
 def test_importing_an_edited_framework_makes_a_new_current_version_and_keeps_the_old_one(partnership_lead):
-    outcome = frameworks.import_framework(edited_general(), by=partnership_lead)
+    outcome = services.import_framework(edited_general(), by=partnership_lead)
     assert outcome.created
     assert (outcome.framework.code, outcome.framework.version, outcome.framework.is_current) == ("general", 2, True)
     first = Framework.objects.get(code="general", version=1)
@@ -424,17 +424,17 @@ def test_importing_an_edited_framework_makes_a_new_current_version_and_keeps_the
 
 @pytest.mark.django_db
 def test_importing_the_same_content_again_makes_nothing(partnership_lead):
-    frameworks.import_framework(edited_general(), by=partnership_lead)
+    services.import_framework(edited_general(), by=partnership_lead)
     counts = (Framework.objects.count(), Item.objects.count())
-    again = frameworks.import_framework(edited_general(), by=partnership_lead)
+    again = services.import_framework(edited_general(), by=partnership_lead)
     assert again.created is False and again.framework.version == 2
     assert (Framework.objects.count(), Item.objects.count()) == counts
 
 
 @pytest.mark.django_db
 def test_an_earlier_content_uploaded_again_becomes_a_new_current_version(partnership_lead):
-    frameworks.import_framework(edited_general(), by=partnership_lead)
-    back = frameworks.import_framework(frameworks.load_shipped("general.toml"), by=partnership_lead)
+    services.import_framework(edited_general(), by=partnership_lead)
+    back = services.import_framework(frameworks.load_shipped("general.toml"), by=partnership_lead)
     assert (back.created, back.framework.version) == (True, 3)
     assert list(Framework.objects.filter(code="general", is_current=True)) == [back.framework]
 
@@ -445,7 +445,7 @@ def test_a_past_assessment_keeps_the_version_it_was_answered_on(partnership_lead
     assessment = Assessment.objects.create(organisation=childrens_services, framework=first, title="Spring round")
     first_item = Item.objects.filter(domain__framework=first).first()
 
-    frameworks.import_framework(edited_general(), by=partnership_lead)
+    services.import_framework(edited_general(), by=partnership_lead)
 
     assessment.refresh_from_db()
     assert assessment.framework == first and assessment.framework.version == 1
@@ -456,7 +456,7 @@ def test_a_past_assessment_keeps_the_version_it_was_answered_on(partnership_lead
 
 @pytest.mark.django_db
 def test_a_new_framework_code_starts_at_version_one(partnership_lead):
-    outcome = frameworks.import_framework(parse_framework(SMALL), by=partnership_lead)
+    outcome = services.import_framework(parse_framework(SMALL), by=partnership_lead)
     assert (outcome.framework.code, outcome.framework.version, outcome.created) == ("riverbend-test", 1, True)
     assert frameworks.current_framework("general").code == "general"  # the framework named for the kind comes first
 
@@ -466,16 +466,16 @@ def test_a_framework_keeps_its_kind_across_versions(partnership_lead):
     from dataclasses import replace
 
     with pytest.raises(FrameworkFileError, match="its kind must stay \"general\""):
-        frameworks.import_framework(replace(edited_general(), kind="schools"), by=partnership_lead)
+        services.import_framework(replace(edited_general(), kind="schools"), by=partnership_lead)
     assert Framework.objects.filter(code="general").count() == 1
 
 
 @pytest.mark.django_db
 def test_only_a_partnership_admin_can_import_a_framework(organisation_lead):
     with pytest.raises(PermissionDenied):
-        frameworks.import_framework(edited_general(), by=organisation_lead)
+        services.import_framework(edited_general(), by=organisation_lead)
     with pytest.raises(PermissionDenied):
-        frameworks.import_framework_file(SMALL.encode(), by=organisation_lead)
+        services.import_framework_file(SMALL.encode(), by=organisation_lead)
     assert Framework.objects.filter(code__in=["general", "riverbend-test"]).count() == 1
 
 
@@ -483,13 +483,13 @@ def test_only_a_partnership_admin_can_import_a_framework(organisation_lead):
 def test_a_file_with_problems_saves_nothing(partnership_lead):
     before = Framework.objects.count()
     with pytest.raises(FrameworkFileError):
-        frameworks.import_framework_file(SMALL.replace("minimum = 2.5", "minimum = 1").encode(), by=partnership_lead)
+        services.import_framework_file(SMALL.replace("minimum = 2.5", "minimum = 1").encode(), by=partnership_lead)
     assert Framework.objects.count() == before
 
 
 @pytest.mark.django_db
 def test_the_new_version_is_in_the_audit_log_under_the_admins_name(partnership_lead):
-    outcome = frameworks.import_framework(edited_general(), by=partnership_lead)
+    outcome = services.import_framework(edited_general(), by=partnership_lead)
     event = AuditEvent.objects.get(object_type="continuum.framework", object_id=str(outcome.framework.pk), action=AuditEvent.Action.CREATE)
     assert event.actor == partnership_lead
 
@@ -500,7 +500,7 @@ def test_a_stored_version_exports_to_a_file_that_imports_as_the_same_content():
     exported = frameworks.export_framework(general)
     assert exported.startswith("# Trauma-informed organisation self-assessment: version 1 of the 'general' framework,")
     assert parse_framework(exported) == frameworks.framework_data(general)
-    assert frameworks.import_framework(parse_framework(exported), by=None).created is False
+    assert services.import_framework(parse_framework(exported), by=None).created is False
 
 
 # What other modules ask for -----------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from goldenthread.continuum import frameworks
+from goldenthread.continuum import frameworks, services
 from goldenthread.continuum.models import Framework
 
 from .test_frameworks import SMALL
@@ -74,8 +74,8 @@ def test_an_unknown_version_is_not_found(admin_client, path):
 
 
 def test_the_list_shows_each_framework_with_its_versions_and_the_current_one(admin_client, partnership_lead):
-    frameworks.import_framework(frameworks.parse_framework(SMALL), by=partnership_lead)
-    frameworks.import_framework(frameworks.parse_framework(SMALL.replace("Our waiting areas feel calm.", "Our waiting areas feel calm and private.")), by=partnership_lead)
+    services.import_framework(frameworks.parse_framework(SMALL), by=partnership_lead)
+    services.import_framework(frameworks.parse_framework(SMALL.replace("Our waiting areas feel calm.", "Our waiting areas feel calm and private.")), by=partnership_lead)
     page = admin_client.get(url("list")).content.decode()
     assert "Trauma-informed organisation self-assessment" in page and "Trauma-informed school self-assessment" in page
     assert "Version 2<span class=\"govuk-visually-hidden\"> of A small fictional framework" in page
@@ -95,8 +95,8 @@ def test_a_version_page_shows_its_domains_statements_guidance_and_stages(admin_c
 
 
 def test_an_earlier_version_page_points_to_the_current_one(admin_client, partnership_lead):
-    frameworks.import_framework(frameworks.parse_framework(SMALL), by=partnership_lead)
-    frameworks.import_framework(frameworks.parse_framework(SMALL.replace("Staff have reflective supervision.", "Staff have regular reflective supervision.")), by=partnership_lead)
+    services.import_framework(frameworks.parse_framework(SMALL), by=partnership_lead)
+    services.import_framework(frameworks.parse_framework(SMALL.replace("Staff have reflective supervision.", "Staff have regular reflective supervision.")), by=partnership_lead)
     page = admin_client.get(reverse("continuum:framework", args=["riverbend-test", 1])).content.decode()
     assert "This is an earlier version." in page
     assert reverse("continuum:framework", args=["riverbend-test", 2]) in page

@@ -84,9 +84,7 @@ def test_a_round_and_the_query_over_many_rounds_apply_the_same_rule(
     other_agency_lead,
     small_framework,
 ):
-    too_few = services.start_assessment(
-        community_health, small_framework, "Health round", by=other_agency_lead
-    )
+    too_few = services.start_assessment(community_health, by=other_agency_lead, framework=small_framework, title="Health round")
     answer_and_send(too_few, other_agency_lead, 2)
     services.complete_assessment(too_few, by=other_agency_lead)
     every_round = Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
@@ -306,9 +304,7 @@ def test_the_organisation_page_keeps_the_last_result_that_can_be_shown(
     organisation_lead,
     small_framework,
 ):
-    second = services.start_assessment(
-        childrens_services, small_framework, "Autumn round", by=organisation_lead
-    )
+    second = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Autumn round")
     answer_and_send(second, organisation_lead, 4)
     services.complete_assessment(second, by=organisation_lead)
     page = (
@@ -375,7 +371,7 @@ def round_with_a_statement_two_did_not_know(
         answers = {item.pk: (value, "") for item in items_of(open_round.framework)}
         if person != organisation_lead:
             answers[first.pk] = (None, "")  # "I don't know"
-        services.save_answers(response, answers, by=person)
+        services.save_answers(response, by=person, answers=answers)
         services.submit_response(response, by=person)
     return services.complete_assessment(open_round, by=organisation_lead)
 
@@ -418,7 +414,7 @@ def test_a_round_scored_under_an_older_rule_shows_nothing_until_it_is_worked_out
     round_.refresh_from_db()
 
     hidden, why = results.read_result(round_), results.why_no_result(round_)
-    redone = services.rescore_completed_rounds()
+    redone = services.rescore_completed_rounds(by=None)
     round_.refresh_from_db()
 
     assert hidden is None

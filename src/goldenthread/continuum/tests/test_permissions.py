@@ -31,6 +31,7 @@ PAGES = {
     "actions": READERS,
     "add-action": LEAD,
     "edit-action": LEAD,
+    "action-done": LEAD,
 }
 
 HAS_PDF = importlib.util.find_spec("goldenthread.continuum.pdf") is not None
@@ -47,7 +48,7 @@ def pages(completed_round, childrens_services, organisation_lead, small_framewor
         childrens_services, by=organisation_lead, assessment=completed_round, domain=Domain.objects.get(framework=small_framework, code="safety"),
         description="Calmer reception areas", owner="Facilities team", due_on=today() + timedelta(days=30),
     )
-    second = services.start_assessment(childrens_services, small_framework, "Autumn round", by=organisation_lead)
+    second = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Autumn round")
     services.invite_everyone(second, by=organisation_lead)
     slug = childrens_services.slug
     return {
@@ -64,6 +65,7 @@ def pages(completed_round, childrens_services, organisation_lead, small_framewor
         "actions": reverse("continuum:actions", args=[slug]),
         "add-action": reverse("continuum:add-action", args=[slug]),
         "edit-action": reverse("continuum:edit-action", args=[slug, action.public_id]),
+        "action-done": reverse("continuum:action-done", args=[slug, action.public_id]),
     }
 
 
@@ -84,7 +86,7 @@ def test_each_role_is_allowed_or_refused_each_page(page, person, pages, as_perso
 
 
 @pytest.mark.parametrize("person", PEOPLE)
-@pytest.mark.parametrize("page", ["start", "invite", "answer-domain", "check-answers", "complete", "add-action", "edit-action"])
+@pytest.mark.parametrize("page", ["start", "invite", "answer-domain", "check-answers", "complete", "add-action", "edit-action", "action-done"])
 def test_each_role_is_refused_a_change_it_may_not_make(page, person, pages, as_person, request):
     client = as_person(_person(person, request))
     response = client.post(pages[page], {})

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from goldenthread.core import safeguards
+from goldenthread.core import safeguards, services
 from goldenthread.core.middleware import LAST_SEEN_KEY
 from goldenthread.core.models import TermsAcceptance
 from goldenthread.urls import urlpatterns as site_urls
@@ -93,7 +93,7 @@ def test_after_accepting_the_terms_the_record_opens(client, practitioner):
 def test_a_new_sign_in_must_enter_a_code_again(client, practitioner):
     client.force_login(practitioner)
     device, _ = set_up_two_step(client)
-    safeguards.accept_current_terms(practitioner)
+    services.accept_terms(practitioner, by=practitioner)
     client.logout()
     client.force_login(practitioner)
 
@@ -116,7 +116,7 @@ def test_a_recovery_code_works_once(client, practitioner):
     client.force_login(practitioner)
     _, response = set_up_two_step(client)
     code = client.get(response["Location"]).context["codes"][0]
-    safeguards.accept_current_terms(practitioner)
+    services.accept_terms(practitioner, by=practitioner)
 
     client.logout()
     client.force_login(practitioner)

@@ -130,7 +130,7 @@ def test_a_valid_token_tells_a_programme_whose_it_is(client, organisation_lead, 
 
 def test_a_revoked_token_no_longer_works(client, practitioner):
     token, key = working_token(practitioner, "Old programme")
-    services.revoke_api_token(token)
+    services.revoke_api_token(token, by=practitioner)
 
     response = client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {key}")
 

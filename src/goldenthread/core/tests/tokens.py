@@ -8,7 +8,7 @@ from .two_step import authenticator_of
 
 def working_token(user, name="Test programme", *, scope=ApiToken.Scope.FAMILIES, days=None) -> tuple[ApiToken, str]:
     """A token as the tokens page makes it after two-step verification; returns (token, key)."""
-    return services.create_api_token(user, name, device=authenticator_of(user), scope=scope, days=days)
+    return services.create_api_token(user, by=user, name=name, device=authenticator_of(user), scope=scope, days=days)
 
 
 def bearer(user, **options) -> dict:

@@ -82,7 +82,7 @@ def test_withdrawal_takes_effect_at_once_even_for_answers_already_worked_out(fam
     consent = agree(family, community_health, CONTENT, by=practitioner)
     assert access.decide(other_agency_practitioner, family, Part.STORY).allowed
 
-    services.withdraw_consent(practitioner, consent, "Jordan changed their mind")
+    services.withdraw_consent(consent, by=practitioner, note="Jordan changed their mind")
 
     assert not access.decide(other_agency_practitioner, family, Part.STORY).allowed
     assert access.visible_parts(other_agency_practitioner, family) == {access.TEAM, access.CONSENTS}
@@ -129,7 +129,7 @@ def test_leaving_the_team_ends_access(family, practitioner, other_agency_practit
     agree(family, community_health, CONTENT, by=practitioner)
     place = family.team.get(user=other_agency_practitioner)
 
-    services.leave_team(other_agency_practitioner, place)
+    services.leave_team(place, by=other_agency_practitioner)
 
     assert access.visible_parts(other_agency_practitioner, family) == set()
 

@@ -131,7 +131,9 @@ def test_on_postgresql_the_trigger_is_installed_on_the_access_log(db):
 
 def _closed_long_ago(family, practitioner):
     services.close_family(
-        practitioner, family, closed_on=timezone.localdate() - timedelta(days=365 * 10)
+        family,
+        by=practitioner,
+        closed_on=timezone.localdate() - timedelta(days=365 * 10),
     )
     return Family.objects.get(pk=family.pk)
 
@@ -142,7 +144,7 @@ def _closed_long_ago(family, practitioner):
 def test_retention_still_erases_or_anonymises_and_leaves_every_earlier_log_line_as_it_was(
     outcome, family, practitioner, partnership_lead
 ):
-    services.set_retention_rule(partnership_lead, 6, outcome)
+    services.set_retention_rule(by=partnership_lead, years=6, outcome=outcome)
     closed = _closed_long_ago(family, practitioner)
     reference = closed.reference
     before = list(

@@ -95,18 +95,18 @@ def test_a_refused_part_says_why_and_carries_the_refused_basis(request, role, st
 def change(part, person, family, mia):
     """Make a change to one part of the record, as `person`."""
     if part == Part.STORY:
-        return services.add_story_entry(person, family, story="Mia drew a picture of the new house.", who_was_there="Mia", told_on=timezone.localdate(), how_agreed="Mia said yes")
+        return services.add_story_entry(family, by=person, story="Mia drew a picture of the new house.", who_was_there="Mia", told_on=timezone.localdate(), how_agreed="Mia said yes")
     if part == Part.PROFILES:
         profile = getattr(mia, "profile", None)
         mia.refresh_from_db()
-        return services.save_profile(person, mia, mia.profile.version if profile else None, liked_and_admired="Brave", important_to_me="Biscuit", how_to_support_me="Give me time")
+        return services.save_profile(mia, by=person, version=mia.profile.version if profile else None, liked_and_admired="Brave", important_to_me="Biscuit", how_to_support_me="Give me time")
     if part == Part.CHRONOLOGY:
-        return services.add_chronology_entry(person, family, occurred_on=timezone.localdate(), what_happened="Started at a new school", meaning_for_child="A fresh start")
+        return services.add_chronology_entry(family, by=person, occurred_on=timezone.localdate(), what_happened="Started at a new school", meaning_for_child="A fresh start")
     if part == Part.CONTACT:
         family.refresh_from_db()
-        return services.update_contact_details(person, family, family.version, "2 Example Row, Riverbend (fictional)")
+        return services.update_contact_details(family, by=person, version=family.version, contact_details="2 Example Row, Riverbend (fictional)")
     if part == access.HOUSEHOLD:
-        return services.add_person(person, family, first_name="Ola", role_in_family="sibling", date_of_birth=date(2019, 1, 2))
+        return services.add_person(family, by=person, first_name="Ola", role_in_family="sibling", date_of_birth=date(2019, 1, 2))
     raise AssertionError(part)
 
 
@@ -156,7 +156,7 @@ def test_an_expired_or_withdrawn_agreement_allows_no_change(part, state, family,
 def test_a_family_member_may_change_their_own_profile(family, family_member):
     jordan = family.people.get(first_name="Jordan")
 
-    services.save_profile(family_member, jordan, None, liked_and_admired="I never give up", important_to_me="My children")
+    services.save_profile(jordan, by=family_member, version=None, liked_and_admired="I never give up", important_to_me="My children")
 
     assert jordan.profile.liked_and_admired == "I never give up"
     assert last_line(family, family_member).basis == Basis.FAMILY_MEMBER
@@ -222,11 +222,11 @@ def test_a_person_who_only_sees_the_household_cannot_change_it_and_the_refusal_i
 
     with pytest.raises(PermissionDenied):
         if household_change == "add a person":
-            services.add_person(person, family, first_name="Ola", role_in_family="sibling")
+            services.add_person(family, by=person, first_name="Ola", role_in_family="sibling")
         elif household_change == "change pronouns":
-            services.update_person(person, mia, pronouns="they/them")
+            services.update_person(mia, by=person, pronouns="they/them")
         else:
-            services.add_relationship(person, family, mia, jordan, "Mia's dad")
+            services.add_relationship(family, by=person, person=mia, other=jordan, description="Mia's dad")
 
     line = last_line(family, person)
     assert (line.basis, line.part) == (Basis.REFUSED, access.HOUSEHOLD)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
+from goldenthread.core import services as core_services
 from goldenthread.core.models import User
 from goldenthread.families import access, services
 from goldenthread.families.models import (
@@ -30,8 +31,8 @@ EVERY_PART = list(access.ALL_PARTS)
 
 def record_family(practitioner, organisation, *, family_name="The Testbrook family (fictional)"):
     family = services.create_family(
-        practitioner,
         organisation,
+        by=practitioner,
         family_name=family_name,
         lawful_basis=LawfulBasis.PUBLIC_TASK,
         lawful_basis_note="Early help assessment, fictional example",
@@ -42,13 +43,16 @@ def record_family(practitioner, organisation, *, family_name="The Testbrook fami
         ],
     )
     services.add_story_entry(
-        practitioner, family,
+        family,
+        by=practitioner,
         story="We moved to Riverbend last spring. Mia loves drawing and misses her old school.",
-        who_was_there="Jordan, Mia and Riley", told_on=timezone.localdate(), how_agreed="Jordan read it back and agreed",
+        who_was_there="Jordan, Mia and Riley",
+        told_on=timezone.localdate(),
+        how_agreed="Jordan read it back and agreed",
     )
     mia = family.people.get(first_name="Mia")
-    services.save_profile(practitioner, mia, None, liked_and_admired="Kind and funny", important_to_me="My cat, Biscuit", how_to_support_me="Tell me what will happen next")
-    services.add_chronology_entry(practitioner, family, occurred_on=timezone.localdate() - timedelta(days=30), what_happened="Moved house", meaning_for_child="Mia changed school")
+    services.save_profile(mia, by=practitioner, version=None, liked_and_admired="Kind and funny", important_to_me="My cat, Biscuit", how_to_support_me="Tell me what will happen next")
+    services.add_chronology_entry(family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=30), what_happened="Moved house", meaning_for_child="Mia changed school")
     return family
 
 
@@ -56,8 +60,8 @@ def record_family(practitioner, organisation, *, family_name="The Testbrook fami
 def family(practitioner, other_agency_practitioner, childrens_services, community_health):
     """Recorded by children's services; the health visitor has joined the team (no agreement yet)."""
     recorded = record_family(practitioner, childrens_services)
-    join = services.request_to_join(other_agency_practitioner, recorded, community_health, "Health visitor for Mia")
-    services.decide_join_request(practitioner, join, accept=True)
+    join = services.request_to_join(recorded, by=other_agency_practitioner, organisation=community_health, reason="Health visitor for Mia")
+    services.decide_join_request(join, by=practitioner, accept=True)
     return recorded
 
 
@@ -78,8 +82,15 @@ def mia(family):
 def agree(family, organisation, parts, *, by, valid_from=None, valid_until=None):
     """The family agrees that `organisation` may see `parts` (recorded by the lead practitioner)."""
     return services.record_consent(
-        by, family, organisation=organisation, parts=parts, valid_from=valid_from, valid_until=valid_until,
-        given_by=family.people.get(first_name="Jordan"), given_by_name="Jordan Testbrook", method=ConsentAgreement.Method.IN_PERSON,
+        family,
+        by=by,
+        organisation=organisation,
+        parts=parts,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        given_by=family.people.get(first_name="Jordan"),
+        given_by_name="Jordan Testbrook",
+        method=ConsentAgreement.Method.IN_PERSON,
     )
 
 
@@ -97,11 +108,11 @@ def set_consent(state, family, organisation, practitioner):
         agree(family, organisation, CONTENT, by=practitioner, valid_from=today - timedelta(days=60), valid_until=today - timedelta(days=1))
     elif state == "withdrawn":
         consent = agree(family, organisation, CONTENT, by=practitioner)
-        services.withdraw_consent(practitioner, consent, "Jordan asked us to stop sharing")
+        services.withdraw_consent(consent, by=practitioner, note="Jordan asked us to stop sharing")
 
 
 def start_emergency(user, family, *, expired=False):
-    emergency = services.start_emergency_access(user, family, "A report this evening that Mia may be at risk tonight.")
+    emergency = services.start_emergency_access(family, by=user, reason="A report this evening that Mia may be at risk tonight.")
     if expired:
         EmergencyAccess.objects.filter(pk=emergency.pk).update(
             started_at=timezone.now() - timedelta(hours=5), expires_at=timezone.now() - timedelta(hours=3)
@@ -113,7 +124,7 @@ def start_emergency(user, family, *, expired=False):
 def safeguarded(user):
     """Two-step verification set up and the current terms accepted, as the website asks."""
     TOTPDevice.objects.create(user=user, name=safeguards.AUTHENTICATOR_NAME, confirmed=True)
-    safeguards.accept_current_terms(user)
+    core_services.accept_terms(user, by=user)
     return user
 
 

@@ -96,7 +96,7 @@ def test_after_withdrawal_the_api_shows_the_story_no_more(client, family, practi
     headers = bearer(safeguarded(other_agency_practitioner))
     assert "story" in client.get(f"{API}/{family.public_id}", **headers).json()
 
-    services.withdraw_consent(practitioner, consent)
+    services.withdraw_consent(consent, by=practitioner)
 
     assert "story" not in client.get(f"{API}/{family.public_id}", **headers).json()
 

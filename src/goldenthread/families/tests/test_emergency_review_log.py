@@ -31,10 +31,12 @@ def test_the_data_protection_leads_list_of_emergency_access_is_written_to_each_f
     data_protection_lead, champion, practitioner, family, childrens_services
 ):
     second = record_family(practitioner, childrens_services)
-    waiting = services.start_emergency_access(champion, family, REASON)
-    reviewed = services.start_emergency_access(champion, second, REASON)
+    waiting = services.start_emergency_access(family, by=champion, reason=REASON)
+    reviewed = services.start_emergency_access(second, by=champion, reason=REASON)
     services.review_emergency_access(
-        data_protection_lead, reviewed, EmergencyAccess.Review.JUSTIFIED
+        reviewed,
+        by=data_protection_lead,
+        outcome=EmergencyAccess.Review.JUSTIFIED,
     )
     browser = signed_in(data_protection_lead)
 
@@ -62,7 +64,7 @@ def test_the_data_protection_leads_list_of_emergency_access_is_written_to_each_f
 def test_opening_one_emergency_access_to_review_it_is_written_to_the_familys_access_log(
     data_protection_lead, champion, family
 ):
-    emergency = services.start_emergency_access(champion, family, REASON)
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(data_protection_lead)
 
     response, written = lines_written_during(
@@ -82,7 +84,7 @@ def test_opening_one_emergency_access_to_review_it_is_written_to_the_familys_acc
 def test_a_review_sent_back_with_an_error_shows_the_reason_again_and_is_logged_again(
     data_protection_lead, champion, family
 ):
-    emergency = services.start_emergency_access(champion, family, REASON)
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(data_protection_lead)
 
     response, written = lines_written_during(
@@ -102,7 +104,7 @@ def test_a_review_sent_back_with_an_error_shows_the_reason_again_and_is_logged_a
 def test_a_saved_review_is_logged_once_as_the_review(
     data_protection_lead, champion, family
 ):
-    emergency = services.start_emergency_access(champion, family, REASON)
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(data_protection_lead)
 
     response, written = lines_written_during(
@@ -133,7 +135,7 @@ def test_an_empty_review_list_writes_nothing(data_protection_lead, family):
 def test_someone_else_asking_for_a_review_page_is_refused_and_the_refusal_is_in_the_familys_log(
     request, person, champion, family
 ):
-    emergency = services.start_emergency_access(champion, family, REASON)
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     user = request.getfixturevalue(person)
 
     response, written = lines_written_during(
@@ -150,7 +152,7 @@ def test_someone_else_asking_for_a_review_page_is_refused_and_the_refusal_is_in_
 def test_the_family_sees_the_data_protection_leads_look_in_their_access_account(
     data_protection_lead, champion, family, family_member
 ):
-    emergency = services.start_emergency_access(champion, family, REASON)
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     signed_in(data_protection_lead).get(url("review", emergency.public_id))
 
     account = unescape(

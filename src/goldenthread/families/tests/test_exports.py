@@ -78,7 +78,7 @@ def test_the_pdf_export_holds_the_visible_parts_only(family, practitioner, other
 
 
 def test_the_pdf_shows_typed_markup_as_text(family, practitioner):
-    services.add_story_entry(practitioner, family, story="<b>bold</b> & <script>x</script>", who_was_there="Mia", told_on=family.created_at.date(), how_agreed="Agreed")
+    services.add_story_entry(family, by=practitioner, story="<b>bold</b> & <script>x</script>", who_was_there="Mia", told_on=family.created_at.date(), how_agreed="Agreed")
 
     text = pdf_text(exports.export_pdf(practitioner, family))
 

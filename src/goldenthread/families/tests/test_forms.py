@@ -253,7 +253,7 @@ def test_choosing_a_lead_who_is_not_in_the_team_is_refused(lead, family, trainer
 
 
 def test_a_join_decision_that_is_neither_accept_nor_decline_changes_nothing(lead, family, champion):
-    join = services.request_to_join(champion, family, family.recording_organisation, "Family support")
+    join = services.request_to_join(family, by=champion, organisation=family.recording_organisation, reason="Family support")
 
     response = lead.post(url("decide-join-request", family.public_id, join.public_id), {"decision": "maybe"})
 
@@ -333,7 +333,7 @@ def test_an_emergency_reason_must_say_enough(champion, family):
 
 
 def test_not_justified_needs_a_note(data_protection_lead, champion, family):
-    emergency = services.start_emergency_access(champion, family, REASON)
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(data_protection_lead)
 
     missing = browser.post(url("review", emergency.public_id), {"outcome": "not-justified"})

@@ -182,7 +182,7 @@ def test_a_family_member_cannot_add_a_person_to_their_household_through_the_page
 def test_someone_with_emergency_access_may_change_a_persons_details_on_the_emergency_basis(
     family, sky, champion
 ):
-    services.start_emergency_access(champion, family, REASON)
+    services.start_emergency_access(family, by=champion, reason=REASON)
 
     response = signed_in(champion).post(
         url("edit-person", family.public_id, sky.public_id),

@@ -291,7 +291,7 @@ def test_the_lead_sees_waiting_requests_and_accepts_one(practitioner, champion, 
     from goldenthread.partnership.models import Membership, Role
 
     Membership.objects.create(user=other, organisation=family.team.get(is_lead=False).organisation, role=Role.PRACTITIONER)
-    join = services.request_to_join(other, family, family.team.get(is_lead=False).organisation, "School nurse for Sky")
+    join = services.request_to_join(family, by=other, organisation=family.team.get(is_lead=False).organisation, reason="School nurse for Sky")
     lead = signed_in(practitioner)
 
     overview = page_text(lead.get(url("overview", family.public_id)))
@@ -327,7 +327,7 @@ def test_two_people_changing_the_story_at_once_lose_nothing(practitioner, family
     browser = signed_in(practitioner)
     form_page = browser.get(url("edit-story", family.public_id, entry.public_id))
     assert f'name="version" value="{entry.version}"' in form_page.content.decode()
-    services.update_story_entry(practitioner, entry, entry.version, story="Someone else's newer words.", who_was_there="Robin", told_on=entry.told_on, how_agreed="Agreed")
+    services.update_story_entry(entry, by=practitioner, version=entry.version, story="Someone else's newer words.", who_was_there="Robin", told_on=entry.told_on, how_agreed="Agreed")
 
     response = browser.post(url("edit-story", family.public_id, entry.public_id), story_data(story="My careful changes to the story.", version=str(entry.version)))
 
@@ -364,7 +364,7 @@ def test_profile_boxes_give_shared_language_feedback_as_people_type(practitioner
 def test_a_profile_edit_conflict_keeps_what_was_typed(practitioner, family, sky):
     browser = signed_in(practitioner)
     current = sky.profile.version
-    services.save_profile(practitioner, sky, current, liked_and_admired="Newer words", important_to_me="", how_to_support_me="", written_with="")
+    services.save_profile(sky, by=practitioner, version=current, liked_and_admired="Newer words", important_to_me="", how_to_support_me="", written_with="")
 
     response = browser.post(url("edit-profile", family.public_id, sky.public_id), {"liked_and_admired": "My words", "important_to_me": "", "how_to_support_me": "", "written_with": "", "version": str(current)})
 
@@ -414,7 +414,7 @@ def test_the_lead_adds_an_event_to_the_chronology_for_their_own_organisation(pra
 
 
 def test_the_chronology_shows_newest_first(practitioner, family):
-    services.add_chronology_entry(practitioner, family, occurred_on=timezone.localdate() - timedelta(days=1), what_happened="Started at the new school", meaning_for_child="A fresh start")
+    services.add_chronology_entry(family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=1), what_happened="Started at the new school", meaning_for_child="A fresh start")
 
     body = page_text(signed_in(practitioner).get(url("overview", family.public_id)))
 
@@ -460,7 +460,7 @@ def test_the_agreements_page_shows_each_agreement_and_how_it_stands(practitioner
     agree(family, community_health, [Part.STORY], by=practitioner)
     agree(family, community_health, [Part.CONTACT], by=practitioner, valid_from=today + timedelta(days=5))
     agree(family, community_health, [Part.CHRONOLOGY], by=practitioner, valid_from=today - timedelta(days=30), valid_until=today - timedelta(days=1))
-    services.withdraw_consent(practitioner, agree(family, community_health, [Part.PROFILES], by=practitioner))
+    services.withdraw_consent(agree(family, community_health, [Part.PROFILES], by=practitioner), by=practitioner)
 
     body = page_text(signed_in(practitioner).get(url("consents", family.public_id)))
     health_view = signed_in(other_agency_practitioner).get(url("consents", family.public_id))
@@ -543,7 +543,7 @@ def test_emergency_access_explains_itself_and_opens_the_record_for_a_short_time(
 
 
 def test_the_data_protection_lead_reviews_emergency_access(data_protection_lead, champion, family):
-    emergency = services.start_emergency_access(champion, family, REASON)
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(data_protection_lead)
 
     listed = page_text(browser.get(url("reviews")))
@@ -560,7 +560,7 @@ def test_the_data_protection_lead_reviews_emergency_access(data_protection_lead,
 
 @pytest.mark.parametrize("person", ["practitioner", "organisation_lead", "partnership_lead", "trainer"])
 def test_only_the_data_protection_lead_reviews_emergency_access(request, person, champion, family):
-    emergency = services.start_emergency_access(champion, family, REASON)
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(request.getfixturevalue(person))
 
     assert browser.get(url("reviews")).status_code == 403
@@ -647,7 +647,7 @@ def test_the_menu_shows_families_to_people_who_work_with_families(practitioner, 
 
 
 def test_the_home_page_counts_families_waiting_requests_and_ending_agreements(practitioner, champion, family, community_health):
-    services.request_to_join(champion, family, family.recording_organisation, "Family support for Robin")
+    services.request_to_join(family, by=champion, organisation=family.recording_organisation, reason="Family support for Robin")
     agree(family, community_health, [Part.STORY], by=practitioner, valid_until=timezone.localdate() + timedelta(days=10))
 
     card = next(card for card in menu.home_cards(practitioner) if card["title"] == "Your families")
@@ -658,7 +658,7 @@ def test_the_home_page_counts_families_waiting_requests_and_ending_agreements(pr
 
 
 def test_the_data_protection_lead_and_the_admin_have_their_own_home_cards(data_protection_lead, partnership_lead, champion, family):
-    services.start_emergency_access(champion, family, REASON)
+    services.start_emergency_access(family, by=champion, reason=REASON)
 
     review_card = next(card for card in menu.home_cards(data_protection_lead) if card["title"] == "Emergency access to review")
     retention_titles = [card["title"] for card in menu.home_cards(partnership_lead)]
@@ -673,8 +673,8 @@ def test_every_family_address_is_behind_the_safeguards(client, family, sky, prac
     from goldenthread.families import urls as family_urls_module
 
     consent = agree(family, family.team.get(is_lead=False).organisation, [Part.STORY], by=practitioner)
-    join = services.request_to_join(champion, family, family.recording_organisation, "Family support")
-    emergency = services.start_emergency_access(champion, family, REASON)
+    join = services.request_to_join(family, by=champion, organisation=family.recording_organisation, reason="Family support")
+    emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     values = {
         "family_id": family.public_id, "entry_id": family.story_entries.first().public_id, "person_id": sky.public_id,
         "request_id": join.public_id, "consent_id": consent.public_id, "access_id": emergency.public_id,
@@ -696,9 +696,9 @@ def test_the_overview_needs_the_same_number_of_queries_however_long_the_record(p
     with CaptureQueriesContext(connection) as before:
         browser.get(url("overview", family.public_id))
     for number in range(5):
-        services.add_person(practitioner, family, first_name=f"Cousin {number}", role_in_family="other")
-        services.add_story_entry(practitioner, family, story=f"Part {number}", who_was_there="Robin", told_on=timezone.localdate(), how_agreed="Agreed")
-        services.add_chronology_entry(practitioner, family, occurred_on=timezone.localdate(), what_happened=f"Event {number}", meaning_for_child="Something")
+        services.add_person(family, by=practitioner, first_name=f"Cousin {number}", role_in_family="other")
+        services.add_story_entry(family, by=practitioner, story=f"Part {number}", who_was_there="Robin", told_on=timezone.localdate(), how_agreed="Agreed")
+        services.add_chronology_entry(family, by=practitioner, occurred_on=timezone.localdate(), what_happened=f"Event {number}", meaning_for_child="Something")
     with CaptureQueriesContext(connection) as after:
         browser.get(url("overview", family.public_id))
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
+from goldenthread.core import services as core_services
 from goldenthread.core.models import User
 from goldenthread.families import access, services
 from goldenthread.families.models import ConsentAgreement, LawfulBasis, Person
@@ -30,18 +31,18 @@ def signed_in(user, *, two_step=True, terms=True):
     client.force_login(user, backend=MODEL_BACKEND)
     if two_step:
         TOTPDevice.objects.create(user=user, name=safeguards.AUTHENTICATOR_NAME, confirmed=True)
-        code = safeguards.new_recovery_codes(user)[0]
+        code = core_services.replace_recovery_codes(user, by=user)[0]
         response = client.post(reverse("core:two-step-verify"), {"code": code})
         assert response.status_code == 302
     if terms:
-        safeguards.accept_current_terms(user)
+        core_services.accept_terms(user, by=user)
     return client
 
 
 def record_family(practitioner, organisation):
     family = services.create_family(
-        practitioner,
         organisation,
+        by=practitioner,
         family_name="The Brookfield family (fictional)",
         lawful_basis=LawfulBasis.PUBLIC_TASK,
         lawful_basis_note="Early help assessment (fictional example)",
@@ -51,25 +52,32 @@ def record_family(practitioner, organisation):
             {"first_name": "Robin", "last_name": "Brookfield", "date_of_birth": date(1987, 2, 3), "role_in_family": "parent"},
         ],
     )
-    services.add_story_entry(practitioner, family, story=STORY, who_was_there="Robin, Sky and Riley", told_on=timezone.localdate(), how_agreed="Robin read it back and agreed")
+    services.add_story_entry(family, by=practitioner, story=STORY, who_was_there="Robin, Sky and Riley", told_on=timezone.localdate(), how_agreed="Robin read it back and agreed")
     sky = family.people.get(first_name="Sky")
-    services.save_profile(practitioner, sky, None, liked_and_admired="Kind and funny", important_to_me="My dog, Pepper", how_to_support_me="Tell me what happens next")
-    services.add_chronology_entry(practitioner, family, occurred_on=timezone.localdate() - timedelta(days=20), what_happened="Moved house", meaning_for_child="Sky changed school")
+    services.save_profile(sky, by=practitioner, version=None, liked_and_admired="Kind and funny", important_to_me="My dog, Pepper", how_to_support_me="Tell me what happens next")
+    services.add_chronology_entry(family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=20), what_happened="Moved house", meaning_for_child="Sky changed school")
     return family
 
 
 def agree(family, organisation, parts, *, by, valid_from=None, valid_until=None):
     return services.record_consent(
-        by, family, organisation=organisation, parts=parts, valid_from=valid_from, valid_until=valid_until,
-        given_by=family.people.get(first_name="Robin"), given_by_name="Robin Brookfield", method=ConsentAgreement.Method.IN_PERSON,
+        family,
+        by=by,
+        organisation=organisation,
+        parts=parts,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        given_by=family.people.get(first_name="Robin"),
+        given_by_name="Robin Brookfield",
+        method=ConsentAgreement.Method.IN_PERSON,
     )
 
 
 @pytest.fixture
 def family(practitioner, other_agency_practitioner, childrens_services, community_health):
     recorded = record_family(practitioner, childrens_services)
-    join = services.request_to_join(other_agency_practitioner, recorded, community_health, "Health visitor for Sky")
-    services.decide_join_request(practitioner, join, accept=True)
+    join = services.request_to_join(recorded, by=other_agency_practitioner, organisation=community_health, reason="Health visitor for Sky")
+    services.decide_join_request(join, by=practitioner, accept=True)
     return recorded
 
 

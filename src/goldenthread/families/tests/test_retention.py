@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from goldenthread.families import services, tasks
+from goldenthread.families import queries, services, tasks
 from goldenthread.families.models import (
     AccessLogEntry,
     ChronologyEntry,
@@ -39,7 +39,7 @@ def closed_years_ago(family, years, extra_days=1):
 
 @pytest.fixture
 def rule(partnership_lead):
-    return services.set_retention_rule(partnership_lead, 6, RetentionRule.Outcome.ANONYMISE)
+    return services.set_retention_rule(by=partnership_lead, years=6, outcome=RetentionRule.Outcome.ANONYMISE)
 
 
 @pytest.fixture
@@ -63,9 +63,9 @@ def test_anonymising_removes_everything_that_identifies_anyone(rule, three_famil
     assert old.family_name == "Anonymised family" and old.contact_details == ""
     assert sorted(Person.objects.filter(family=old).values_list("first_name", flat=True)) == ["Person 1", "Person 2"]
     assert not Person.objects.filter(family=old, date_of_birth__isnull=False).exists()
-    assert all(entry.story == tasks.REMOVED for entry in StoryEntry.objects.filter(family=old))
-    assert all(p.liked_and_admired == tasks.REMOVED and p.important_to_me == "" for p in OnePageProfile.objects.filter(person__family=old))
-    assert all(e.what_happened == tasks.REMOVED and e.meaning_for_child == "" for e in ChronologyEntry.objects.filter(family=old))
+    assert all(entry.story == services.REMOVED for entry in StoryEntry.objects.filter(family=old))
+    assert all(p.liked_and_admired == services.REMOVED and p.important_to_me == "" for p in OnePageProfile.objects.filter(person__family=old))
+    assert all(e.what_happened == services.REMOVED and e.meaning_for_child == "" for e in ChronologyEntry.objects.filter(family=old))
     assert ConsentAgreement.objects.get(family=old).given_by_name == "Removed"
     text = str(list(Person.objects.filter(family=old).values())) + str(list(StoryEntry.objects.filter(family=old).values()))
     for identifying in ("Mia", "Jordan", "Testbrook", "Biscuit", "Example Row"):
@@ -84,13 +84,13 @@ def test_only_records_past_their_period_are_touched(rule, three_families):
 
 
 def test_a_record_closed_just_inside_the_period_is_kept(rule, family):
-    Family.objects.filter(pk=family.pk).update(status=Family.Status.CLOSED, closed_on=tasks._years_before(timezone.localdate(), 6) + timedelta(days=1))
+    Family.objects.filter(pk=family.pk).update(status=Family.Status.CLOSED, closed_on=queries.years_before(timezone.localdate(), 6) + timedelta(days=1))
 
     assert tasks.run_retention().anonymised == []
 
 
 def test_erasing_deletes_the_record_but_keeps_its_access_log_by_reference(partnership_lead, three_families):
-    services.set_retention_rule(partnership_lead, 6, RetentionRule.Outcome.ERASE)
+    services.set_retention_rule(by=partnership_lead, years=6, outcome=RetentionRule.Outcome.ERASE)
     old, recent, still_open = three_families
     lines_before = log_lines(old).count()
 

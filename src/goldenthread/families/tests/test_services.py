@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from goldenthread.core.mail import send_email
+from goldenthread.core.refusals import EditConflict
 from goldenthread.families import access, services
 from goldenthread.families.models import (
     AccessLogEntry,
@@ -21,7 +23,6 @@ from goldenthread.families.models import (
     RetentionRule,
     TeamMember,
 )
-from goldenthread.families.tasks import notify_data_protection_lead
 
 from . import test_access_support as support
 from .test_access_support import (
@@ -43,7 +44,7 @@ Basis = AccessLogEntry.Basis
 
 
 def test_search_finds_the_family_by_name_ignoring_case_and_accents(family, champion):
-    (match,) = services.search_families(champion, family_name="the TESTBRÖOK family")
+    (match,) = services.search_families(by=champion, family_name="the TESTBRÖOK family")
 
     assert match.reference == family.reference
     assert match.lead_organisation == "Riverbend Children's Services"
@@ -53,24 +54,24 @@ def test_search_finds_the_family_by_name_ignoring_case_and_accents(family, champ
 def test_search_matches_accented_names_either_way(practitioner, childrens_services, champion):
     zoe = record_family(practitioner, childrens_services, family_name="Zoë Ó Súilleabháin's family (fictional)")
 
-    assert [m.reference for m in services.search_families(champion, family_name="zoe o suilleabhain's")] == [zoe.reference]
+    assert [m.reference for m in services.search_families(by=champion, family_name="zoe o suilleabhain's")] == [zoe.reference]
 
 
 def test_search_finds_the_family_by_the_childs_first_name_and_date_of_birth(family, other_agency_lead):
-    (match,) = services.search_families(other_agency_lead, child_first_name="mia", child_date_of_birth=date(2015, 3, 4))
+    (match,) = services.search_families(by=other_agency_lead, child_first_name="mia", child_date_of_birth=date(2015, 3, 4))
 
     assert match.reference == family.reference
-    assert services.search_families(other_agency_lead, child_first_name="mia", child_date_of_birth=date(2015, 3, 5)) == []
+    assert services.search_families(by=other_agency_lead, child_first_name="mia", child_date_of_birth=date(2015, 3, 5)) == []
 
 
 def test_search_says_when_you_are_already_in_the_team(family, other_agency_practitioner):
-    (match,) = services.search_families(other_agency_practitioner, family_name="Testbrook family (fictional)")
+    (match,) = services.search_families(by=other_agency_practitioner, family_name="Testbrook family (fictional)")
 
     assert match.already_in_team is True
 
 
 def test_search_reveals_only_the_reference_the_lead_organisation_and_team_place(family, champion):
-    (match,) = services.search_families(champion, family_name="The Testbrook family (fictional)")
+    (match,) = services.search_families(by=champion, family_name="The Testbrook family (fictional)")
 
     assert set(vars(match)) == {"reference", "public_id", "lead_organisation", "already_in_team"}
     shown = " ".join(str(value) for value in vars(match).values())
@@ -79,7 +80,7 @@ def test_search_reveals_only_the_reference_the_lead_organisation_and_team_place(
 
 
 def test_each_match_shown_is_logged_as_a_search(family, champion):
-    services.search_families(champion, family_name="The Testbrook family (fictional)")
+    services.search_families(by=champion, family_name="The Testbrook family (fictional)")
 
     line = log_lines(family, champion).get()
     assert (line.action, line.basis) == ("search", access.SEARCH_BASIS)
@@ -87,9 +88,9 @@ def test_each_match_shown_is_logged_as_a_search(family, champion):
 
 def test_search_needs_enough_to_match_on(family, champion):
     with pytest.raises(ValidationError) as nothing:
-        services.search_families(champion)
+        services.search_families(by=champion)
     with pytest.raises(ValidationError) as name_only:
-        services.search_families(champion, child_first_name="Mia")
+        services.search_families(by=champion, child_first_name="Mia")
 
     assert "__all__" in nothing.value.message_dict
     assert name_only.value.message_dict == {"child_date_of_birth": ["Enter the child's date of birth as well as their first name"]}
@@ -98,18 +99,18 @@ def test_search_needs_enough_to_match_on(family, champion):
 @pytest.mark.parametrize("person", ["partnership_lead", "data_protection_lead", "trainer"])
 def test_only_caseworkers_may_search(request, family, person):
     with pytest.raises(PermissionDenied):
-        services.search_families(request.getfixturevalue(person), family_name="Testbrook")
+        services.search_families(by=request.getfixturevalue(person), family_name="Testbrook")
 
 
 def test_search_does_not_match_on_part_of_a_word(family, champion):
-    assert services.search_families(champion, family_name="Test") == []
-    assert services.search_families(champion, family_name="Testbrook Smith") == []
+    assert services.search_families(by=champion, family_name="Test") == []
+    assert services.search_families(by=champion, family_name="Testbrook Smith") == []
 
 
 @pytest.mark.parametrize("odd", ["", " ", "'; DROP TABLE families_family; --", "<script>x</script>", "\x00", "a" * 10_000, "🙂"])
 def test_odd_search_text_finds_nothing_and_breaks_nothing(family, champion, odd):
     try:
-        assert services.search_families(champion, family_name=odd) == []
+        assert services.search_families(by=champion, family_name=odd) == []
     except ValidationError:
         pass
 
@@ -128,7 +129,7 @@ def test_the_person_who_records_a_family_becomes_its_lead_practitioner(family, p
 
 def test_recording_needs_a_name_a_lawful_basis_and_one_child_at_the_centre(practitioner, childrens_services):
     with pytest.raises(ValidationError) as refused:
-        services.create_family(practitioner, childrens_services, family_name=" ", lawful_basis="because", people=[{"first_name": "", "role_in_family": "child"}])
+        services.create_family(childrens_services, by=practitioner, family_name=" ", lawful_basis="because", people=[{"first_name": "", "role_in_family": "child"}])
 
     errors = refused.value.message_dict
     assert errors["family_name"] == ["Enter how the family would like to be known"]
@@ -141,14 +142,24 @@ def test_recording_needs_a_name_a_lawful_basis_and_one_child_at_the_centre(pract
 @pytest.mark.parametrize("person", ["trainer", "other_agency_practitioner", "partnership_lead"])
 def test_only_caseworkers_of_the_organisation_may_record_for_it(request, person, childrens_services):
     with pytest.raises(PermissionDenied):
-        services.create_family(request.getfixturevalue(person), childrens_services, family_name="X", lawful_basis=LawfulBasis.PUBLIC_TASK,
-                               people=[{"first_name": "Sam", "role_in_family": "child", "is_focus": True}])
+        services.create_family(
+            childrens_services,
+            by=request.getfixturevalue(person),
+            family_name="X",
+            lawful_basis=LawfulBasis.PUBLIC_TASK,
+            people=[{"first_name": "Sam", "role_in_family": "child", "is_focus": True}],
+        )
 
 
 def test_a_date_of_birth_in_the_future_is_refused(practitioner, childrens_services):
     with pytest.raises(ValidationError) as refused:
-        services.create_family(practitioner, childrens_services, family_name="X", lawful_basis=LawfulBasis.SAFEGUARDING,
-                               people=[{"first_name": "Sam", "role_in_family": "child", "is_focus": True, "date_of_birth": timezone.localdate() + timedelta(days=3)}])
+        services.create_family(
+            childrens_services,
+            by=practitioner,
+            family_name="X",
+            lawful_basis=LawfulBasis.SAFEGUARDING,
+            people=[{"first_name": "Sam", "role_in_family": "child", "is_focus": True, "date_of_birth": timezone.localdate() + timedelta(days=3)}],
+        )
 
     assert refused.value.message_dict == {"people-0-date_of_birth": ["The date must be today or in the past"]}
 
@@ -159,10 +170,10 @@ def test_a_date_of_birth_in_the_future_is_refused(practitioner, childrens_servic
 def test_a_story_edit_made_from_an_old_version_raises_a_conflict_with_the_current_text(family, practitioner, champion):
     entry = family.story_entries.get()
     read_version = entry.version
-    services.update_story_entry(practitioner, entry, read_version, story="Riley's version", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed")
+    services.update_story_entry(entry, by=practitioner, version=read_version, story="Riley's version", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed")
 
-    with pytest.raises(services.EditConflict) as conflict:
-        services.update_story_entry(practitioner, entry, read_version, story="A second, older edit", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed")
+    with pytest.raises(EditConflict) as conflict:
+        services.update_story_entry(entry, by=practitioner, version=read_version, story="A second, older edit", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed")
 
     assert conflict.value.current["story"] == "Riley's version"
     assert conflict.value.current_version == read_version + 1
@@ -175,36 +186,36 @@ def test_two_people_editing_the_story_at_once_do_not_overwrite_each_other(family
     riley_copy = family.story_entries.get()
     casey_copy = family.story_entries.get()
 
-    services.update_story_entry(other_agency_practitioner, casey_copy, casey_copy.version, story="Casey's words", who_was_there="Mia", told_on=casey_copy.told_on, how_agreed="Agreed")
-    with pytest.raises(services.EditConflict):
-        services.update_story_entry(practitioner, riley_copy, riley_copy.version, story="Riley's words", who_was_there="Mia", told_on=riley_copy.told_on, how_agreed="Agreed")
+    services.update_story_entry(casey_copy, by=other_agency_practitioner, version=casey_copy.version, story="Casey's words", who_was_there="Mia", told_on=casey_copy.told_on, how_agreed="Agreed")
+    with pytest.raises(EditConflict):
+        services.update_story_entry(riley_copy, by=practitioner, version=riley_copy.version, story="Riley's words", who_was_there="Mia", told_on=riley_copy.told_on, how_agreed="Agreed")
 
     assert family.story_entries.get().story == "Casey's words"
 
 
 def test_a_profile_saved_from_an_old_version_raises_a_conflict(family, practitioner, mia):
     version = mia.profile.version
-    services.save_profile(practitioner, mia, version, liked_and_admired="First")
+    services.save_profile(mia, by=practitioner, version=version, liked_and_admired="First")
 
-    with pytest.raises(services.EditConflict) as conflict:
-        services.save_profile(practitioner, mia, version, liked_and_admired="Second")
+    with pytest.raises(EditConflict) as conflict:
+        services.save_profile(mia, by=practitioner, version=version, liked_and_admired="Second")
 
     assert conflict.value.current["liked_and_admired"] == "First"
 
 
 def test_the_familys_details_saved_from_an_old_version_raise_a_conflict(family, practitioner):
     version = family.version
-    services.update_family_details(practitioner, family, version, family_name="The Testbrook-Lee family (fictional)")
+    services.update_family_details(family, by=practitioner, version=version, family_name="The Testbrook-Lee family (fictional)")
 
-    with pytest.raises(services.EditConflict) as conflict:
-        services.update_family_details(practitioner, family, version, family_name="Something else")
+    with pytest.raises(EditConflict) as conflict:
+        services.update_family_details(family, by=practitioner, version=version, family_name="Something else")
 
     assert conflict.value.current["family_name"] == "The Testbrook-Lee family (fictional)"
 
 
 def test_an_empty_story_is_refused_with_what_to_do(family, practitioner):
     with pytest.raises(ValidationError) as refused:
-        services.add_story_entry(practitioner, family, story="  ", who_was_there="", told_on=None, how_agreed="")
+        services.add_story_entry(family, by=practitioner, story="  ", who_was_there="", told_on=None, how_agreed="")
 
     assert refused.value.message_dict["story"] == ["Write the family's story, in their words"]
     assert refused.value.message_dict["told_on"] == ["Enter the date the story was told"]
@@ -214,18 +225,18 @@ def test_an_empty_story_is_refused_with_what_to_do(family, practitioner):
 
 
 def test_a_request_to_join_waits_for_the_lead_practitioner(family, champion, childrens_services, practitioner):
-    join = services.request_to_join(champion, family, childrens_services, "Covering for Riley next month")
+    join = services.request_to_join(family, by=champion, organisation=childrens_services, reason="Covering for Riley next month")
 
     assert join.status == JoinRequest.Status.WAITING
     assert not access.can_see_team(champion, family)
-    services.decide_join_request(practitioner, join, accept=True)
+    services.decide_join_request(join, by=practitioner, accept=True)
     assert access.decide(champion, family, Part.STORY).basis == Basis.RECORDING_ORGANISATION
 
 
 def test_the_familys_agreement_lets_a_practitioner_of_that_organisation_join_at_once(family, practitioner, other_agency_lead, community_health):
     agree(family, community_health, [Part.STORY], by=practitioner)
 
-    join = services.request_to_join(other_agency_lead, family, community_health, "Covering for Casey")
+    join = services.request_to_join(family, by=other_agency_lead, organisation=community_health, reason="Covering for Casey")
 
     assert join.status == JoinRequest.Status.ACCEPTED
     assert access.decide(other_agency_lead, family, Part.STORY).basis == Basis.CONSENT
@@ -233,33 +244,33 @@ def test_the_familys_agreement_lets_a_practitioner_of_that_organisation_join_at_
 
 
 def test_only_the_lead_practitioner_decides_who_joins(family, champion, childrens_services, other_agency_practitioner):
-    join = services.request_to_join(champion, family, childrens_services, "Covering for Riley")
+    join = services.request_to_join(family, by=champion, organisation=childrens_services, reason="Covering for Riley")
 
     with pytest.raises(PermissionDenied):
-        services.decide_join_request(other_agency_practitioner, join, accept=True)
+        services.decide_join_request(join, by=other_agency_practitioner, accept=True)
 
     assert log_lines(family, other_agency_practitioner, basis=Basis.REFUSED, part=access.TEAM).exists()
 
 
 def test_without_a_lead_the_recording_organisations_team_decides(family, practitioner, champion, organisation_lead, childrens_services):
-    join = services.request_to_join(champion, family, childrens_services, "Covering")
-    services.decide_join_request(practitioner, join, accept=True)
-    services.leave_team(practitioner, family.team.get(user=practitioner))
+    join = services.request_to_join(family, by=champion, organisation=childrens_services, reason="Covering")
+    services.decide_join_request(join, by=practitioner, accept=True)
+    services.leave_team(family.team.get(user=practitioner), by=practitioner)
     assert not TeamMember.objects.filter(family=family, is_lead=True, left_on=None).exists()
-    second = services.request_to_join(organisation_lead, family, childrens_services, "Oversight")
+    second = services.request_to_join(family, by=organisation_lead, organisation=childrens_services, reason="Oversight")
 
-    services.decide_join_request(champion, second, accept=False)
+    services.decide_join_request(second, by=champion, accept=False)
 
     assert second.status == JoinRequest.Status.DECLINED
 
 
 def test_you_can_ask_to_join_only_for_an_organisation_you_work_in(family, champion, community_health):
     with pytest.raises(PermissionDenied):
-        services.request_to_join(champion, family, community_health, "Pretending")
+        services.request_to_join(family, by=champion, organisation=community_health, reason="Pretending")
 
 
 def test_the_lead_can_hand_the_lead_to_someone_else(family, practitioner, other_agency_practitioner):
-    services.make_lead(practitioner, family.team.get(user=other_agency_practitioner))
+    services.make_lead(family.team.get(user=other_agency_practitioner), by=practitioner)
 
     assert family.team.get(is_lead=True, left_on=None).user == other_agency_practitioner
 
@@ -292,7 +303,7 @@ def test_an_agreement_is_for_another_organisation_than_the_one_holding_the_recor
 def test_the_family_member_can_withdraw_their_agreement_themselves(family, family_member, practitioner, other_agency_practitioner, community_health):
     consent = agree(family, community_health, CONTENT, by=practitioner)
 
-    services.withdraw_consent(family_member, consent, "I want to talk about it first")
+    services.withdraw_consent(consent, by=family_member, note="I want to talk about it first")
 
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None
@@ -301,7 +312,7 @@ def test_the_family_member_can_withdraw_their_agreement_themselves(family, famil
 
 
 def test_the_family_member_can_give_their_agreement_online(family, family_member, community_health):
-    consent = services.record_consent(family_member, family, organisation=community_health, parts=[Part.STORY], method="in-person")
+    consent = services.record_consent(family, by=family_member, organisation=community_health, parts=[Part.STORY], method="in-person")
 
     assert consent.method == ConsentAgreement.Method.ONLINE
     assert consent.given_by.account == family_member
@@ -313,7 +324,7 @@ def test_others_cannot_record_or_withdraw_the_familys_agreement(request, person,
     user = request.getfixturevalue(person)
 
     with pytest.raises(PermissionDenied):
-        services.withdraw_consent(user, consent)
+        services.withdraw_consent(consent, by=user)
     with pytest.raises(PermissionDenied):
         agree(family, community_health, CONTENT, by=user)
 
@@ -336,11 +347,11 @@ def test_emergency_access_lasts_the_fixed_time_and_is_logged(family, other_agenc
 
 def test_emergency_access_needs_a_written_reason(family, other_agency_lead):
     with pytest.raises(ValidationError) as refused:
-        services.start_emergency_access(other_agency_lead, family, "  ")
+        services.start_emergency_access(family, by=other_agency_lead, reason="  ")
     with pytest.raises(ValidationError):
-        services.start_emergency_access(other_agency_lead, family, "urgent")
+        services.start_emergency_access(family, by=other_agency_lead, reason="urgent")
 
-    assert refused.value.message_dict == {"reason": ["Write why you need to open this record now"]}
+    assert refused.value.message_dict == {"reason": ["Say why you need to open this record now"]}
     assert not EmergencyAccess.objects.exists()
 
 
@@ -354,12 +365,14 @@ def test_emergency_access_is_for_caseworkers_only(request, person, family):
     assert log_lines(family, user).get().basis == Basis.REFUSED
 
 
-def test_starting_emergency_access_tells_the_data_protection_lead(family, other_agency_lead, data_protection_lead):
-    emergency = start_emergency(other_agency_lead, family)
+def test_starting_emergency_access_tells_the_data_protection_lead(family, other_agency_lead, data_protection_lead, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        emergency = start_emergency(other_agency_lead, family)
 
-    (queued,) = DBTaskResult.objects.filter(task_path="goldenthread.families.tasks.notify_data_protection_lead")
-    assert queued.args_kwargs["args"] == [emergency.pk]
-    assert notify_data_protection_lead.call(emergency.pk) == 1
+    (queued,) = DBTaskResult.objects.filter(task_path="goldenthread.core.mail.send_email")
+    assert queued.args_kwargs["args"][0] == [data_protection_lead.email]
+    assert mail.outbox == [], "the e-mail goes with the task worker, once the emergency access is saved"
+    assert send_email.call(*queued.args_kwargs["args"]) == 1
     (message,) = mail.outbox
     assert message.to == [data_protection_lead.email]
     assert family.reference in message.subject
@@ -370,7 +383,7 @@ def test_starting_emergency_access_tells_the_data_protection_lead(family, other_
 def test_the_data_protection_lead_reviews_emergency_access(family, other_agency_lead, data_protection_lead):
     emergency = start_emergency(other_agency_lead, family)
 
-    services.review_emergency_access(data_protection_lead, emergency, EmergencyAccess.Review.JUSTIFIED, "A clear risk that evening")
+    services.review_emergency_access(emergency, by=data_protection_lead, outcome=EmergencyAccess.Review.JUSTIFIED, note="A clear risk that evening")
 
     assert emergency.review == EmergencyAccess.Review.JUSTIFIED
     assert log_lines(family, data_protection_lead).get().basis == Basis.DATA_PROTECTION
@@ -380,16 +393,16 @@ def test_no_one_else_reviews_emergency_access(family, other_agency_lead, partner
     emergency = start_emergency(other_agency_lead, family)
 
     with pytest.raises(PermissionDenied):
-        services.review_emergency_access(partnership_lead, emergency, EmergencyAccess.Review.JUSTIFIED)
+        services.review_emergency_access(emergency, by=partnership_lead, outcome=EmergencyAccess.Review.JUSTIFIED)
     with pytest.raises(PermissionDenied):
-        services.review_emergency_access(other_agency_lead, emergency, EmergencyAccess.Review.JUSTIFIED)
+        services.review_emergency_access(emergency, by=other_agency_lead, outcome=EmergencyAccess.Review.JUSTIFIED)
 
 
 def test_not_justified_needs_a_note(family, other_agency_lead, data_protection_lead):
     emergency = start_emergency(other_agency_lead, family)
 
     with pytest.raises(ValidationError) as refused:
-        services.review_emergency_access(data_protection_lead, emergency, EmergencyAccess.Review.NOT_JUSTIFIED, "")
+        services.review_emergency_access(emergency, by=data_protection_lead, outcome=EmergencyAccess.Review.NOT_JUSTIFIED, note="")
 
     assert "review_note" in refused.value.message_dict
 
@@ -398,31 +411,31 @@ def test_not_justified_needs_a_note(family, other_agency_lead, data_protection_l
 
 
 def test_the_partnership_admin_sets_the_retention_rule(partnership_lead):
-    rule = services.set_retention_rule(partnership_lead, 7, RetentionRule.Outcome.ERASE)
+    rule = services.set_retention_rule(by=partnership_lead, years=7, outcome=RetentionRule.Outcome.ERASE)
 
     assert (rule.years_after_closure, rule.outcome) == (7, "erase")
     assert RetentionRule.objects.count() == 1
-    services.set_retention_rule(partnership_lead, 8, RetentionRule.Outcome.ANONYMISE)
+    services.set_retention_rule(by=partnership_lead, years=8, outcome=RetentionRule.Outcome.ANONYMISE)
     assert RetentionRule.objects.get().years_after_closure == 8
 
 
 @pytest.mark.parametrize("years", [0, -1, 1000, "six", None, True])
 def test_the_retention_period_must_be_a_sensible_number_of_years(partnership_lead, years):
     with pytest.raises(ValidationError):
-        services.set_retention_rule(partnership_lead, years, RetentionRule.Outcome.ERASE)
+        services.set_retention_rule(by=partnership_lead, years=years, outcome=RetentionRule.Outcome.ERASE)
 
 
 @pytest.mark.parametrize("person", ["organisation_lead", "data_protection_lead", "practitioner"])
 def test_only_the_partnership_admin_sets_the_retention_rule(request, person):
     with pytest.raises(PermissionDenied):
-        services.set_retention_rule(request.getfixturevalue(person), 6, RetentionRule.Outcome.ERASE)
+        services.set_retention_rule(by=request.getfixturevalue(person), years=6, outcome=RetentionRule.Outcome.ERASE)
 
 
 def test_the_recording_team_closes_and_reopens_a_record(family, practitioner, other_agency_practitioner):
-    services.close_family(practitioner, family)
+    services.close_family(family, by=practitioner)
     assert (family.status, family.closed_on) == (Family.Status.CLOSED, timezone.localdate())
 
     with pytest.raises(PermissionDenied):
-        services.reopen_family(other_agency_practitioner, family)
-    services.reopen_family(practitioner, family)
+        services.reopen_family(family, by=other_agency_practitioner)
+    services.reopen_family(family, by=practitioner)
     assert family.status == Family.Status.OPEN

@@ -151,7 +151,7 @@ def test_the_partnership_lead_sees_the_people_of_any_organisation(client, commun
 
 def test_a_revoked_token_no_longer_opens_the_people_list(client, childrens_services, practitioner):
     token, key = working_token(practitioner, "Old programme")
-    core_services.revoke_api_token(token)
+    core_services.revoke_api_token(token, by=practitioner)
 
     response = client.get(f"{API}/{childrens_services.slug}/members", HTTP_AUTHORIZATION=f"Bearer {key}")
 

@@ -1,13 +1,15 @@
 """The partnership's forms: what works, and what happens when what is typed is not right."""
 
 import pytest
-from django.core import mail
+from django.conf import settings as django_settings
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goldenthread.core.tests.two_step import signed_in_with_two_steps
 from goldenthread.partnership.models import Membership, Organisation, Role
+
+from .mail import sent_by_the_worker
 
 
 def body(response):
@@ -88,7 +90,9 @@ def test_partnership_lead_changes_an_organisations_details(client, partnership_l
     url = reverse("partnership:organisation-change", args=[childrens_services.slug])
 
     form = client.get(url)
-    response = client.post(url, {"name": "Riverbend Children's Social Care", "sector": "childrens-social-care", "area": "Borough-wide", "size": "very-large", "description": ""})
+    response = client.post(
+        url, {"name": "Riverbend Children's Social Care", "sector": "childrens-social-care", "area": "Borough-wide", "size": "very-large", "description": ""}
+    )
 
     assert 'value="Riverbend Children&#x27;s Services"' in body(form) or "Riverbend Children&#39;s Services" in body(form)
     assert response.status_code == 302
@@ -188,18 +192,25 @@ def test_organisation_lead_adds_a_new_person_who_is_invited_by_email(client, org
 
     assert "Morgan Blake is now a champion in Riverbend Children" in body(response)
     assert Membership.objects.get(user__email="morgan.blake@childrens.example").role == Role.CHAMPION
-    assert len(mail.outbox) == 1
-    assert "http://testserver/password-reset/" in mail.outbox[0].body
+    outbox = sent_by_the_worker()
+    assert len(outbox) == 1
+    assert f"{django_settings.GOLDENTHREAD_SITE_URL}/password-reset/" in outbox[0].body
 
 
-def test_the_invitation_link_lets_the_new_person_choose_a_password_and_sign_in(client, organisation_lead, childrens_services, django_capture_on_commit_callbacks):
+def test_the_invitation_link_lets_the_new_person_choose_a_password_and_sign_in(
+    client, organisation_lead, childrens_services, django_capture_on_commit_callbacks
+):
     signed_in_with_two_steps(organisation_lead, client)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("partnership:member-add", args=[childrens_services.slug]), {"full_name": "Morgan Blake", "email": "morgan.blake@childrens.example", "role": "practitioner"})
+        client.post(
+            reverse("partnership:member-add", args=[childrens_services.slug]),
+            {"full_name": "Morgan Blake", "email": "morgan.blake@childrens.example", "role": "practitioner"},
+        )
     client.logout()
-    link = next(line for line in mail.outbox[0].body.splitlines() if line.startswith("http://testserver/"))
+    site = django_settings.GOLDENTHREAD_SITE_URL
+    link = next(line for line in sent_by_the_worker()[0].body.splitlines() if line.startswith(f"{site}/"))
 
-    choose = client.get(link.removeprefix("http://testserver"), follow=True)
+    choose = client.get(link.removeprefix(site), follow=True)
     client.post(choose.redirect_chain[-1][0], {"new_password1": "a river runs through it 42", "new_password2": "a river runs through it 42"})
 
     signed_in = client.post(reverse("core:sign-in"), {"username": "morgan.blake@childrens.example", "password": "a river runs through it 42"})

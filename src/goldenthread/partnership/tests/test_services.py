@@ -1,12 +1,16 @@
 """The partnership's services: organisations, people and roles, and the rules they keep."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from goldenthread.core.models import AuditEvent, User
-from goldenthread.partnership import services
+from goldenthread.core.refusals import Refused
+from goldenthread.partnership import rules, services
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector, Size
+
+from .mail import sent_by_the_worker
 
 
 def fresh(user):
@@ -43,6 +47,34 @@ def test_a_second_organisation_with_the_same_name_in_other_letters_is_refused(pa
 def test_organisation_lead_cannot_add_an_organisation(organisation_lead):
     with pytest.raises(PermissionDenied):
         services.create_organisation(by=organisation_lead, name="Riverbend Youth Club", sector=Sector.VOLUNTARY)
+
+
+def test_a_refusal_says_who_may_do_it(organisation_lead):
+    with pytest.raises(Refused, match="Only the partnership's admin"):
+        services.create_organisation(by=organisation_lead, name="Riverbend Youth Club", sector=Sector.VOLUNTARY)
+
+
+def test_the_service_keeps_the_forms_rules_for_every_other_caller(partnership_lead):
+    with pytest.raises(ValidationError) as refusal:
+        services.create_organisation(by=partnership_lead, name=" \u200b ", sector="space", size="gigantic", description="a" * 2001)
+
+    problems = refusal.value.message_dict
+    assert problems["name"] == [rules.ORGANISATION_NAME.required_message]
+    assert problems["sector"] == [rules.CHOOSE_A_SECTOR]
+    assert problems["size"] == [rules.CHOOSE_A_SIZE]
+    assert problems["description"] == ["Description must be 2,000 characters or fewer"]
+    assert not Organisation.objects.exists()
+
+
+def test_the_service_tidies_text_as_the_form_does(partnership_lead):
+    organisation = services.create_organisation(by=partnership_lead, name="  Riverbend\u200b Youth Club ", sector=Sector.VOLUNTARY)
+
+    assert organisation.name == "Riverbend Youth Club"
+
+
+def test_only_an_organisations_own_details_can_be_changed(partnership_lead, childrens_services):
+    with pytest.raises(TypeError):
+        services.update_organisation(childrens_services, by=partnership_lead, slug="elsewhere")
 
 
 def test_partnership_lead_changes_an_organisation_and_its_address_stays(partnership_lead, childrens_services):
@@ -93,7 +125,8 @@ def test_someone_new_is_invited_by_email_to_choose_a_password(organisation_lead,
     person = membership.user
     assert person.email == "morgan.blake@childrens.example"
     assert not person.has_usable_password()
-    assert len(mail.outbox) == 1
+    assert mail.outbox == [], "the page never waits for the mail server: the worker sends it"
+    assert len(sent_by_the_worker()) == 1
     invitation = mail.outbox[0]
     assert invitation.to == ["morgan.blake@childrens.example"]
     assert "choose your password" in invitation.subject
@@ -101,15 +134,41 @@ def test_someone_new_is_invited_by_email_to_choose_a_password(organisation_lead,
     assert "/password-reset/" in invitation.body
 
 
-def test_someone_who_already_has_an_account_joins_without_an_invitation(organisation_lead, childrens_services, other_agency_practitioner, django_capture_on_commit_callbacks):
+def test_the_invitation_links_to_the_partnerships_own_address_and_goes_only_once_saved(
+    organisation_lead, childrens_services, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.add_member(childrens_services, by=organisation_lead, email="morgan.blake@childrens.example", full_name="Morgan Blake")
+        assert sent_by_the_worker() == [], "nothing is queued before the membership is saved"
+
+    for callback in callbacks:
+        callback()
+    (invitation,) = sent_by_the_worker()
+    link = next(line for line in invitation.body.splitlines() if "/password-reset/" in line)
+    assert link.startswith(f"{settings.GOLDENTHREAD_SITE_URL}/password-reset/")
+    assert "localhost" not in invitation.body
+
+
+def test_a_person_with_a_bad_address_or_no_name_is_refused_by_the_service_too(organisation_lead, childrens_services):
+    with pytest.raises(ValidationError) as refusal:
+        services.add_member(childrens_services, by=organisation_lead, email="morgan.blake at childrens", full_name="   ", job_title="x" * 151)
+
+    problems = refusal.value.message_dict
+    assert problems["email"] == [rules.EMAIL_LIKE_THIS]
+    assert problems["full_name"] == [rules.FULL_NAME.required_message]
+    assert problems["job_title"] == ["Job title must be 150 characters or fewer"]
+    assert not User.objects.filter(full_name="").exists()
+
+
+def test_someone_who_already_has_an_account_joins_without_an_invitation(
+    organisation_lead, childrens_services, other_agency_practitioner, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        membership = services.add_member(
-            childrens_services, by=organisation_lead, email="CASEY.EVANS@health.example", full_name="Casey Evans"
-        )
+        membership = services.add_member(childrens_services, by=organisation_lead, email="CASEY.EVANS@health.example", full_name="Casey Evans")
 
     assert membership.user == other_agency_practitioner
     assert membership.role == Role.PRACTITIONER
-    assert mail.outbox == []
+    assert sent_by_the_worker() == []
     assert other_agency_practitioner.memberships.count() == 2
 
 
@@ -140,9 +199,7 @@ def test_a_role_that_does_not_exist_is_refused(organisation_lead, childrens_serv
 
 
 def test_partnership_lead_can_add_an_organisation_lead(partnership_lead, community_health):
-    membership = services.add_member(
-        community_health, by=partnership_lead, email="new.lead@health.example", full_name="New Lead", role=Role.ORGANISATION_LEAD
-    )
+    membership = services.add_member(community_health, by=partnership_lead, email="new.lead@health.example", full_name="New Lead", role=Role.ORGANISATION_LEAD)
 
     assert membership.role == Role.ORGANISATION_LEAD
 
@@ -153,7 +210,7 @@ def test_partnership_lead_can_add_an_organisation_lead(partnership_lead, communi
 def test_organisation_lead_makes_a_practitioner_a_champion(organisation_lead, practitioner, childrens_services):
     membership = Membership.objects.get(user=practitioner, organisation=childrens_services)
 
-    services.change_role(membership, Role.CHAMPION, by=organisation_lead)
+    services.change_role(membership, by=organisation_lead, role=Role.CHAMPION)
 
     membership.refresh_from_db()
     assert membership.role == Role.CHAMPION
@@ -164,7 +221,7 @@ def test_the_only_organisation_lead_cannot_step_down(organisation_lead, children
     membership = Membership.objects.get(user=organisation_lead, organisation=childrens_services)
 
     with pytest.raises(ValidationError) as refusal:
-        services.change_role(membership, Role.PRACTITIONER, by=organisation_lead)
+        services.change_role(membership, by=organisation_lead, role=Role.PRACTITIONER)
 
     assert "at least one organisation lead" in str(refusal.value.message_dict["role"])
     membership.refresh_from_db()
@@ -172,9 +229,9 @@ def test_the_only_organisation_lead_cannot_step_down(organisation_lead, children
 
 
 def test_an_organisation_lead_can_step_down_once_there_is_another(organisation_lead, champion, childrens_services):
-    services.change_role(Membership.objects.get(user=champion), Role.ORGANISATION_LEAD, by=organisation_lead)
+    services.change_role(Membership.objects.get(user=champion), by=organisation_lead, role=Role.ORGANISATION_LEAD)
 
-    services.change_role(Membership.objects.get(user=organisation_lead), Role.PRACTITIONER, by=fresh(organisation_lead))
+    services.change_role(Membership.objects.get(user=organisation_lead), by=fresh(organisation_lead), role=Role.PRACTITIONER)
 
     assert Membership.objects.get(user=organisation_lead).role == Role.PRACTITIONER
     assert Membership.objects.get(user=champion).role == Role.ORGANISATION_LEAD
@@ -182,12 +239,12 @@ def test_an_organisation_lead_can_step_down_once_there_is_another(organisation_l
 
 def test_an_unknown_role_is_refused_when_changing(organisation_lead, practitioner):
     with pytest.raises(ValidationError):
-        services.change_role(Membership.objects.get(user=practitioner), "overlord", by=organisation_lead)
+        services.change_role(Membership.objects.get(user=practitioner), by=organisation_lead, role="overlord")
 
 
 def test_champion_cannot_change_roles(champion, practitioner):
     with pytest.raises(PermissionDenied):
-        services.change_role(Membership.objects.get(user=practitioner), Role.CHAMPION, by=champion)
+        services.change_role(Membership.objects.get(user=practitioner), by=champion, role=Role.CHAMPION)
 
 
 # Removing people
@@ -217,7 +274,7 @@ def test_another_organisations_lead_cannot_remove_people_here(other_agency_lead,
 
 
 def test_naming_champions_promotes_the_chosen_and_returns_the_others_to_practice(organisation_lead, champion, practitioner, trainer, childrens_services):
-    changed = services.name_champions(childrens_services, [practitioner], by=organisation_lead)
+    changed = services.name_champions(childrens_services, by=organisation_lead, people=[practitioner])
 
     roles = dict(Membership.objects.filter(organisation=childrens_services).values_list("user__email", "role"))
     assert roles[practitioner.email] == Role.CHAMPION
@@ -229,4 +286,4 @@ def test_naming_champions_promotes_the_chosen_and_returns_the_others_to_practice
 
 def test_practitioner_cannot_name_champions(practitioner, childrens_services):
     with pytest.raises(PermissionDenied):
-        services.name_champions(childrens_services, [practitioner], by=practitioner)
+        services.name_champions(childrens_services, by=practitioner, people=[practitioner])

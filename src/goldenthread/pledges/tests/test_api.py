@@ -22,7 +22,7 @@ def test_published_pledges_are_listed_without_a_token(client, signed_pledge, oth
 
 
 def test_a_pledge_carries_its_statement_commitments_champions_and_personal_pledges(client, signed_pledge, champion, organisation_lead, childrens_services):
-    services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="I will listen first.")
+    services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="I will listen first.")
     item = client.get(f"{API}/{childrens_services.slug}").json()
     assert item["organisation"] == {
         "name": "Riverbend Children's Services",
@@ -44,7 +44,7 @@ def test_a_pledge_carries_its_statement_commitments_champions_and_personal_pledg
 
 
 def test_a_hidden_personal_pledge_is_not_in_the_api(client, signed_pledge, organisation_lead, childrens_services):
-    services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="Only for me.", is_shown=False)
+    services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="Only for me.", is_shown=False)
     assert client.get(f"{API}/{childrens_services.slug}").json()["personal_pledges"] == []
 
 

@@ -20,6 +20,7 @@ PAGES = {
     "champions": {"organisation_lead"},
     "add-action": {"organisation_lead"},
     "edit-action": {"organisation_lead"},
+    "action-done": {"organisation_lead"},
     "progress": {"organisation_lead"},
     "renew": {"organisation_lead"},
     "withdraw": {"partnership_lead"},
@@ -39,13 +40,14 @@ def pages(signed_pledge, organisation_lead, childrens_services):
     action = services.add_action(
         signed_pledge, by=organisation_lead, strand=Strand.RECOGNISE, description="Training for every team", owner="Workforce team", due_on=timezone.localdate()
     )
-    personal = services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="I will listen first.")
+    personal = services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="I will listen first.")
     slug = childrens_services.slug
-    urls = {name: reverse(f"pledges:{name}", args=[slug]) for name in PAGES if name not in {"wall", "all", "personal-pledge", "edit-action", "edit-personal-pledge", "remove-personal-pledge"}}
+    urls = {name: reverse(f"pledges:{name}", args=[slug]) for name in PAGES if name not in {"wall", "all", "personal-pledge", "edit-action", "action-done", "edit-personal-pledge", "remove-personal-pledge"}}
     urls["wall"] = reverse("pledges:wall")
     urls["all"] = reverse("pledges:all")
     urls["personal-pledge"] = reverse("pledges:personal-pledge")
     urls["edit-action"] = reverse("pledges:edit-action", args=[slug, action.public_id])
+    urls["action-done"] = reverse("pledges:action-done", args=[slug, action.public_id])
     urls["edit-personal-pledge"] = reverse("pledges:edit-personal-pledge", args=[personal.public_id])
     urls["remove-personal-pledge"] = reverse("pledges:remove-personal-pledge", args=[personal.public_id])
     return urls

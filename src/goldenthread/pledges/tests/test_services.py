@@ -89,7 +89,7 @@ def test_a_champion_cannot_change_the_statement(signed_pledge, champion):
 
 
 def test_naming_champions_goes_through_the_partnership(signed_pledge, organisation_lead, practitioner, champion, childrens_services):
-    services.name_champions(childrens_services, [practitioner], by=organisation_lead)
+    services.name_champions(childrens_services, by=organisation_lead, people=[practitioner])
     roles = dict(Membership.objects.filter(organisation=childrens_services).values_list("user__email", "role"))
     assert roles[practitioner.email] == Role.CHAMPION
     assert roles[champion.email] == Role.PRACTITIONER
@@ -97,7 +97,7 @@ def test_naming_champions_goes_through_the_partnership(signed_pledge, organisati
 
 def test_another_agencys_lead_cannot_name_our_champions(childrens_services, other_agency_lead, practitioner):
     with pytest.raises(PermissionDenied):
-        services.name_champions(childrens_services, [practitioner], by=other_agency_lead)
+        services.name_champions(childrens_services, by=other_agency_lead, people=[practitioner])
 
 
 def test_actions_are_added_and_changed_by_the_lead(signed_pledge, organisation_lead):
@@ -189,7 +189,7 @@ def test_a_progress_update_is_recorded_by_the_lead(signed_pledge, organisation_l
 
 
 def test_a_leaders_personal_pledge_is_shown_with_the_organisation(signed_pledge, organisation_lead, childrens_services):
-    personal = services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="I will listen first.")
+    personal = services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="I will listen first.")
     pledge = queries.with_public_details(Pledge.objects.filter(pk=signed_pledge.pk)).get()
     assert pledge.organisation.shown_personal_pledges == [personal]
     services.update_personal_pledge(personal, by=organisation_lead, commitment="I will listen first, always.", is_shown=False)
@@ -198,7 +198,7 @@ def test_a_leaders_personal_pledge_is_shown_with_the_organisation(signed_pledge,
 
 
 def test_a_personal_pledge_is_the_leaders_own(organisation_lead, partnership_lead, childrens_services):
-    personal = services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="I will listen first.")
+    personal = services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="I will listen first.")
     with pytest.raises(PermissionDenied):
         services.update_personal_pledge(personal, by=partnership_lead, commitment="Changed", is_shown=True)
     with pytest.raises(PermissionDenied):
@@ -209,23 +209,23 @@ def test_a_personal_pledge_is_the_leaders_own(organisation_lead, partnership_lea
 
 def test_a_practitioner_cannot_make_a_personal_pledge(practitioner, childrens_services):
     with pytest.raises(PermissionDenied):
-        services.make_personal_pledge(by=practitioner, organisation=childrens_services, commitment="I will listen.")
+        services.make_personal_pledge(childrens_services, by=practitioner, commitment="I will listen.")
 
 
 def test_a_partnership_lead_without_an_organisation_cannot_attach_a_personal_pledge(partnership_lead, childrens_services):
     with pytest.raises(PermissionDenied):
-        services.make_personal_pledge(by=partnership_lead, organisation=childrens_services, commitment="I will listen.")
+        services.make_personal_pledge(childrens_services, by=partnership_lead, commitment="I will listen.")
 
 
 def test_a_personal_pledge_longer_than_600_characters_is_refused(organisation_lead, childrens_services):
     with pytest.raises(ValidationError):
-        services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="a" * 601)
+        services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="a" * 601)
 
 
 def test_one_personal_pledge_per_organisation(organisation_lead, childrens_services):
-    services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="I will listen first.")
+    services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="I will listen first.")
     with pytest.raises(ValidationError):
-        services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="Again")
+        services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="Again")
 
 
 def test_the_checklist_names_the_gaps(signed_pledge):

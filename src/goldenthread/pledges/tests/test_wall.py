@@ -135,7 +135,7 @@ def test_an_unknown_sector_matches_nothing(client, signed_pledge):
 
 def test_the_organisation_page_shows_the_whole_pledge(client, signed_pledge, organisation_lead, champion, childrens_services, full_action_plan):
     services.post_progress_update(signed_pledge, by=organisation_lead, summary="Every team has trained this year.")
-    services.make_personal_pledge(by=organisation_lead, organisation=childrens_services, commitment="I will ask what has happened, not what is wrong.")
+    services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="I will ask what has happened, not what is wrong.")
     page = unescape(client.get(reverse("pledges:organisation", args=[childrens_services.slug])).content.decode())
     for expected in (
         "Our vision",

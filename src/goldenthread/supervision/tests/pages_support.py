@@ -28,19 +28,19 @@ def signed_in(user) -> Client:
 
 def ask(requester, *, family=None, invitees=(), kind=Session.Kind.GROUP_SUPERVISION, reference=REFERENCE):
     return services.request_session(
-        requester, kind=kind, family=family, situation_reference=reference, purpose=PURPOSE,
+        by=requester, kind=kind, family=family, situation_reference=reference, purpose=PURPOSE,
         proposed_start=timezone.now() + timedelta(days=7), format=Session.Format.ONLINE,
         location="Video call (fictional link)", invitees=list(invitees),
     )
 
 
 def arrange(session, by, *, facilitator, manager):
-    return services.schedule(session, by, facilitator, manager, timezone.now() + timedelta(days=7))
+    return services.schedule(session, by=by, facilitator=facilitator, accountable_manager=manager, proposed_start=timezone.now() + timedelta(days=7))
 
 
 def acknowledge(session, *users):
     for user in users:
-        services.acknowledge_confidentiality(session, user)
+        services.acknowledge_confidentiality(session, by=user)
     return session
 
 
@@ -70,7 +70,7 @@ def everyone_acknowledged(situation, practitioner, other_agency_practitioner, or
 
 
 def an_action(session, facilitator, owner, *, changes_plan=False, due_in_days=14, description="Call the school nurse (fictional)"):
-    return services.add_action(session, facilitator, description, owner, timezone.localdate() + timedelta(days=due_in_days), changes_plan)
+    return services.add_action(session, by=facilitator, description=description, owner=owner, due_on=timezone.localdate() + timedelta(days=due_in_days), changes_childs_plan=changes_plan)
 
 
 def date_fields(name, day):

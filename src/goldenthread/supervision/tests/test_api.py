@@ -40,7 +40,7 @@ def test_only_partnership_admins_get_the_figures(client, who, request):
 
 def test_the_partnership_lead_gets_the_figures(client, everyone_in, practitioner, other_agency_practitioner, partnership_lead):
     hold(everyone_in, practitioner, themes=["shared-language"])
-    services.mark_attended(everyone_in, [practitioner, other_agency_practitioner], practitioner)
+    services.mark_attended(everyone_in, by=practitioner, attended=[practitioner, other_agency_practitioner])
     data = client.get(f"{API}/figures", **bearer(partnership_lead)).json()
     assert data["sessions_total"] == 1
     assert {a["organisation"] for a in data["agencies"]} == {"Riverbend Children's Services", "Riverbend Community Health"}
@@ -63,11 +63,11 @@ def test_a_period_out_of_range_is_refused_not_an_error(client, partnership_lead,
 
 
 def test_my_actions_are_my_own_open_ones_soonest_first(client, everyone_in, practitioner, other_agency_practitioner):
-    later = services.add_action(everyone_in, practitioner, "Send the letter", other_agency_practitioner, NEXT_WEEK + timedelta(days=3))
-    sooner = services.add_action(everyone_in, practitioner, "Call the school", other_agency_practitioner, NEXT_WEEK)
-    done = services.add_action(everyone_in, practitioner, "Already done", other_agency_practitioner, NEXT_WEEK)
-    services.complete_action(done, other_agency_practitioner, "Done")
-    services.add_action(everyone_in, practitioner, "Riley's own", practitioner, NEXT_WEEK)
+    later = services.add_action(everyone_in, by=practitioner, description="Send the letter", owner=other_agency_practitioner, due_on=NEXT_WEEK + timedelta(days=3))
+    sooner = services.add_action(everyone_in, by=practitioner, description="Call the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    done = services.add_action(everyone_in, by=practitioner, description="Already done", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    services.complete_action(done, by=other_agency_practitioner, note="Done")
+    services.add_action(everyone_in, by=practitioner, description="Riley's own", owner=practitioner, due_on=NEXT_WEEK)
     items = client.get(f"{API}/my-actions", **bearer(other_agency_practitioner)).json()
     assert [item["id"] for item in items] == [str(sooner.public_id), str(later.public_id)]
     first = items[0]
@@ -78,7 +78,7 @@ def test_my_actions_are_my_own_open_ones_soonest_first(client, everyone_in, prac
 
 
 def test_my_actions_carry_no_family_detail(client, everyone_in, family, practitioner, other_agency_practitioner):
-    services.add_action(everyone_in, practitioner, "Call the school", other_agency_practitioner, NEXT_WEEK)
+    services.add_action(everyone_in, by=practitioner, description="Call the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     body = client.get(f"{API}/my-actions", **bearer(other_agency_practitioner)).content.decode()
     for detail in (family.reference, str(family.public_id), "Testbrook", "Mia", everyone_in.situation_reference, everyone_in.purpose):
         assert detail not in body

@@ -32,7 +32,7 @@ def run(requester, facilitator, manager, *, held_on, kind=Session.Kind.GROUP_SUP
     arrange(asked, requester, facilitator=facilitator, manager=manager)
     acknowledged(asked, facilitator)
     hold(asked, facilitator, held_on=held_on, **record)
-    services.mark_attended(asked, [facilitator, *came], facilitator)
+    services.mark_attended(asked, by=facilitator, attended=[facilitator, *came])
     return asked
 
 
@@ -48,7 +48,7 @@ def a_year_of_sessions(practitioner, other_agency_practitioner, organisation_lea
     run(practitioner, practitioner, organisation_lead, held_on=THIS_MONTH_START, kind=Session.Kind.LEARNING_CONVERSATION, themes=["information-sharing"])
     run(practitioner, practitioner, organisation_lead, held_on=TODAY - timedelta(days=800), themes=["transitions"])
     cancelled = ask(practitioner)
-    services.cancel_session(cancelled, practitioner, "Not needed")
+    services.cancel_session(cancelled, by=practitioner, reason="Not needed")
     ask(practitioner)
 
 
@@ -102,11 +102,11 @@ def test_the_most_common_themes_come_first_with_their_months(a_year_of_sessions)
 
 def test_the_share_of_actions_done_on_time(practitioner, other_agency_practitioner, organisation_lead):
     held = run(practitioner, practitioner, organisation_lead, held_on=LAST_MONTH_END, invitees=[other_agency_practitioner], came=[other_agency_practitioner])
-    actions = [services.add_action(held, practitioner, f"Action {n}", other_agency_practitioner, NEXT_WEEK) for n in range(5)]
+    actions = [services.add_action(held, by=practitioner, description=f"Action {n}", owner=other_agency_practitioner, due_on=NEXT_WEEK) for n in range(5)]
     on_time, late, still_open, cancelled, proposed = actions
-    services.complete_action(on_time, other_agency_practitioner, "Done")
-    services.complete_action(late, other_agency_practitioner, "Done")
-    services.cancel_action(cancelled, practitioner, "Not needed")
+    services.complete_action(on_time, by=other_agency_practitioner, note="Done")
+    services.complete_action(late, by=other_agency_practitioner, note="Done")
+    services.cancel_action(cancelled, by=practitioner, reason="Not needed")
     Action.objects.filter(pk=proposed.pk).update(status=Action.Status.PROPOSED)
     due = TODAY - timedelta(days=3)
     Action.objects.filter(pk__in=[a.pk for a in actions]).update(due_on=due)
@@ -156,13 +156,13 @@ def planted(family, practitioner, other_agency_practitioner, champion, organisat
     acknowledged(conversation, practitioner, other_agency_practitioner, champion, organisation_lead)
     recorded = {k: v for k, v in PLANTED.items() if k not in ("situation_reference", "purpose", "location")}
     hold(conversation, practitioner, held_on=TODAY, themes=["family-voice"], **recorded)
-    services.mark_attended(conversation, [practitioner, other_agency_practitioner, champion], practitioner)
-    services.add_agency_commitment(conversation, community_health, "QZV-COMMITMENT", practitioner)
-    services.save_wellbeing_note(conversation, other_agency_practitioner, "QZV-WELLBEING")
-    done = services.add_action(conversation, practitioner, "QZV-ACTION-DONE", other_agency_practitioner, TODAY)
-    services.complete_action(done, other_agency_practitioner, "QZV-DONE-NOTE")
-    services.add_action(conversation, practitioner, "QZV-ACTION-PROPOSED", practitioner, NEXT_WEEK, changes_childs_plan=True)
-    services.add_to_chronology(conversation, practitioner, "QZV-CHRONOLOGY-SUMMARY", "QZV-CHRONOLOGY-MEANING")
+    services.mark_attended(conversation, by=practitioner, attended=[practitioner, other_agency_practitioner, champion])
+    services.add_agency_commitment(conversation, by=practitioner, organisation=community_health, commitment="QZV-COMMITMENT")
+    services.save_wellbeing_note(conversation, by=other_agency_practitioner, note="QZV-WELLBEING")
+    done = services.add_action(conversation, by=practitioner, description="QZV-ACTION-DONE", owner=other_agency_practitioner, due_on=TODAY)
+    services.complete_action(done, by=other_agency_practitioner, note="QZV-DONE-NOTE")
+    services.add_action(conversation, by=practitioner, description="QZV-ACTION-PROPOSED", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    services.add_to_chronology(conversation, by=practitioner, summary="QZV-CHRONOLOGY-SUMMARY", meaning_for_child="QZV-CHRONOLOGY-MEANING")
     return conversation
 
 

@@ -45,3 +45,22 @@ def test_odd_input_to_the_record_and_action_forms_never_breaks_the_page(everyone
     action = {name: value for name in ("description", "owner", "due_on_0", "due_on_1", "due_on_2", "changes_childs_plan")}
     assert client.post(page("add-action", everyone_acknowledged), action).status_code == 400
     assert not Action.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_page_and_the_service_refuse_a_too_long_reason_in_the_same_words(situation, practitioner):
+    from html import unescape
+
+    from django.core.exceptions import ValidationError
+
+    from goldenthread.supervision import services
+
+    reason = "r" * 501
+    with pytest.raises(ValidationError) as refused:
+        services.cancel_session(situation, by=practitioner, reason=reason)
+    (message,) = refused.value.message_dict["reason"]
+    response = signed_in(practitioner).post(page("cancel", situation), {"reason": reason})
+    assert response.status_code == 400
+    assert message in unescape(response.content.decode())
+    situation.refresh_from_db()
+    assert situation.status == Session.Status.SCHEDULED

@@ -233,7 +233,7 @@ def test_an_attendee_reads_the_record_but_cannot_write_it(everyone_acknowledged,
 
 def test_when_someone_else_saved_first_both_texts_are_shown_and_nothing_is_lost(situation, champion):
     version = situation.version
-    services.record_session(situation, champion, version, impact="Saved first by someone else.")
+    services.record_session(situation, by=champion, version=version, impact="Saved first by someone else.")
     response = signed_in(champion).post(page("session", situation), record_data(situation, version=str(version), impact="My own words about the impact."))
     content = text_of(response)
     assert response.status_code == 409
@@ -407,7 +407,7 @@ def test_a_practitioner_cannot_act_as_facilitator(everyone_acknowledged, practit
 
 def test_the_partnership_lead_sees_figures_that_reveal_no_situation_or_person(everyone_acknowledged, champion, partnership_lead, practitioner, other_agency_practitioner):
     signed_in(champion).post(page("session", everyone_acknowledged), record_data(everyone_acknowledged))
-    services.mark_attended(everyone_acknowledged, [champion, practitioner, other_agency_practitioner], champion)
+    services.mark_attended(everyone_acknowledged, by=champion, attended=[champion, practitioner, other_agency_practitioner])
     client = signed_in(partnership_lead)
     for response in (client.get(reverse("supervision:figures")), client.get(reverse("supervision:figures-csv"))):
         assert response.status_code == 200

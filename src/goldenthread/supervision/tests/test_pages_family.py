@@ -76,7 +76,7 @@ def test_nobody_outside_the_session_sees_it_even_with_two_step(linked, partnersh
 
 
 def test_the_facilitator_adds_a_brief_summary_to_the_familys_chronology(linked, practitioner):
-    services.record_session(linked, practitioner, linked.version, held_on=timezone.localdate() - timedelta(days=1))
+    services.record_session(linked, by=practitioner, version=linked.version, held_on=timezone.localdate() - timedelta(days=1))
     client = verified(practitioner)
     assert client.post(page("chronology-summary", linked), {"summary": ""}).status_code == 400
     response = client.post(page("chronology-summary", linked), {"summary": "Agencies met and agreed who walks Sky to school."})
@@ -105,3 +105,12 @@ def test_a_practitioner_links_a_family_from_their_own_teams(family, practitioner
     response = signed_in(practitioner).post(reverse("supervision:request"), data)
     assert response.status_code == 302
     assert Session.objects.get().family == family
+
+
+def test_saving_the_record_is_logged_as_a_change_and_not_as_a_look_at_the_familys_record(linked, practitioner):
+    data = {"version": str(linked.version), "going_well": "Sky has a friend at school.", **date_fields("held_on", timezone.localdate())}
+    response = verified(practitioner).post(page("session", linked), data)
+    assert response.status_code == 302
+    lines = AccessLogEntry.objects.filter(family=linked.family, user=practitioner)
+    assert not lines.filter(action="view").exists(), "nothing of the family's record was shown, so no look is logged"
+    assert lines.filter(action="update", part="supervision").count() == 1

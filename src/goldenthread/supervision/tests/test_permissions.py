@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from goldenthread.families.models import AccessLogEntry, Part
 from goldenthread.supervision import permissions, queries, services
-from goldenthread.supervision.models import Attendee
+from goldenthread.supervision.models import Attendee, Session
 
 from . import test_services_support as support
 from .test_services_support import agree, log_lines
@@ -48,20 +48,32 @@ def test_anonymous_people_see_nothing(session, django_user_model):
 def test_the_record_waits_until_confidentiality_is_acknowledged(session, other_agency_practitioner):
     assert permissions.can_view_session(other_agency_practitioner, session)
     assert not permissions.can_read_record(other_agency_practitioner, session)
-    services.acknowledge_confidentiality(session, other_agency_practitioner)
+    services.acknowledge_confidentiality(session, by=other_agency_practitioner)
     assert permissions.can_read_record(other_agency_practitioner, session)
 
 
 def test_someone_who_declined_does_not_read_the_record(session, other_agency_practitioner):
-    services.acknowledge_confidentiality(session, other_agency_practitioner)
-    services.respond(session.attendees.get(user=other_agency_practitioner), Attendee.Response.DECLINED, other_agency_practitioner)
+    services.acknowledge_confidentiality(session, by=other_agency_practitioner)
+    services.respond(session.attendees.get(user=other_agency_practitioner), by=other_agency_practitioner, response=Attendee.Response.DECLINED)
     assert not permissions.can_read_record(other_agency_practitioner, session)
 
 
 def test_the_facilitator_sees_who_has_acknowledged(session, other_agency_practitioner):
-    services.acknowledge_confidentiality(session, other_agency_practitioner)
+    services.acknowledge_confidentiality(session, by=other_agency_practitioner)
     acknowledged_names = {a.user.full_name for a in queries.attendees(session) if a.acknowledged_confidentiality_at}
     assert acknowledged_names == {"Riley Shah", "Casey Evans"}
+
+
+def test_what_an_agency_will_do_differently_is_added_by_the_facilitator_of_a_learning_conversation_only(
+    everyone_in, practitioner, other_agency_practitioner, organisation_lead
+):
+    assert permissions.can_facilitate(practitioner, everyone_in)
+    assert not permissions.can_add_commitment(practitioner, everyone_in)
+    conversation = support.ask(practitioner, kind=Session.Kind.LEARNING_CONVERSATION, invitees=[other_agency_practitioner])
+    support.arrange(conversation, practitioner, facilitator=practitioner, manager=organisation_lead)
+    support.acknowledged(conversation, practitioner, other_agency_practitioner)
+    assert permissions.can_add_commitment(practitioner, conversation)
+    assert not permissions.can_add_commitment(other_agency_practitioner, conversation)
 
 
 def test_only_the_facilitator_runs_the_session(everyone_in, practitioner, other_agency_practitioner, organisation_lead):
@@ -111,7 +123,7 @@ def test_withdrawing_the_agreement_takes_the_chronology_away_at_once(everyone_in
     from goldenthread.families import services as family_services
 
     consent = agree(family, community_health, [Part.CHRONOLOGY], by=practitioner)
-    family_services.withdraw_consent(practitioner, consent, "Jordan asked us to stop sharing")
+    family_services.withdraw_consent(consent, by=practitioner, note="Jordan asked us to stop sharing")
     assert not permissions.can_see_family_detail(other_agency_practitioner, everyone_in, Part.CHRONOLOGY)
     assert queries.family_detail(other_agency_practitioner, everyone_in).chronology is None
 
@@ -119,7 +131,7 @@ def test_withdrawing_the_agreement_takes_the_chronology_away_at_once(everyone_in
 def test_an_anonymised_situation_has_no_family_detail(situation, practitioner):
     assert not permissions.can_see_family_detail(practitioner, situation, Part.STORY)
     assert not queries.family_detail(practitioner, situation).shown
-    assert queries.log_session_view(practitioner, situation) is None
+    assert services.log_session_view(situation, by=practitioner) is None
 
 
 @pytest.mark.parametrize(
@@ -132,13 +144,13 @@ def test_an_anonymised_situation_has_no_family_detail(situation, practitioner):
 )
 def test_every_view_of_a_linked_session_is_logged_with_the_attendees_basis(everyone_in, family, who, basis, request):
     person = request.getfixturevalue(who)
-    queries.log_session_view(person, everyone_in)
+    services.log_session_view(everyone_in, by=person)
     line = log_lines(family, person, action="view", part="supervision").get()
     assert line.basis == basis
 
 
 def test_a_refused_look_at_a_linked_session_is_logged(session, family, other_agency_lead):
-    queries.log_session_view(other_agency_lead, session, allowed=False)
+    services.log_session_view(session, by=other_agency_lead, allowed=False)
     assert log_lines(family, other_agency_lead, part="supervision").get().basis == AccessLogEntry.Basis.REFUSED
 
 
@@ -160,14 +172,14 @@ def test_an_attendee_who_has_not_acknowledged_does_not_see_the_wellbeing_note(se
 
 
 def test_confirming_belongs_to_the_accountable_manager_and_updating_to_the_owner_and_facilitator(everyone_in, practitioner, other_agency_practitioner, champion, organisation_lead):
-    proposed = services.add_action(everyone_in, practitioner, "Move the review forward", other_agency_practitioner, NEXT_WEEK, changes_childs_plan=True)
+    proposed = services.add_action(everyone_in, by=practitioner, description="Move the review forward", owner=other_agency_practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
     assert permissions.can_confirm(organisation_lead, proposed)
     assert not permissions.can_confirm(practitioner, proposed)
     assert not permissions.can_confirm(other_agency_practitioner, proposed)
     assert {p.full_name for p in (practitioner, other_agency_practitioner, champion, organisation_lead) if permissions.can_update_action(p, proposed)} == {
         "Riley Shah", "Casey Evans", "Sam Okafor",
     }
-    services.confirm_action(proposed, organisation_lead, "Agreed")
+    services.confirm_action(proposed, by=organisation_lead, note="Agreed")
     assert not permissions.can_confirm(organisation_lead, proposed)
     assert not permissions.can_update_action(organisation_lead, proposed)
 
@@ -178,11 +190,11 @@ def test_the_figures_are_for_partnership_admins(who, allowed, request):
 
 
 def test_my_open_actions_are_my_own_and_still_open(everyone_in, practitioner, other_agency_practitioner):
-    mine = services.add_action(everyone_in, practitioner, "Call the school", other_agency_practitioner, NEXT_WEEK)
-    done = services.add_action(everyone_in, practitioner, "Send the letter", other_agency_practitioner, NEXT_WEEK)
-    services.complete_action(done, other_agency_practitioner, "Sent")
-    waiting = services.add_action(everyone_in, practitioner, "Move the review", other_agency_practitioner, NEXT_WEEK, changes_childs_plan=True)
-    services.add_action(everyone_in, practitioner, "Someone else's", practitioner, NEXT_WEEK)
+    mine = services.add_action(everyone_in, by=practitioner, description="Call the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    done = services.add_action(everyone_in, by=practitioner, description="Send the letter", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    services.complete_action(done, by=other_agency_practitioner, note="Sent")
+    waiting = services.add_action(everyone_in, by=practitioner, description="Move the review", owner=other_agency_practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    services.add_action(everyone_in, by=practitioner, description="Someone else's", owner=practitioner, due_on=NEXT_WEEK)
     assert list(queries.my_open_actions(other_agency_practitioner)) == [mine]
     assert list(queries.my_open_actions(other_agency_practitioner, include_proposed=True)) == [mine, waiting]
 

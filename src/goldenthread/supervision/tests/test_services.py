@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from goldenthread.core.refusals import EditConflict
 from goldenthread.families.models import AccessLogEntry, ChronologyEntry, Part
 from goldenthread.supervision import services
 from goldenthread.supervision.models import (
@@ -115,29 +116,29 @@ def test_people_who_do_no_casework_cannot_ask_for_a_session(who, request):
 
 def test_only_people_in_a_member_organisation_can_be_invited(situation, practitioner, partnership_lead):
     with pytest.raises(ValidationError) as refused:
-        services.invite(situation, [partnership_lead], practitioner)
+        services.invite(situation, by=practitioner, invitees=[partnership_lead])
     assert "invitees" in refused.value.message_dict
     assert not situation.attendees.filter(user=partnership_lead).exists()
 
 
 def test_inviting_someone_twice_keeps_one_place(situation, practitioner, other_agency_practitioner, other_agency_lead):
-    services.invite(situation, [other_agency_practitioner, other_agency_lead, other_agency_lead], practitioner)
+    services.invite(situation, by=practitioner, invitees=[other_agency_practitioner, other_agency_lead, other_agency_lead])
     assert situation.attendees.filter(user=other_agency_practitioner).count() == 1
     assert situation.attendees.filter(user=other_agency_lead).count() == 1
 
 
 def test_an_invitee_cannot_invite_others(situation, champion, other_agency_lead):
     with pytest.raises(PermissionDenied):
-        services.invite(situation, [other_agency_lead], champion)
+        services.invite(situation, by=champion, invitees=[other_agency_lead])
 
 
 def test_only_the_person_invited_answers_the_invitation(situation, other_agency_practitioner, practitioner):
     place = situation.attendees.get(user=other_agency_practitioner)
     with pytest.raises(PermissionDenied):
-        services.respond(place, Attendee.Response.DECLINED, practitioner)
+        services.respond(place, by=practitioner, response=Attendee.Response.DECLINED)
     with pytest.raises(ValidationError):
-        services.respond(place, "maybe", other_agency_practitioner)
-    services.respond(place, Attendee.Response.ACCEPTED, other_agency_practitioner)
+        services.respond(place, by=other_agency_practitioner, response="maybe")
+    services.respond(place, by=other_agency_practitioner, response=Attendee.Response.ACCEPTED)
     place.refresh_from_db()
     assert place.response == Attendee.Response.ACCEPTED
 
@@ -154,16 +155,16 @@ def test_arranging_names_the_facilitator_and_the_accountable_manager_who_both_ge
 
 def test_arranging_needs_a_facilitator_and_an_accountable_manager(situation, practitioner, partnership_lead):
     with pytest.raises(ValidationError) as refused:
-        services.schedule(situation, practitioner, None, partnership_lead, "soon")
+        services.schedule(situation, by=practitioner, facilitator=None, accountable_manager=partnership_lead, proposed_start="soon")
     assert set(refused.value.message_dict) == {"facilitator", "accountable_manager", "proposed_start"}
 
 
 def test_cancelling_a_session_needs_a_reason_and_cancels_its_actions_with_it(situation, practitioner, other_agency_practitioner):
     acknowledged(situation, other_agency_practitioner)
-    action = services.add_action(situation, practitioner, "Share the school's attendance pattern", other_agency_practitioner, NEXT_WEEK)
+    action = services.add_action(situation, by=practitioner, description="Share the school's attendance pattern", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     with pytest.raises(ValidationError):
-        services.cancel_session(situation, practitioner, "")
-    services.cancel_session(situation, practitioner, "The family moved out of the area")
+        services.cancel_session(situation, by=practitioner, reason="")
+    services.cancel_session(situation, by=practitioner, reason="The family moved out of the area")
     action.refresh_from_db()
     assert situation.status == Session.Status.CANCELLED
     assert action.status == Action.Status.CANCELLED
@@ -175,30 +176,30 @@ def test_cancelling_a_session_needs_a_reason_and_cancels_its_actions_with_it(sit
 
 def test_acknowledging_confidentiality_records_when(situation, other_agency_practitioner):
     before = timezone.now()
-    place = services.acknowledge_confidentiality(situation, other_agency_practitioner)
+    place = services.acknowledge_confidentiality(situation, by=other_agency_practitioner)
     assert place.acknowledged_confidentiality_at >= before
     first = place.acknowledged_confidentiality_at
-    assert services.acknowledge_confidentiality(situation, other_agency_practitioner).acknowledged_confidentiality_at == first
+    assert services.acknowledge_confidentiality(situation, by=other_agency_practitioner).acknowledged_confidentiality_at == first
 
 
 def test_someone_without_a_place_or_who_declined_cannot_acknowledge(situation, other_agency_lead, other_agency_practitioner):
     with pytest.raises(PermissionDenied):
-        services.acknowledge_confidentiality(situation, other_agency_lead)
-    services.respond(situation.attendees.get(user=other_agency_practitioner), Attendee.Response.DECLINED, other_agency_practitioner)
+        services.acknowledge_confidentiality(situation, by=other_agency_lead)
+    services.respond(situation.attendees.get(user=other_agency_practitioner), by=other_agency_practitioner, response=Attendee.Response.DECLINED)
     with pytest.raises(PermissionDenied):
-        services.acknowledge_confidentiality(situation, other_agency_practitioner)
+        services.acknowledge_confidentiality(situation, by=other_agency_practitioner)
 
 
 def test_the_facilitator_must_acknowledge_confidentiality_before_recording(family, practitioner, organisation_lead):
     asked = ask(practitioner, family=family)
     arrange(asked, practitioner, facilitator=practitioner, manager=organisation_lead)
     with pytest.raises(PermissionDenied):
-        services.record_session(asked, practitioner, asked.version, meaning_for_child="Mia is worried about moving again")
+        services.record_session(asked, by=practitioner, version=asked.version, meaning_for_child="Mia is worried about moving again")
 
 
 def test_the_facilitator_records_the_four_questions_one_by_one(session, practitioner):
-    services.record_session(session, practitioner, 1, meaning_for_child="Mia is worried about moving again")
-    services.record_session(session, practitioner, 2, impact="She is tired at school", informs_risk="Low risk; needs stability")
+    services.record_session(session, by=practitioner, version=1, meaning_for_child="Mia is worried about moving again")
+    services.record_session(session, by=practitioner, version=2, impact="She is tired at school", informs_risk="Low risk; needs stability")
     session.refresh_from_db()
     assert session.meaning_for_child == "Mia is worried about moving again"
     assert session.impact == "She is tired at school"
@@ -214,9 +215,9 @@ def test_recording_the_date_held_marks_the_session_held(session, practitioner):
 
 
 def test_someone_who_saved_first_is_not_overwritten(session, practitioner):
-    services.record_session(session, practitioner, 1, safety_plan="Jordan will call Riley if things get harder")
-    with pytest.raises(services.EditConflict) as conflict:
-        services.record_session(session, practitioner, 1, safety_plan="Something older")
+    services.record_session(session, by=practitioner, version=1, safety_plan="Jordan will call Riley if things get harder")
+    with pytest.raises(EditConflict) as conflict:
+        services.record_session(session, by=practitioner, version=1, safety_plan="Something older")
     assert conflict.value.current == {"safety_plan": "Jordan will call Riley if things get harder"}
     assert conflict.value.current_version == 2
 
@@ -234,7 +235,7 @@ def test_someone_who_saved_first_is_not_overwritten(session, practitioner):
 )
 def test_bad_input_when_recording_is_refused(session, practitioner, fields, field):
     with pytest.raises(ValidationError) as refused:
-        services.record_session(session, practitioner, 1, **fields)
+        services.record_session(session, by=practitioner, version=1, **fields)
     assert field in refused.value.message_dict
     session.refresh_from_db()
     assert session.version == 1
@@ -242,42 +243,42 @@ def test_bad_input_when_recording_is_refused(session, practitioner, fields, fiel
 
 def test_fields_that_are_not_part_of_the_record_are_refused(session, practitioner):
     with pytest.raises(ValidationError):
-        services.record_session(session, practitioner, 1, family=None)
+        services.record_session(session, by=practitioner, version=1, family=None)
 
 
 def test_only_the_facilitator_records(everyone_in, other_agency_practitioner, organisation_lead):
     for person in (other_agency_practitioner, organisation_lead):
         with pytest.raises(PermissionDenied):
-            services.record_session(everyone_in, person, 1, impact="Not mine to write")
+            services.record_session(everyone_in, by=person, version=1, impact="Not mine to write")
 
 
 def test_recording_a_linked_session_is_written_to_the_familys_access_log(session, family, practitioner):
-    services.record_session(session, practitioner, 1, going_well="Mia has a friend at school")
+    services.record_session(session, by=practitioner, version=1, going_well="Mia has a friend at school")
     line = log_lines(family, practitioner, part="supervision", action="update").get()
     assert line.basis == AccessLogEntry.Basis.RECORDING_ORGANISATION
 
 
 def test_the_facilitator_records_who_took_part(everyone_in, practitioner, other_agency_practitioner, champion, partnership_lead):
-    services.mark_attended(everyone_in, [practitioner, other_agency_practitioner], practitioner)
+    services.mark_attended(everyone_in, by=practitioner, attended=[practitioner, other_agency_practitioner])
     attended = set(everyone_in.attendees.filter(attended=True).values_list("user__full_name", flat=True))
     assert attended == {"Riley Shah", "Casey Evans"}
     with pytest.raises(ValidationError):
-        services.mark_attended(everyone_in, [partnership_lead], practitioner)
+        services.mark_attended(everyone_in, by=practitioner, attended=[partnership_lead])
 
 
 def test_a_learning_conversation_records_what_each_agency_in_the_room_will_do_differently(practitioner, other_agency_practitioner, organisation_lead, community_health, childrens_services):
     conversation = ask(practitioner, kind=Session.Kind.LEARNING_CONVERSATION, invitees=[other_agency_practitioner])
     arrange(conversation, practitioner, facilitator=practitioner, manager=organisation_lead)
     acknowledged(conversation, practitioner)
-    services.add_agency_commitment(conversation, community_health, "Invite children's services to the health review", practitioner)
+    services.add_agency_commitment(conversation, by=practitioner, organisation=community_health, commitment="Invite children's services to the health review")
     assert AgencyCommitment.objects.get().organisation == community_health
     with pytest.raises(ValidationError):
-        services.add_agency_commitment(conversation, community_health, "", practitioner)
+        services.add_agency_commitment(conversation, by=practitioner, organisation=community_health, commitment="")
 
 
 def test_agency_commitments_belong_to_learning_conversations_and_to_agencies_in_the_room(session, practitioner, community_health):
     with pytest.raises(ValidationError) as refused:
-        services.add_agency_commitment(session, community_health, "Share more", practitioner)
+        services.add_agency_commitment(session, by=practitioner, organisation=community_health, commitment="Share more")
     assert "__all__" in refused.value.message_dict
 
 
@@ -285,7 +286,7 @@ def test_agency_commitments_belong_to_learning_conversations_and_to_agencies_in_
 
 
 def test_the_people_in_the_room_keep_a_note_of_the_impact_on_them(everyone_in, other_agency_practitioner):
-    services.save_wellbeing_note(everyone_in, other_agency_practitioner, "It was hard to hear; a debrief on Friday would help")
+    services.save_wellbeing_note(everyone_in, by=other_agency_practitioner, note="It was hard to hear; a debrief on Friday would help")
     note = WellbeingNote.objects.get(session=everyone_in)
     assert note.updated_by == other_agency_practitioner
     assert note.note.startswith("It was hard to hear")
@@ -294,35 +295,35 @@ def test_the_people_in_the_room_keep_a_note_of_the_impact_on_them(everyone_in, o
 @pytest.mark.parametrize("who", ["partnership_lead", "data_protection_lead", "other_agency_lead"])
 def test_nobody_outside_the_room_writes_the_wellbeing_note(everyone_in, who, request):
     with pytest.raises(PermissionDenied):
-        services.save_wellbeing_note(everyone_in, request.getfixturevalue(who), "Not theirs")
+        services.save_wellbeing_note(everyone_in, by=request.getfixturevalue(who), note="Not theirs")
 
 
 def test_once_attendance_is_marked_only_those_who_came_write_the_wellbeing_note(everyone_in, practitioner, other_agency_practitioner, organisation_lead):
-    services.mark_attended(everyone_in, [practitioner, other_agency_practitioner], practitioner)
+    services.mark_attended(everyone_in, by=practitioner, attended=[practitioner, other_agency_practitioner])
     with pytest.raises(PermissionDenied):
-        services.save_wellbeing_note(everyone_in, organisation_lead, "I was not there")
-    services.save_wellbeing_note(everyone_in, other_agency_practitioner, "I was there")
+        services.save_wellbeing_note(everyone_in, by=organisation_lead, note="I was not there")
+    services.save_wellbeing_note(everyone_in, by=other_agency_practitioner, note="I was there")
 
 
 # --- actions --------------------------------------------------------------------------------
 
 
 def test_an_action_that_does_not_change_the_plan_is_open_at_once(everyone_in, practitioner, other_agency_practitioner):
-    action = services.add_action(everyone_in, practitioner, "Share the health visiting plan with the school", other_agency_practitioner, NEXT_WEEK)
+    action = services.add_action(everyone_in, by=practitioner, description="Share the health visiting plan with the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     assert action.status == Action.Status.OPEN
     (created,) = action.changes.all()
     assert (created.change, created.changed_by, created.new_due_on) == ("created", practitioner, NEXT_WEEK)
 
 
 def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manager(everyone_in, practitioner, organisation_lead):
-    action = services.add_action(everyone_in, practitioner, "Move Mia's review forward", practitioner, NEXT_WEEK, changes_childs_plan=True)
+    action = services.add_action(everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
     assert action.status == Action.Status.PROPOSED
     with pytest.raises(PermissionDenied):
-        services.confirm_action(action, practitioner, "I agree")
+        services.confirm_action(action, by=practitioner, note="I agree")
     with pytest.raises(ValidationError) as refused:
-        services.confirm_action(action, organisation_lead, "  ")
+        services.confirm_action(action, by=organisation_lead, note="  ")
     assert refused.value.message_dict == {"note": ["Add a note about why you confirm it"]}
-    services.confirm_action(action, organisation_lead, "Agreed: the review moves to next week")
+    services.confirm_action(action, by=organisation_lead, note="Agreed: the review moves to next week")
     action.refresh_from_db()
     assert action.status == Action.Status.OPEN
     assert action.confirmed_by == organisation_lead and action.confirmed_at is not None
@@ -330,17 +331,17 @@ def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manage
 
 
 def test_the_accountable_manager_acknowledges_confidentiality_before_confirming(session, practitioner, organisation_lead):
-    action = services.add_action(session, practitioner, "Move Mia's review forward", practitioner, NEXT_WEEK, changes_childs_plan=True)
+    action = services.add_action(session, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
     with pytest.raises(PermissionDenied):
-        services.confirm_action(action, organisation_lead, "Agreed")
+        services.confirm_action(action, by=organisation_lead, note="Agreed")
     acknowledged(session, organisation_lead)
-    services.confirm_action(action, organisation_lead, "Agreed")
+    services.confirm_action(action, by=organisation_lead, note="Agreed")
 
 
 def test_a_proposed_action_cannot_be_marked_done_before_it_is_confirmed(everyone_in, practitioner):
-    action = services.add_action(everyone_in, practitioner, "Move Mia's review forward", practitioner, NEXT_WEEK, changes_childs_plan=True)
+    action = services.add_action(everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
     with pytest.raises(ValidationError):
-        services.complete_action(action, practitioner, "Done")
+        services.complete_action(action, by=practitioner, note="Done")
     assert Action.objects.get(pk=action.pk).status == Action.Status.PROPOSED
 
 
@@ -359,16 +360,16 @@ def test_a_proposed_action_cannot_be_marked_done_before_it_is_confirmed(everyone
 def test_an_action_needs_what_who_and_a_date_to_come(everyone_in, practitioner, description, owner, due_on, field, request):
     person = request.getfixturevalue(owner) if owner else None
     with pytest.raises(ValidationError) as refused:
-        services.add_action(everyone_in, practitioner, description, person, due_on)
+        services.add_action(everyone_in, by=practitioner, description=description, owner=person, due_on=due_on)
     assert field in refused.value.message_dict
     assert not Action.objects.exists()
 
 
 def test_marking_an_action_done_needs_a_note_and_keeps_who_and_when(everyone_in, practitioner, other_agency_practitioner):
-    action = services.add_action(everyone_in, practitioner, "Share the plan with the school", other_agency_practitioner, NEXT_WEEK)
+    action = services.add_action(everyone_in, by=practitioner, description="Share the plan with the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     with pytest.raises(ValidationError):
-        services.complete_action(action, other_agency_practitioner, "")
-    services.complete_action(action, other_agency_practitioner, "Sent to the school's designated safeguarding lead")
+        services.complete_action(action, by=other_agency_practitioner, note="")
+    services.complete_action(action, by=other_agency_practitioner, note="Sent to the school's designated safeguarding lead")
     action.refresh_from_db()
     assert action.status == Action.Status.DONE
     assert action.completed_on == timezone.localdate()
@@ -377,22 +378,22 @@ def test_marking_an_action_done_needs_a_note_and_keeps_who_and_when(everyone_in,
 
 
 def test_cancelling_an_action_needs_a_reason(everyone_in, practitioner, other_agency_practitioner):
-    action = services.add_action(everyone_in, practitioner, "Share the plan", other_agency_practitioner, NEXT_WEEK)
+    action = services.add_action(everyone_in, by=practitioner, description="Share the plan", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     with pytest.raises(ValidationError) as refused:
-        services.cancel_action(action, practitioner, "")
+        services.cancel_action(action, by=practitioner, reason="")
     assert refused.value.message_dict == {"reason": ["Say why the action is cancelled"]}
-    services.cancel_action(action, practitioner, "The school already has it")
+    services.cancel_action(action, by=practitioner, reason="The school already has it")
     assert Action.objects.get(pk=action.pk).status == Action.Status.CANCELLED
     assert action.changes.last().note == "The school already has it"
 
 
 def test_moving_an_action_needs_a_new_date_and_a_reason_and_keeps_both_dates(everyone_in, practitioner, other_agency_practitioner):
-    action = services.add_action(everyone_in, practitioner, "Share the plan", other_agency_practitioner, NEXT_WEEK)
+    action = services.add_action(everyone_in, by=practitioner, description="Share the plan", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     later = NEXT_WEEK + timedelta(days=7)
     for new_day, reason in ((later, ""), (NEXT_WEEK, "Same date"), (None, "No date"), (timezone.localdate() - timedelta(days=2), "In the past")):
         with pytest.raises(ValidationError):
-            services.move_action(action, other_agency_practitioner, new_day, reason)
-    services.move_action(action, other_agency_practitioner, later, "The school is closed next week")
+            services.move_action(action, by=other_agency_practitioner, new_due_on=new_day, reason=reason)
+    services.move_action(action, by=other_agency_practitioner, new_due_on=later, reason="The school is closed next week")
     action.refresh_from_db()
     assert action.due_on == later
     moved = action.changes.last()
@@ -400,9 +401,9 @@ def test_moving_an_action_needs_a_new_date_and_a_reason_and_keeps_both_dates(eve
 
 
 def test_actions_are_never_deleted_and_their_history_stays(everyone_in, practitioner, other_agency_practitioner):
-    action = services.add_action(everyone_in, practitioner, "Share the plan", other_agency_practitioner, NEXT_WEEK)
-    services.move_action(action, other_agency_practitioner, NEXT_WEEK + timedelta(days=3), "Waiting for the school")
-    services.complete_action(action, other_agency_practitioner, "Shared")
+    action = services.add_action(everyone_in, by=practitioner, description="Share the plan", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    services.move_action(action, by=other_agency_practitioner, new_due_on=NEXT_WEEK + timedelta(days=3), reason="Waiting for the school")
+    services.complete_action(action, by=other_agency_practitioner, note="Shared")
     with pytest.raises(PermissionError):
         action.delete()
     assert [c.change for c in ActionChange.objects.filter(action=action)] == ["created", "moved", "done"]
@@ -412,12 +413,12 @@ def test_actions_are_never_deleted_and_their_history_stays(everyone_in, practiti
 
 
 def test_a_finished_action_cannot_be_changed_again(everyone_in, practitioner, other_agency_practitioner):
-    action = services.add_action(everyone_in, practitioner, "Share the plan", other_agency_practitioner, NEXT_WEEK)
-    services.cancel_action(action, practitioner, "No longer needed")
+    action = services.add_action(everyone_in, by=practitioner, description="Share the plan", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    services.cancel_action(action, by=practitioner, reason="No longer needed")
     for change in (
-        lambda: services.complete_action(action, other_agency_practitioner, "Done anyway"),
-        lambda: services.move_action(action, other_agency_practitioner, NEXT_WEEK + timedelta(days=1), "Later"),
-        lambda: services.cancel_action(action, practitioner, "Again"),
+        lambda: services.complete_action(action, by=other_agency_practitioner, note="Done anyway"),
+        lambda: services.move_action(action, by=other_agency_practitioner, new_due_on=NEXT_WEEK + timedelta(days=1), reason="Later"),
+        lambda: services.cancel_action(action, by=practitioner, reason="Again"),
     ):
         with pytest.raises(PermissionDenied):
             change()
@@ -425,16 +426,16 @@ def test_a_finished_action_cannot_be_changed_again(everyone_in, practitioner, ot
 
 
 def test_only_the_owner_or_the_facilitator_changes_an_action(everyone_in, practitioner, other_agency_practitioner, champion, organisation_lead):
-    action = services.add_action(everyone_in, practitioner, "Share the plan", other_agency_practitioner, NEXT_WEEK)
+    action = services.add_action(everyone_in, by=practitioner, description="Share the plan", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     for person in (champion, organisation_lead):
         with pytest.raises(PermissionDenied):
-            services.complete_action(action, person, "Done by someone else")
-    services.complete_action(action, practitioner, "Done on Casey's behalf, as agreed")
+            services.complete_action(action, by=person, note="Done by someone else")
+    services.complete_action(action, by=practitioner, note="Done on Casey's behalf, as agreed")
 
 
 def test_the_accountable_manager_may_cancel_a_proposed_action_instead_of_confirming_it(everyone_in, practitioner, organisation_lead):
-    action = services.add_action(everyone_in, practitioner, "Move Mia's review forward", practitioner, NEXT_WEEK, changes_childs_plan=True)
-    services.cancel_action(action, organisation_lead, "The review date stays: it is already next week")
+    action = services.add_action(everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    services.cancel_action(action, by=organisation_lead, reason="The review date stays: it is already next week")
     assert Action.objects.get(pk=action.pk).status == Action.Status.CANCELLED
 
 
@@ -443,7 +444,7 @@ def test_the_accountable_manager_may_cancel_a_proposed_action_instead_of_confirm
 
 def test_a_brief_summary_goes_to_the_familys_chronology(session, family, practitioner):
     hold(session, practitioner)
-    services.add_to_chronology(session, practitioner, "Multi-agency group supervision held; a plan for school support agreed.")
+    services.add_to_chronology(session, by=practitioner, summary="Multi-agency group supervision held; a plan for school support agreed.")
     entry = ChronologyEntry.objects.get(family=family, source="group supervision")
     assert entry.what_happened == "Multi-agency group supervision held; a plan for school support agreed."
     assert entry.occurred_on == timezone.localdate() - timedelta(days=1)
@@ -454,25 +455,25 @@ def test_a_brief_summary_goes_to_the_familys_chronology(session, family, practit
 
 def test_the_summary_goes_to_the_chronology_only_once(session, practitioner):
     hold(session, practitioner)
-    services.add_to_chronology(session, practitioner, "Summary")
+    services.add_to_chronology(session, by=practitioner, summary="Summary")
     with pytest.raises(ValidationError):
-        services.add_to_chronology(session, practitioner, "Summary again")
+        services.add_to_chronology(session, by=practitioner, summary="Summary again")
     assert ChronologyEntry.objects.filter(source="group supervision").count() == 1
 
 
 def test_there_is_no_chronology_for_an_anonymised_situation(situation, practitioner):
     hold(situation, practitioner)
     with pytest.raises(ValidationError):
-        services.add_to_chronology(situation, practitioner, "Summary")
+        services.add_to_chronology(situation, by=practitioner, summary="Summary")
     assert not ChronologyEntry.objects.filter(source="group supervision").exists()
 
 
 def test_the_summary_waits_until_the_session_is_held_and_is_not_empty(session, practitioner):
     with pytest.raises(ValidationError):
-        services.add_to_chronology(session, practitioner, "Summary")
+        services.add_to_chronology(session, by=practitioner, summary="Summary")
     hold(session, practitioner)
     with pytest.raises(ValidationError) as refused:
-        services.add_to_chronology(session, practitioner, "")
+        services.add_to_chronology(session, by=practitioner, summary="")
     assert "summary" in refused.value.message_dict
 
 
@@ -482,6 +483,6 @@ def test_a_facilitator_who_may_not_add_to_the_chronology_is_refused_and_the_refu
     acknowledged(asked, other_agency_practitioner)
     hold(asked, other_agency_practitioner)
     with pytest.raises(PermissionDenied):
-        services.add_to_chronology(asked, other_agency_practitioner, "Summary")
+        services.add_to_chronology(asked, by=other_agency_practitioner, summary="Summary")
     assert not ChronologyEntry.objects.filter(source="group supervision").exists()
     assert log_lines(family, other_agency_practitioner, basis=AccessLogEntry.Basis.REFUSED, part=Part.CHRONOLOGY).exists()

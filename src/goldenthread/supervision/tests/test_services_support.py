@@ -37,23 +37,23 @@ def ask(requester, *, family=None, invitees=(), kind=Session.Kind.GROUP_SUPERVIS
         "invitees": list(invitees),
     }
     fields.update(overrides)
-    return services.request_session(requester, **fields)
+    return services.request_session(by=requester, **fields)
 
 
 def arrange(session, by, *, facilitator, manager):
-    return services.schedule(session, by, facilitator, manager, timezone.now() + timedelta(days=7))
+    return services.schedule(session, by=by, facilitator=facilitator, accountable_manager=manager, proposed_start=timezone.now() + timedelta(days=7))
 
 
 def acknowledged(session, *users):
     for user in users:
-        services.acknowledge_confidentiality(session, user)
+        services.acknowledge_confidentiality(session, by=user)
     return session
 
 
 def hold(session, facilitator, *, held_on=None, **fields):
     """Record the session as held (yesterday unless told), with any other fields given."""
     held_on = held_on or timezone.localdate() - timedelta(days=1)
-    return services.record_session(session, facilitator, session.version, held_on=held_on, **fields)
+    return services.record_session(session, by=facilitator, version=session.version, held_on=held_on, **fields)
 
 
 @pytest.fixture

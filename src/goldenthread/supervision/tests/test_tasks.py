@@ -31,7 +31,7 @@ def at_nine(day):
 
 @pytest.fixture
 def action(everyone_in, practitioner, other_agency_practitioner):
-    return services.add_action(everyone_in, practitioner, "Share the health visiting plan with the school", other_agency_practitioner, NEXT_WEEK)
+    return services.add_action(everyone_in, by=practitioner, description="Share the health visiting plan with the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
 
 
 def test_agreeing_an_action_queues_a_reminder_the_day_before_and_the_day_after(action):
@@ -44,7 +44,7 @@ def test_agreeing_an_action_queues_a_reminder_the_day_before_and_the_day_after(a
 
 def test_moving_an_action_queues_reminders_for_the_new_date(action, other_agency_practitioner):
     later = NEXT_WEEK + timedelta(days=14)
-    services.move_action(action, other_agency_practitioner, later, "The school is closed for half term")
+    services.move_action(action, by=other_agency_practitioner, new_due_on=later, reason="The school is closed for half term")
     new_runs = {result.run_after for result in queued()[2:]}
     assert len(queued()) == 4
     assert new_runs == {at_nine(later - timedelta(days=1)), at_nine(later + timedelta(days=1))}
@@ -52,7 +52,7 @@ def test_moving_an_action_queues_reminders_for_the_new_date(action, other_agency
 
 def test_a_refused_action_queues_nothing(everyone_in, practitioner):
     with pytest.raises(ValidationError):
-        services.add_action(everyone_in, practitioner, "", practitioner, NEXT_WEEK)
+        services.add_action(everyone_in, by=practitioner, description="", owner=practitioner, due_on=NEXT_WEEK)
     assert queued() == []
 
 
@@ -75,32 +75,32 @@ def test_the_reminder_after_asks_gently_to_mark_it_done_or_move_it(action):
 
 
 def test_no_reminder_once_the_action_is_done(action, other_agency_practitioner):
-    services.complete_action(action, other_agency_practitioner, "Shared with the school")
+    services.complete_action(action, by=other_agency_practitioner, note="Shared with the school")
     assert send_action_reminder.call(action.pk, NEXT_WEEK.isoformat(), "after") == 0
     assert mail.outbox == []
 
 
 def test_no_reminder_for_the_old_date_once_the_action_is_moved(action, other_agency_practitioner):
     later = NEXT_WEEK + timedelta(days=14)
-    services.move_action(action, other_agency_practitioner, later, "The school is closed")
+    services.move_action(action, by=other_agency_practitioner, new_due_on=later, reason="The school is closed")
     assert send_action_reminder.call(action.pk, NEXT_WEEK.isoformat(), "before") == 0
     assert mail.outbox == []
     assert send_action_reminder.call(action.pk, later.isoformat(), "before") == 1
 
 
 def test_no_reminder_once_the_action_is_cancelled(action, practitioner):
-    services.cancel_action(action, practitioner, "Not needed after all")
+    services.cancel_action(action, by=practitioner, reason="Not needed after all")
     assert send_action_reminder.call(action.pk, NEXT_WEEK.isoformat(), "before") == 0
 
 
 def test_no_reminder_while_the_action_waits_for_confirmation(everyone_in, practitioner):
-    proposed = services.add_action(everyone_in, practitioner, "Move the review", practitioner, NEXT_WEEK, changes_childs_plan=True)
+    proposed = services.add_action(everyone_in, by=practitioner, description="Move the review", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
     assert send_action_reminder.call(proposed.pk, NEXT_WEEK.isoformat(), "before") == 0
 
 
 def test_a_confirmed_action_is_reminded_on_the_reminders_queued_when_it_was_proposed(everyone_in, practitioner, organisation_lead):
-    proposed = services.add_action(everyone_in, practitioner, "Move the review", practitioner, NEXT_WEEK, changes_childs_plan=True)
-    services.confirm_action(proposed, organisation_lead, "Agreed")
+    proposed = services.add_action(everyone_in, by=practitioner, description="Move the review", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    services.confirm_action(proposed, by=organisation_lead, note="Agreed")
     assert len(queued()) == 2
     assert send_action_reminder.call(proposed.pk, NEXT_WEEK.isoformat(), "before") == 1
 

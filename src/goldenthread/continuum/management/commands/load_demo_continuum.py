@@ -21,7 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from goldenthread.continuum.frameworks import current_framework
+from goldenthread.continuum.frameworks import current_framework, kind_for
 from goldenthread.continuum.models import (
     Action,
     Answer,
@@ -91,7 +91,7 @@ def check_demo_continuum(demo: DemoContinuum) -> None:
 
 
 def is_school(organisation) -> bool:
-    return organisation.sector.startswith("school-")
+    return kind_for(organisation) == Framework.Kind.SCHOOLS
 
 
 def round_title(day) -> str:
@@ -166,7 +166,7 @@ class Builder:
     def build(self, organisation, entry) -> None:
         name = organisation.name
         rng = random.Random(f"riverbend-continuum-{name}")
-        kind = Framework.Kind.SCHOOLS if is_school(organisation) else Framework.Kind.GENERAL
+        kind = kind_for(organisation)
         framework = self.framework(kind)
         self.add_colleagues(organisation, entry, rng, count=2 if len(entry["people"]) < 5 else 1)
         members = list(Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__full_name"))

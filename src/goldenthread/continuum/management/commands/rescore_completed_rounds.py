@@ -9,5 +9,5 @@ class Command(BaseCommand):
     help = "Re-score completed rounds from their kept answers under today's minimum number of answers per statement."
 
     def handle(self, *args, **options):
-        redone = rescore_completed_rounds()
+        redone = rescore_completed_rounds(by=None)
         self.stdout.write(f"Rounds worked out again: {redone}")

@@ -29,6 +29,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
+from goldenthread.core import services as core_services
 from goldenthread.core.audit import acting_as
 from goldenthread.core.models import User
 from goldenthread.families import services
@@ -46,15 +47,15 @@ from goldenthread.families.models import (
     StoryEntry,
     TeamMember,
 )
+from goldenthread.families.permissions import CASEWORK_ROLES
 from goldenthread.partnership.management.commands.load_demo_partnership import (
     email_for,
     read_demo,
 )
-from goldenthread.partnership.models import Organisation, Role
+from goldenthread.partnership.models import Organisation
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 CODES_SHOWN = 3
-CASEWORK_ROLES = {Role.PRACTITIONER, Role.CHAMPION, Role.ORGANISATION_LEAD}
 PROFILE_FIELDS = ("liked_and_admired", "important_to_me", "how_to_support_me", "written_with")
 Basis = AccessLogEntry.Basis
 
@@ -432,7 +433,9 @@ def people_who_see_family_records(demo: DemoFamilies) -> list[tuple[str, str]]:
 @transaction.atomic
 def set_up_two_step(demo: DemoFamilies, *, new_codes: bool = False) -> list[SignIn]:
     """A confirmed authenticator and recovery codes for each of them; returns the codes to print."""
-    User.objects.filter(email=demo.data_protection_lead).update(is_data_protection_lead=True)
+    for lead in User.objects.filter(email=demo.data_protection_lead, is_data_protection_lead=False):
+        lead.is_data_protection_lead = True  # saved on its own, so the audit log sees it
+        lead.save(update_fields=["is_data_protection_lead"])
     sign_ins = []
     users = {user.email: user for user in User.objects.filter(email__in=[email for email, _ in people_who_see_family_records(demo)])}
     for email, role in people_who_see_family_records(demo):
@@ -441,7 +444,7 @@ def set_up_two_step(demo: DemoFamilies, *, new_codes: bool = False) -> list[Sign
             TOTPDevice.objects.create(user=user, name=safeguards.AUTHENTICATOR_NAME, confirmed=True)
         unused = list(StaticToken.objects.filter(device__user=user, device__name=safeguards.RECOVERY_DEVICE_NAME).order_by("id").values_list("token", flat=True))
         if new_codes or len(unused) < CODES_SHOWN:
-            unused = safeguards.new_recovery_codes(user)
+            unused = core_services.replace_recovery_codes(user, by=user)
         sign_ins.append(SignIn(email, role, tuple(unused[:CODES_SHOWN])))
     return sign_ins
 

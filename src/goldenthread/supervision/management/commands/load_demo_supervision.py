@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from goldenthread.core.audit import acting_as
 from goldenthread.families.models import Family, TeamMember
+from goldenthread.families.permissions import CASEWORK_ROLES
 from goldenthread.partnership.models import Membership, Role
 
 from ...models import (
@@ -31,7 +32,6 @@ from ...models import (
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "demo" / "sessions.toml"
 DEMO_MARK = "(Demo, fictional)"
-CASEWORK_ROLES = (Role.PRACTITIONER, Role.CHAMPION, Role.ORGANISATION_LEAD)
 SESSIONS_PER_MONTH = (2, 1, 2, 3, 2, 3, 3, 2, 4, 3, 4, 5)  # oldest month first: a growing practice
 UPCOMING = 2
 
