@@ -13,7 +13,6 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.utils import timezone
 
 from goldenthread.core.audit import acting_as
 from goldenthread.core.identity import partnership_identity
+from goldenthread.core.mail import send_later
 from goldenthread.core.refusals import Refused
 from goldenthread.core.rules import raise_if
 from goldenthread.partnership.models import Membership, Organisation
@@ -126,7 +126,7 @@ def _send_invitation(response: Response, by) -> None:
     }
     subject = f"{assessment.organisation.name}: you are invited to take part in our self-assessment"
     body = render_to_string("continuum/assessments/email/invitation.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [response.respondent.email])
+    send_later(response.respondent.email, subject, body)
 
 
 # Answers ------------------------------------------------------------------------------

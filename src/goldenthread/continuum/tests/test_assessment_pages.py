@@ -4,11 +4,11 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from goldenthread.continuum import services
 from goldenthread.continuum.models import Answer, Assessment, Response
+from goldenthread.core.tests.mail import sent_by_the_worker
 from goldenthread.partnership.models import Organisation, Sector
 
 from .conftest import (
@@ -64,15 +64,19 @@ def test_start_page_says_a_round_is_already_open(as_person, organisation_lead, o
     assert 'name="title"' not in page.content.decode()
 
 
-def test_lead_invites_chosen_colleagues_and_everyone(as_person, organisation_lead, champion, practitioner, trainer, childrens_services, small_framework):
+def test_lead_invites_chosen_colleagues_and_everyone(
+    as_person, organisation_lead, champion, practitioner, trainer, childrens_services, small_framework, django_capture_on_commit_callbacks
+):
     assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     client = as_person(organisation_lead)
     url = reverse("continuum:invite", args=[assessment.public_id])
-    assert client.post(url, {"people": [str(practitioner.pk)]}).status_code == 302
-    assert len(mail.outbox) == 1
-    assert client.post(url, {"everyone": "1"}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"people": [str(practitioner.pk)]}).status_code == 302
+    assert len(sent_by_the_worker()) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"everyone": "1"}).status_code == 302
     assert assessment.responses.count() == 4
-    assert len(mail.outbox) == 3
+    assert len(sent_by_the_worker()) == 3
 
 
 def test_inviting_nobody_or_an_outsider_is_explained(as_person, organisation_lead, practitioner, other_agency_practitioner, childrens_services, small_framework):

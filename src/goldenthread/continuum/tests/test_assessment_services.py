@@ -13,6 +13,7 @@ from goldenthread.continuum.models import (
     Item,
     Response,
 )
+from goldenthread.core.tests.mail import sent_by_the_worker
 
 from .conftest import (
     answer_and_send,
@@ -68,12 +69,15 @@ def test_a_round_uses_a_current_framework_only(childrens_services, organisation_
 # Inviting -----------------------------------------------------------------------------
 
 
-def test_invited_colleagues_get_a_calm_email_with_the_link(childrens_services, organisation_lead, practitioner, small_framework, settings):
+def test_invited_colleagues_get_a_calm_email_with_the_link(
+    childrens_services, organisation_lead, practitioner, small_framework, settings, django_capture_on_commit_callbacks
+):
     assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
-    new = services.invite(assessment, by=organisation_lead, people=[practitioner])
+    with django_capture_on_commit_callbacks(execute=True):
+        new = services.invite(assessment, by=organisation_lead, people=[practitioner])
     assert [r.respondent for r in new] == [practitioner]
     assert response_of(assessment, practitioner).status == Response.Status.INVITED
-    assert len(mail.outbox) == 1
+    assert len(sent_by_the_worker()) == 1
     message = mail.outbox[0]
     assert message.to == [practitioner.email]
     assert settings.GOLDENTHREAD_SITE_URL + f"/continuum/assessments/{assessment.public_id}/answer/" in message.body
@@ -81,21 +85,27 @@ def test_invited_colleagues_get_a_calm_email_with_the_link(childrens_services, o
     assert "No one else sees your answers" in message.body
 
 
-def test_someone_already_invited_is_skipped_and_not_emailed_again(childrens_services, organisation_lead, practitioner, small_framework):
+def test_someone_already_invited_is_skipped_and_not_emailed_again(
+    childrens_services, organisation_lead, practitioner, small_framework, django_capture_on_commit_callbacks
+):
     assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
-    services.invite(assessment, by=organisation_lead, people=[practitioner])
-    again = services.invite(assessment, by=organisation_lead, people=[practitioner, organisation_lead])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite(assessment, by=organisation_lead, people=[practitioner])
+        again = services.invite(assessment, by=organisation_lead, people=[practitioner, organisation_lead])
     assert again == []
-    assert len(mail.outbox) == 1
+    assert len(sent_by_the_worker()) == 1
     assert assessment.responses.count() == 2
 
 
-def test_inviting_everyone_invites_every_member_whatever_their_role(childrens_services, organisation_lead, champion, practitioner, trainer, small_framework):
+def test_inviting_everyone_invites_every_member_whatever_their_role(
+    childrens_services, organisation_lead, champion, practitioner, trainer, small_framework, django_capture_on_commit_callbacks
+):
     assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
-    services.invite_everyone(assessment, by=organisation_lead)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_everyone(assessment, by=organisation_lead)
     invited = set(assessment.responses.values_list("respondent", flat=True))
     assert invited == {organisation_lead.pk, champion.pk, practitioner.pk, trainer.pk}
-    assert len(mail.outbox) == 3
+    assert len(sent_by_the_worker()) == 3
 
 
 def test_people_outside_the_organisation_cannot_be_invited(childrens_services, organisation_lead, other_agency_practitioner, small_framework):

@@ -6,10 +6,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from goldenthread.core.tests.mail import sent_by_the_worker
 from goldenthread.core.tests.two_step import signed_in_with_two_steps
 from goldenthread.partnership.models import Membership, Organisation, Role
-
-from .mail import sent_by_the_worker
 
 
 def body(response):

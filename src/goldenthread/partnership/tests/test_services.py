@@ -7,10 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from goldenthread.core.models import AuditEvent, User
 from goldenthread.core.refusals import Refused
+from goldenthread.core.tests.mail import sent_by_the_worker
 from goldenthread.partnership import rules, services
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector, Size
-
-from .mail import sent_by_the_worker
 
 
 def fresh(user):
