@@ -70,4 +70,3 @@ def data_protection_lead(db):
     user.is_data_protection_lead = True
     user.save()
     return user
-

@@ -31,8 +31,6 @@ BATCH = 2000
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
-
-
 def reference(number: int) -> str:
     """A unique reference for family `number`, in the same shape as the real ones (F-XXXXXX)."""
     letters = []
@@ -114,26 +112,43 @@ def build(organisation_count: int, family_count: int) -> dict:
             for index, (first, role) in enumerate((("Robin", "child"), ("Sam", "parent"), ("Alex", "parent"), ("Kit", "sibling"))):
                 people.append(
                     Person(
-                        family=family, first_name=first, last_name=f"Bench{n}", date_of_birth=today - timedelta(days=365 * (6 + 15 * (index % 3)) + n % 300),
-                        role_in_family=role, is_focus=index == 0,
+                        family=family,
+                        first_name=first,
+                        last_name=f"Bench{n}",
+                        date_of_birth=today - timedelta(days=365 * (6 + 15 * (index % 3)) + n % 300),
+                        role_in_family=role,
+                        is_focus=index == 0,
                     )
                 )
             for organisation_number, is_lead in ((home, True), (second, False), (third, False)):
-                team.append(TeamMember(family=family, user=practitioner(organisation_number, n), organisation=organisations[organisation_number], is_lead=is_lead))
-            consents.append(ConsentAgreement(family=family, organisation=organisations[second], parts=list(Part.values), given_by_name="Sam", method="in-person"))
+                team.append(
+                    TeamMember(family=family, user=practitioner(organisation_number, n), organisation=organisations[organisation_number], is_lead=is_lead)
+                )
+            consents.append(
+                ConsentAgreement(family=family, organisation=organisations[second], parts=list(Part.values), given_by_name="Sam", method="in-person")
+            )
             if n % 2:
-                consents.append(ConsentAgreement(family=family, organisation=organisations[third], parts=[Part.STORY, Part.PROFILES], given_by_name="Sam", method="in-writing"))
+                consents.append(
+                    ConsentAgreement(
+                        family=family, organisation=organisations[third], parts=[Part.STORY, Part.PROFILES], given_by_name="Sam", method="in-writing"
+                    )
+                )
             for told in (200, 40):
                 stories.append(
                     StoryEntry(
-                        family=family, story="We moved here last spring. What helps us most is people who tell us what will happen, and keep to it. " * 6,
-                        who_was_there="Sam and Robin, at home", told_on=today - timedelta(days=told), how_agreed="Sam read it back and agreed",
+                        family=family,
+                        story="We moved here last spring. What helps us most is people who tell us what will happen, and keep to it. " * 6,
+                        who_was_there="Sam and Robin, at home",
+                        told_on=today - timedelta(days=told),
+                        how_agreed="Sam read it back and agreed",
                     )
                 )
             for event in range(10):
                 events.append(
                     ChronologyEntry(
-                        family=family, occurred_on=today - timedelta(days=20 * event + 3), organisation=organisations[(home, second, third)[event % 3]],
+                        family=family,
+                        occurred_on=today - timedelta(days=20 * event + 3),
+                        organisation=organisations[(home, second, third)[event % 3]],
                         what_happened="A meeting with the family at the hub, to plan the next steps together. " * 2,
                         meaning_for_child="Robin knows who will help, and what happens next.",
                     )
@@ -142,8 +157,11 @@ def build(organisation_count: int, family_count: int) -> dict:
         OnePageProfile.objects.bulk_create(
             [
                 OnePageProfile(
-                    person=person, liked_and_admired="Kind, funny and a loyal friend. " * 4, important_to_me="My family, football and my dog. " * 4,
-                    how_to_support_me="Tell me about changes the day before. Talk to me side by side. " * 3, written_with="With their family worker",
+                    person=person,
+                    liked_and_admired="Kind, funny and a loyal friend. " * 4,
+                    important_to_me="My family, football and my dog. " * 4,
+                    how_to_support_me="Tell me about changes the day before. Talk to me side by side. " * 3,
+                    written_with="With their family worker",
                 )
                 for person in people
             ],
@@ -190,10 +208,6 @@ def verified_client(user):
     if response.status_code != 302:
         raise SystemExit("The benchmark could not pass two-step verification.")
     return client
-
-
-
-
 
 
 def main() -> int:

@@ -40,14 +40,66 @@ from goldenthread.language import check, default_engine  # noqa: E402
 from goldenthread.language import engine as engine_module  # noqa: E402
 from goldenthread.language.rulebook import parse_pattern, pattern_regex  # noqa: E402
 
-NAMES = ["Amira", "Jordan", "Kacper", "Leah", "Tyler", "Maya", "Oskar", "Ruby", "Dylan", "Sana", "Ellis", "Zofia",
-         "Callum", "Nia", "Reece", "Imani", "Harvey", "Freya", "Bilal", "Poppy"]
-ADULTS = ["Mum", "Dad", "Nan", "her foster carer", "his stepdad", "the class teacher", "the health visitor",
-          "the school nurse", "Grandad", "Aunt Jo", "the youth worker", "the family support worker"]
-PLACES = ["at home", "at school", "in the park", "at the family centre", "at Nan's flat", "in the car",
-          "at the GP surgery", "at the library", "at the leisure centre", "at college"]
-TIMES = ["on Monday", "after lunch", "this morning", "last week", "on Friday evening", "during the visit",
-         "at bedtime", "before school", "over half term", "on Tuesday afternoon"]
+NAMES = [
+    "Amira",
+    "Jordan",
+    "Kacper",
+    "Leah",
+    "Tyler",
+    "Maya",
+    "Oskar",
+    "Ruby",
+    "Dylan",
+    "Sana",
+    "Ellis",
+    "Zofia",
+    "Callum",
+    "Nia",
+    "Reece",
+    "Imani",
+    "Harvey",
+    "Freya",
+    "Bilal",
+    "Poppy",
+]
+ADULTS = [
+    "Mum",
+    "Dad",
+    "Nan",
+    "her foster carer",
+    "his stepdad",
+    "the class teacher",
+    "the health visitor",
+    "the school nurse",
+    "Grandad",
+    "Aunt Jo",
+    "the youth worker",
+    "the family support worker",
+]
+PLACES = [
+    "at home",
+    "at school",
+    "in the park",
+    "at the family centre",
+    "at Nan's flat",
+    "in the car",
+    "at the GP surgery",
+    "at the library",
+    "at the leisure centre",
+    "at college",
+]
+TIMES = [
+    "on Monday",
+    "after lunch",
+    "this morning",
+    "last week",
+    "on Friday evening",
+    "during the visit",
+    "at bedtime",
+    "before school",
+    "over half term",
+    "on Tuesday afternoon",
+]
 
 # Everyday sentences: most practice writing is like this.
 PLAIN = [
@@ -92,7 +144,7 @@ TRAPS = [
     "{name} has a work placement at the garage and is enjoying learning about engines.",
     "DNA testing was arranged by the court to confirm paternity.",
     "The court refused the application for an adjournment.",
-    "{name} said: \"I like it here because everyone is kind to me.\"",
+    '{name} said: "I like it here because everyone is kind to me."',
     "The placement of the new ramp means {adult} can now get the buggy into the flat.",
     "There were new challenges at school this term, including a change of teacher.",
     "The meeting kicked off at ten and everyone who was invited came.",
@@ -115,7 +167,7 @@ RISKY = [
     "{adult} spoke about years of drug abuse in the past.",
     "{name} is a known self-harmer.",
     "{adult} refused to let the social worker in.",
-    "{name} said: \"Mum is an alcoholic and I hate it.\"",
+    '{name} said: "Mum is an alcoholic and I hate it."',
     "A CIN meeting will be held {time}.",
     "{adult} has been clean for six months.",
     "{name} is manipulative with staff.",
@@ -137,10 +189,17 @@ def build_corpus(megabytes: float, seed: int = 7) -> list[str]:
             roll = rng.random()
             pool = RISKY if roll < 0.03 else TRAPS if roll < 0.08 else PLAIN
             template = rng.choice(pool)
-            sentences.append(template.format(
-                name=name, adult=rng.choice(ADULTS), place=rng.choice(PLACES), time=rng.choice(TIMES),
-                pron="she" if her else "he", obj="her" if her else "him", poss="her" if her else "his",
-            ))
+            sentences.append(
+                template.format(
+                    name=name,
+                    adult=rng.choice(ADULTS),
+                    place=rng.choice(PLACES),
+                    time=rng.choice(TIMES),
+                    pron="she" if her else "he",
+                    obj="her" if her else "him",
+                    poss="her" if her else "his",
+                )
+            )
         paragraphs, para = [], []
         for sentence in sentences:
             para.append(sentence)
@@ -199,8 +258,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of check() over the corpus")
-    parser.add_argument("--baseline-mb", type=float, default=2.0,
-                        help="run the baseline over this much of the corpus (default 2; 0 = all)")
+    parser.add_argument("--baseline-mb", type=float, default=2.0, help="run the baseline over this much of the corpus (default 2; 0 = all)")
     args = parser.parse_args(argv)
 
     default_engine()  # load and compile the rules before timing
@@ -208,8 +266,10 @@ def main(argv: list[str] | None = None) -> None:
     docs = build_corpus(args.mb)
     total_bytes = sum(len(d.encode("utf-8")) for d in docs)
     total_mb = total_bytes / 1e6
-    print(f"corpus: {len(docs):,} documents, {total_mb:.1f} MB, "
-          f"median {statistics.median(len(d.split()) for d in docs):.0f} words (built in {time.perf_counter() - started:.1f} s)")
+    print(
+        f"corpus: {len(docs):,} documents, {total_mb:.1f} MB, "
+        f"median {statistics.median(len(d.split()) for d in docs):.0f} words (built in {time.perf_counter() - started:.1f} s)"
+    )
     print(f"rules: {len(default_engine().rules)}")
 
     findings = sum(len(check(d)) for d in docs[:2000])
@@ -219,8 +279,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"phrase matcher: {matcher}")
     engine_cpu, engine_wall, engine_runs = timed_runs(docs, check, args.repeat)
     engine_rate = total_mb / engine_cpu
-    print(f"check():        median CPU {engine_cpu:.2f} s -> {engine_rate:.1f} MB/s; wall {engine_wall:.2f} s -> "
-          f"{total_mb / engine_wall:.1f} MB/s (CPU per run: {', '.join(f'{t:.2f}' for t in engine_runs)})")
+    print(
+        f"check():        median CPU {engine_cpu:.2f} s -> {engine_rate:.1f} MB/s; wall {engine_wall:.2f} s -> "
+        f"{total_mb / engine_wall:.1f} MB/s (CPU per run: {', '.join(f'{t:.2f}' for t in engine_runs)})"
+    )
 
     pattern = baseline_regex()
     if args.baseline_mb and args.baseline_mb < total_mb:
@@ -234,16 +296,16 @@ def main(argv: list[str] | None = None) -> None:
         sample, size = docs, total_bytes
     base_cpu, base_wall, _ = timed_runs(sample, lambda d: list(pattern.finditer(d)), 1)
     baseline_rate = (size / 1e6) / base_cpu
-    print(f"baseline 1:     one regex of all rule phrases, {size / 1e6:.1f} MB, CPU {base_cpu:.2f} s -> "
-          f"{baseline_rate:.2f} MB/s (wall {base_wall:.2f} s)")
+    print(f"baseline 1:     one regex of all rule phrases, {size / 1e6:.1f} MB, CPU {base_cpu:.2f} s -> {baseline_rate:.2f} MB/s (wall {base_wall:.2f} s)")
 
     trie = trie_baseline_regex()
     trie_cpu, trie_wall, _ = timed_runs(docs, lambda d: list(trie.finditer(d.lower())), args.repeat)
     trie_rate = total_mb / trie_cpu
-    print(f"baseline 2:     prefix-tree regex over lower-cased text (stdlib, no context), median CPU {trie_cpu:.2f} s -> "
-          f"{trie_rate:.1f} MB/s (wall {trie_wall:.2f} s)")
-    print(f"ratios:         check() is {engine_rate / baseline_rate:.0f}x baseline 1 and {engine_rate / trie_rate:.2f}x "
-          f"baseline 2 (context checks included)")
+    print(
+        f"baseline 2:     prefix-tree regex over lower-cased text (stdlib, no context), median CPU {trie_cpu:.2f} s -> "
+        f"{trie_rate:.1f} MB/s (wall {trie_wall:.2f} s)"
+    )
+    print(f"ratios:         check() is {engine_rate / baseline_rate:.0f}x baseline 1 and {engine_rate / trie_rate:.2f}x baseline 2 (context checks included)")
 
     rng = random.Random(11)
     note = one_thousand_word_note(rng)
@@ -253,8 +315,10 @@ def main(argv: list[str] | None = None) -> None:
         t = time.perf_counter()
         check(note)
         note_times.append(time.perf_counter() - t)
-    print(f"1,000-word note ({len(note.split())} words, wall time): median {1000 * statistics.median(note_times):.3f} ms, "
-          f"p95 {1000 * sorted(note_times)[int(len(note_times) * 0.95)]:.3f} ms over 300 runs")
+    print(
+        f"1,000-word note ({len(note.split())} words, wall time): median {1000 * statistics.median(note_times):.3f} ms, "
+        f"p95 {1000 * sorted(note_times)[int(len(note_times) * 0.95)]:.3f} ms over 300 runs"
+    )
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS, corpus included): {peak_mb:.0f} MB")

@@ -78,14 +78,12 @@ def find_alex(folder: Path, install: bool) -> tuple[Path | None, str]:
     if (folder / "node_modules" / "alex" / "package.json").exists():
         return folder, ""
     if not install:
-        return None, (f"alex is not installed in {folder}; run again with --install "
-                      f"(npm install --prefix {folder} alex@{ALEX_VERSION}) or pass --alex-dir")
+        return None, (f"alex is not installed in {folder}; run again with --install (npm install --prefix {folder} alex@{ALEX_VERSION}) or pass --alex-dir")
     if shutil.which("npm") is None:
         return None, "npm is not installed"
     folder.mkdir(parents=True, exist_ok=True)
     print(f"installing alex@{ALEX_VERSION} into {folder} ...", flush=True)
-    done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(folder),
-                           f"alex@{ALEX_VERSION}"], capture_output=True, text=True)
+    done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(folder), f"alex@{ALEX_VERSION}"], capture_output=True, text=True)
     if done.returncode != 0:
         return None, f"npm install failed: {done.stderr.strip()[-300:]}"
     return folder, ""
@@ -97,8 +95,7 @@ def run_alex(folder: Path, texts: list[str]) -> tuple[list[list[dict]], float, f
     script.write_text(NODE_SCRIPT, encoding="utf-8")
     payload = "".join(json.dumps({"text": t}) + "\n" for t in texts)
     started = time.perf_counter()
-    done = subprocess.run(["node", str(script)], input=payload, capture_output=True, text=True,
-                          cwd=folder, encoding="utf-8")
+    done = subprocess.run(["node", str(script)], input=payload, capture_output=True, text=True, cwd=folder, encoding="utf-8")
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"alex failed: {done.stderr.strip()[-500:]}")
@@ -123,14 +120,27 @@ def score(items: list[dict], flags_per_item: list[list[dict]]) -> dict:
     p = correct / flags if flags else 1.0
     r = found / gold if gold else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f1, "flags": flags, "correct": correct, "gold": gold,
-            "found": found, "clean": clean, "clean_flagged": clean_flagged}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f1,
+        "flags": flags,
+        "correct": correct,
+        "gold": gold,
+        "found": found,
+        "clean": clean,
+        "clean_flagged": clean_flagged,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--alex-dir", type=Path, default=Path(os.environ.get("ALEX_DIR", DEFAULT_DIR)),
-                        help=f"folder where alex is (or will be) installed (default {DEFAULT_DIR})")
+    parser.add_argument(
+        "--alex-dir",
+        type=Path,
+        default=Path(os.environ.get("ALEX_DIR", DEFAULT_DIR)),
+        help=f"folder where alex is (or will be) installed (default {DEFAULT_DIR})",
+    )
     parser.add_argument("--install", action="store_true", help=f"npm install alex@{ALEX_VERSION} there if missing")
     parser.add_argument("--mb", type=float, default=0.5, help="corpus sample for the speed comparison (default 0.5 MB)")
     parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="labelled set in the dev.jsonl format")
@@ -153,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     alex_flags, alex_inside, alex_wall = run_alex(folder, docs)
     print(f"{'':14s}{'MB/s':>10s}{'seconds':>10s}{'flags':>9s}")
     print(f"{'goldenthread':14s}{size_mb / wall:10.2f}{wall:10.2f}{ours_flags:9d}   (CPU {cpu:.2f} s, one process)")
-    print(f"{'alex':14s}{size_mb / alex_inside:10.2f}{alex_inside:10.2f}{sum(map(len, alex_flags)):9d}"
-          f"   (inside Node.js; {alex_wall:.2f} s wall with start-up)")
+    print(
+        f"{'alex':14s}{size_mb / alex_inside:10.2f}{alex_inside:10.2f}{sum(map(len, alex_flags)):9d}   (inside Node.js; {alex_wall:.2f} s wall with start-up)"
+    )
     print(f"speed ratio: goldenthread is {alex_inside / wall:.0f}x alex on this sample")
 
     if not args.dev.exists():
@@ -168,8 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':14s}{'precision':>10s}{'recall':>8s}{'F1':>7s}{'flags':>7s}  clean items flagged")
     for name, found in (("goldenthread", ours), ("alex", theirs)):
         s = score(items, found)
-        print(f"{name:14s}{s['precision']:10.3f}{s['recall']:8.3f}{s['f1']:7.3f}{s['flags']:7d}"
-              f"  {s['clean_flagged']}/{s['clean']} ({s['clean_flagged'] / max(1, s['clean']):.0%})")
+        print(
+            f"{name:14s}{s['precision']:10.3f}{s['recall']:8.3f}{s['f1']:7.3f}{s['flags']:7d}"
+            f"  {s['clean_flagged']}/{s['clean']} ({s['clean_flagged'] / max(1, s['clean']):.0%})"
+        )
     rules: dict[str, int] = {}
     for flags in theirs:
         for f in flags:

@@ -51,9 +51,7 @@ def build_partnership(organisations: int) -> dict:
             )
             members = {}
             for role in Role.values:
-                user = User.objects.create_user(
-                    f"{role}.{number}@bench.example", None, full_name=f"Bench {role.replace('-', ' ').title()} {number}"
-                )
+                user = User.objects.create_user(f"{role}.{number}@bench.example", None, full_name=f"Bench {role.replace('-', ' ').title()} {number}")
                 Membership.objects.create(user=user, organisation=organisation, role=role)
                 members[role] = user
                 people.setdefault(Role(role).label.lower(), user)
@@ -89,10 +87,6 @@ def build_partnership(organisations: int) -> dict:
             ProgressUpdate.objects.create(pledge=pledge, posted_by=members["organisation-lead"], summary="What changed this year. " * 10)
             PersonalPledge.objects.create(user=members["organisation-lead"], organisation=organisation, commitment="I will listen first. " * 5)
     return people
-
-
-
-
 
 
 def main() -> int:

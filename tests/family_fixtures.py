@@ -90,9 +90,19 @@ def recorded_family(practitioner, childrens_services, other_agency_practitioner,
             {"first_name": "Marnie", "last_name": "Brightwater", "date_of_birth": date(1990, 1, 9), "role_in_family": "parent", "is_focus": False},
         ],
     )
-    services.add_story_entry(family, by=practitioner, story=STORY, who_was_there="Wrenna and Marnie", told_on=date(2025, 3, 1), how_agreed="Marnie read it back and agreed")
+    services.add_story_entry(
+        family, by=practitioner, story=STORY, who_was_there="Wrenna and Marnie", told_on=date(2025, 3, 1), how_agreed="Marnie read it back and agreed"
+    )
     child = family.people.get(is_focus=True)
-    services.save_profile(child, by=practitioner, version=0, liked_and_admired=PROFILE_TEXT, important_to_me="My nan", how_to_support_me="Tell me what is next", written_with="Wrenna and Marnie")
+    services.save_profile(
+        child,
+        by=practitioner,
+        version=0,
+        liked_and_admired=PROFILE_TEXT,
+        important_to_me="My nan",
+        how_to_support_me="Tell me what is next",
+        written_with="Wrenna and Marnie",
+    )
     services.add_chronology_entry(family, by=practitioner, occurred_on=date(2025, 2, 1), what_happened=CHRONOLOGY, meaning_for_child="New friends")
     TeamMember.objects.create(family=family, user=other_agency_practitioner, organisation=community_health, added_by=practitioner)
     services.record_consent(
@@ -108,5 +118,12 @@ def recorded_family(practitioner, childrens_services, other_agency_practitioner,
 
 def family_data_in(content: str) -> list[str]:
     """Which pieces of the Brightwater family's record appear in a page or file."""
-    pieces = {"family name": FAMILY_NAME, "story": STORY, "profile": PROFILE_TEXT, "contact details": "07700 900101", "chronology": CHRONOLOGY, "child's name": CHILD_NAME}
+    pieces = {
+        "family name": FAMILY_NAME,
+        "story": STORY,
+        "profile": PROFILE_TEXT,
+        "contact details": "07700 900101",
+        "chronology": CHRONOLOGY,
+        "child's name": CHILD_NAME,
+    }
     return [what for what, text in pieces.items() if text in content]

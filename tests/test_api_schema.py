@@ -40,11 +40,7 @@ def pytest_configure(config):
         path = response.request.get("PATH_INFO", "")
         if path.startswith(API + "/") or path == API:
             content_type = response.get("Content-Type", "")
-            body = (
-                response.content.decode("utf-8", "replace")
-                if content_type.startswith("application/json")
-                else None
-            )
+            body = response.content.decode("utf-8", "replace") if content_type.startswith("application/json") else None
             _answers.append(
                 {
                     "method": response.request["REQUEST_METHOD"],
@@ -85,65 +81,37 @@ def statuses(operation) -> set[int]:
 
 
 def has_path_parameter(operation) -> bool:
-    return any(
-        parameter["in"] == "path" for parameter in operation.get("parameters", [])
-    )
+    return any(parameter["in"] == "path" for parameter in operation.get("parameters", []))
 
 
 # What the schema says -------------------------------------------------------------------------
 
 
 def test_an_operation_that_needs_a_token_documents_401_and_only_then(schema):
-    wrong = [
-        name
-        for name, operation in operations(schema)
-        if (401 in statuses(operation)) != bool(operation.get("security"))
-    ]
-    assert not wrong, (
-        f"401 documented where no token is needed, or missing where one is: {wrong}"
-    )
+    wrong = [name for name, operation in operations(schema) if (401 in statuses(operation)) != bool(operation.get("security"))]
+    assert not wrong, f"401 documented where no token is needed, or missing where one is: {wrong}"
 
 
 def test_an_operation_with_a_path_parameter_documents_404_and_only_then(schema):
-    wrong = [
-        name
-        for name, operation in operations(schema)
-        if (404 in statuses(operation)) != has_path_parameter(operation)
-    ]
-    assert not wrong, (
-        f"404 documented without a path parameter, or missing with one: {wrong}"
-    )
+    wrong = [name for name, operation in operations(schema) if (404 in statuses(operation)) != has_path_parameter(operation)]
+    assert not wrong, f"404 documented without a path parameter, or missing with one: {wrong}"
 
 
 def test_an_operation_with_parameters_documents_422_and_only_then(schema):
     def checks_something(operation):
         return bool(operation.get("parameters") or operation.get("requestBody"))
 
-    wrong = [
-        name
-        for name, operation in operations(schema)
-        if (422 in statuses(operation)) != checks_something(operation)
-    ]
-    assert not wrong, (
-        f"422 documented with nothing to check, or missing where there is: {wrong}"
-    )
+    wrong = [name for name, operation in operations(schema) if (422 in statuses(operation)) != checks_something(operation)]
+    assert not wrong, f"422 documented with nothing to check, or missing where there is: {wrong}"
 
 
 def test_only_an_operation_that_needs_a_token_can_refuse_with_403(schema):
-    wrong = [
-        name
-        for name, operation in operations(schema)
-        if 403 in statuses(operation) and not operation.get("security")
-    ]
+    wrong = [name for name, operation in operations(schema) if 403 in statuses(operation) and not operation.get("security")]
     assert not wrong, f"403 documented on a public operation: {wrong}"
 
 
 def test_every_operation_documents_how_it_succeeds(schema):
-    wrong = [
-        name
-        for name, operation in operations(schema)
-        if not any(200 <= status < 300 for status in statuses(operation))
-    ]
+    wrong = [name for name, operation in operations(schema) if not any(200 <= status < 300 for status in statuses(operation))]
     assert not wrong, f"no success documented: {wrong}"
 
 
@@ -153,9 +121,7 @@ def test_every_refusal_has_the_shared_shape(schema):
         for status, response in operation["responses"].items():
             if 400 <= int(status) < 500:
                 expected = VALIDATION_ERROR if int(status) == 422 else ERROR
-                if response.get("content") != {
-                    "application/json": {"schema": expected}
-                }:
+                if response.get("content") != {"application/json": {"schema": expected}}:
                     wrong.append(f"{name} {status}")
     assert not wrong, f"refusals not in the shared error shape: {wrong}"
     error = schema["components"]["schemas"]["Error"]
@@ -187,12 +153,8 @@ def test_no_two_response_schemas_share_a_name(schema):
                     )
                     for name, definition in described.get("$defs", {}).items():
                         if components.get(name) != definition:
-                            wrong.add(
-                                f"{name} (used by {operation.view_func.__module__}.{operation.view_func.__name__})"
-                            )
-    assert not wrong, (
-        f"schemas described differently from what their routes return (rename one of each pair): {sorted(wrong)}"
-    )
+                            wrong.add(f"{name} (used by {operation.view_func.__module__}.{operation.view_func.__name__})")
+    assert not wrong, f"schemas described differently from what their routes return (rename one of each pair): {sorted(wrong)}"
 
 
 # How the API answers its own errors -------------------------------------------------------------
@@ -208,9 +170,7 @@ def test_no_two_response_schemas_share_a_name(schema):
         f"{API}/pledges/a/b/c",
     ],
 )
-def test_an_address_under_the_api_that_names_no_route_is_not_found_as_json(
-    client, db, address
-):
+def test_an_address_under_the_api_that_names_no_route_is_not_found_as_json(client, db, address):
     response = client.get(address)
 
     assert response.status_code == 404
@@ -282,24 +242,16 @@ def documented_problems(schema, answer) -> list[str]:
         return []  # the schema itself, and its page
     found = operation_for(schema, answer["path"])
     if found is None:
-        if (
-            answer["status"] == 404
-            and answer["body"]
-            and set(json.loads(answer["body"])) == {"detail"}
-        ):
+        if answer["status"] == 404 and answer["body"] and set(json.loads(answer["body"])) == {"detail"}:
             return []
         return [f"{where}: no route here, so it should be a JSON 404"]
     template, methods = found
     operation = methods.get(answer["method"].lower())
     if operation is None:
         return [] if answer["status"] == 405 else [f"{where}: method not in the schema"]
-    response = operation["responses"].get(str(answer["status"])) or operation[
-        "responses"
-    ].get(answer["status"])
+    response = operation["responses"].get(str(answer["status"])) or operation["responses"].get(answer["status"])
     if response is None:
-        return [
-            f"{where}: status not documented for {answer['method']} {template} (documented: {sorted(statuses(operation))})"
-        ]
+        return [f"{where}: status not documented for {answer['method']} {template} (documented: {sorted(statuses(operation))})"]
     content = response.get("content", {})
     media_type = answer["content_type"].split(";")[0].strip()
     if media_type not in content:
@@ -313,22 +265,13 @@ def documented_problems(schema, answer) -> list[str]:
             **content[media_type]["schema"],
         }
     )
-    errors = [
-        error.message for error in validator.iter_errors(json.loads(answer["body"]))
-    ]
-    return (
-        [f"{where}: body does not match the documented schema: {errors[:3]}"]
-        if errors
-        else []
-    )
+    errors = [error.message for error in validator.iter_errors(json.loads(answer["body"]))]
+    return [f"{where}: body does not match the documented schema: {errors[:3]}"] if errors else []
 
 
 def test_every_answer_the_apps_api_tests_received_is_documented(schema, tmp_path):
     """Run the apps' API tests with the recorder on, then hold each answer against the schema."""
-    app_tests = sorted(
-        str(path.relative_to(ROOT))
-        for path in (ROOT / "src" / "goldenthread").glob("*/tests/test_api.py")
-    )
+    app_tests = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "src" / "goldenthread").glob("*/tests/test_api.py"))
     record = tmp_path / "answers.json"
     # Its own throwaway database, so the run never touches this test's (or a shared) one.
     environment = {
@@ -353,20 +296,10 @@ def test_every_answer_the_apps_api_tests_received_is_documented(schema, tmp_path
         text=True,
         timeout=600,
     )
-    assert run.returncode in (0, 1) and record.exists(), (
-        f"the apps' API tests did not run:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
-    )
+    assert run.returncode in (0, 1) and record.exists(), f"the apps' API tests did not run:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}"
     answers = json.loads(record.read_text(encoding="utf-8"))
-    assert len(answers) > 100, (
-        "too few answers recorded; is the recorder still hooked into the test client?"
-    )
+    assert len(answers) > 100, "too few answers recorded; is the recorder still hooked into the test client?"
 
-    problems = sorted(
-        {
-            problem
-            for answer in answers
-            for problem in documented_problems(schema, answer)
-        }
-    )
+    problems = sorted({problem for answer in answers for problem in documented_problems(schema, answer)})
 
     assert not problems, "\n".join(problems)

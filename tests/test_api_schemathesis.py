@@ -32,9 +32,7 @@ CONFIG = schemathesis.Config.from_dict(
 )
 
 # The schema as the running app serves it, fetched through Django's own WSGI handler: no server, no network.
-schema = schemathesis.openapi.from_wsgi(
-    "/api/v1/openapi.json", WSGIHandler(), config=CONFIG
-)
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler(), config=CONFIG)
 
 CHECKS = [
     schemathesis.checks.not_a_server_error,
@@ -59,9 +57,7 @@ def same_connection(db):
 
 
 @pytest.fixture(params=["no token", "working token"])
-def headers(
-    request, same_connection, childrens_services, community_health, partnership_lead
-):
+def headers(request, same_connection, childrens_services, community_health, partnership_lead):
     """No token (schemathesis may still send a made-up one), or the partnership lead's working token.
 
     The lead has set up two-step verification and accepted the terms, and the token may read

@@ -373,7 +373,9 @@ def action_about_the_family(session, practitioner, other_agency_practitioner, or
     from goldenthread.supervision.tests.test_services_support import acknowledged
 
     acknowledged(session, other_agency_practitioner, champion, organisation_lead)
-    return supervision.add_action(session, by=practitioner, description=ACTION_TEXT, owner=other_agency_practitioner, due_on=timezone.localdate() + timedelta(days=7))
+    return supervision.add_action(
+        session, by=practitioner, description=ACTION_TEXT, owner=other_agency_practitioner, due_on=timezone.localdate() + timedelta(days=7)
+    )
 
 
 ACTION_TEXT = "Ask the school about the exclusion on Tuesday (fictional)"

@@ -192,7 +192,9 @@ def test_loading_again_changes_nothing_and_prints_codes_that_still_work(demo):
     again = load()
 
     assert "already loaded" in again
-    assert [model.objects.count() for model in (Family, Person, StoryEntry, ConsentAgreement, EmergencyAccess, AccessLogEntry, TOTPDevice, StaticToken)] == counts
+    assert [
+        model.objects.count() for model in (Family, Person, StoryEntry, ConsentAgreement, EmergencyAccess, AccessLogEntry, TOTPDevice, StaticToken)
+    ] == counts
     assert printed_codes(again) == printed_codes(demo)
 
 

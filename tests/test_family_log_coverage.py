@@ -87,7 +87,12 @@ def address(name, family, *, story_entry=None, person=None, join_request=None, c
 def records(recorded_family, third_agency_practitioner):
     """Every kind of object the family pages address, for the Brightwater family."""
     family = recorded_family
-    join_request = JoinRequest.objects.create(family=family, user=third_agency_practitioner, organisation=third_agency_practitioner.memberships.get().organisation, reason="I am Wrenna's youth worker")
+    join_request = JoinRequest.objects.create(
+        family=family,
+        user=third_agency_practitioner,
+        organisation=third_agency_practitioner.memberships.get().organisation,
+        reason="I am Wrenna's youth worker",
+    )
     emergency = EmergencyAccess.objects.create(family=family, user=third_agency_practitioner, reason="A test of the routes only", expires_at=family.created_at)
     return {
         "story_entry": family.story_entries.get(),
@@ -154,7 +159,9 @@ def test_a_team_member_of_another_agency_is_logged_on_the_familys_agreement(name
 
 
 @pytest.mark.parametrize("name", sorted(FAMILY_DATA_PAGES))
-def test_another_agency_without_agreement_is_refused_every_page_the_refusal_is_logged_and_nothing_shown(name, records, recorded_family, third_agency_practitioner, verified_client):
+def test_another_agency_without_agreement_is_refused_every_page_the_refusal_is_logged_and_nothing_shown(
+    name, records, recorded_family, third_agency_practitioner, verified_client
+):
     family = recorded_family
     client = verified_client(third_agency_practitioner)
 
@@ -168,7 +175,9 @@ def test_another_agency_without_agreement_is_refused_every_page_the_refusal_is_l
 
 
 @pytest.mark.parametrize("name", ["edit-story", "profile", "edit-profile"])
-def test_once_the_agreement_is_withdrawn_the_other_agency_is_refused_and_that_is_logged(name, records, recorded_family, practitioner, other_agency_practitioner, verified_client):
+def test_once_the_agreement_is_withdrawn_the_other_agency_is_refused_and_that_is_logged(
+    name, records, recorded_family, practitioner, other_agency_practitioner, verified_client
+):
     family = recorded_family
     services.withdraw_consent(records["consent"], by=practitioner, note="Marnie asked for it to end")
     client = verified_client(other_agency_practitioner)
@@ -181,7 +190,9 @@ def test_once_the_agreement_is_withdrawn_the_other_agency_is_refused_and_that_is
     assert any(entry.basis == Basis.REFUSED for entry in written if entry.user_id == other_agency_practitioner.pk), name
 
 
-def test_once_the_agreement_is_withdrawn_an_export_by_the_other_agency_holds_nothing_it_covered(records, recorded_family, practitioner, other_agency_practitioner, verified_client):
+def test_once_the_agreement_is_withdrawn_an_export_by_the_other_agency_holds_nothing_it_covered(
+    records, recorded_family, practitioner, other_agency_practitioner, verified_client
+):
     family = recorded_family
     services.withdraw_consent(records["consent"], by=practitioner, note="Marnie asked for it to end")
     client = verified_client(other_agency_practitioner)
@@ -233,7 +244,9 @@ def test_each_api_route_logs_the_lead_practitioners_look(route, recorded_family,
 
 
 @pytest.mark.parametrize("route", sorted(API_ROUTES - {""}))
-def test_each_api_route_refuses_another_agency_logs_it_and_returns_nothing_of_the_family(route, recorded_family, third_agency_practitioner, verified_client, client):
+def test_each_api_route_refuses_another_agency_logs_it_and_returns_nothing_of_the_family(
+    route, recorded_family, third_agency_practitioner, verified_client, client
+):
     family = recorded_family
     headers = _api_client(third_agency_practitioner, verified_client)
 

@@ -38,11 +38,19 @@ def grow(family, *, people=10, events=60, stories=9, agencies=3):
     for person in Person.objects.bulk_create(added):
         OnePageProfile.objects.create(person=person, liked_and_admired="Kind and funny", important_to_me="My family", how_to_support_me="Ask me first")
     ChronologyEntry.objects.bulk_create(
-        ChronologyEntry(family=family, occurred_on=date(2024, 1, 1) + timedelta(days=n), what_happened=f"Event {n}", meaning_for_child="Something good", organisation=recorder)
+        ChronologyEntry(
+            family=family,
+            occurred_on=date(2024, 1, 1) + timedelta(days=n),
+            what_happened=f"Event {n}",
+            meaning_for_child="Something good",
+            organisation=recorder,
+        )
         for n in range(events)
     )
     StoryEntry.objects.bulk_create(
-        StoryEntry(family=family, story=f"More of the story, part {n}", who_was_there="Marnie", told_on=date(2025, 1, 1) + timedelta(days=n), how_agreed="Agreed")
+        StoryEntry(
+            family=family, story=f"More of the story, part {n}", who_was_there="Marnie", told_on=date(2025, 1, 1) + timedelta(days=n), how_agreed="Agreed"
+        )
         for n in range(stories)
     )
     for n in range(agencies):
@@ -85,7 +93,9 @@ def test_your_families_makes_a_bounded_number_of_queries_that_does_not_grow_with
 
     one = queries_for(client, url, django_assert_max_num_queries, YOUR_FAMILIES_QUERY_BOUND)
     for n in range(10):
-        family = Family.objects.create(family_name=f"The Caseload family {n}", lawful_basis="public-task", recording_organisation=recorded_family.recording_organisation)
+        family = Family.objects.create(
+            family_name=f"The Caseload family {n}", lawful_basis="public-task", recording_organisation=recorded_family.recording_organisation
+        )
         TeamMember.objects.create(family=family, user=practitioner, organisation=recorded_family.recording_organisation, is_lead=True)
     eleven = queries_for(client, url, django_assert_max_num_queries, YOUR_FAMILIES_QUERY_BOUND)
 

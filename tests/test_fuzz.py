@@ -174,7 +174,11 @@ pledge_form_values = st.fixed_dictionaries(
 
 
 @FUZZ
-@given(values=pledge_form_values, commitment_choices=st.lists(st.one_of(st.sampled_from(KNOWN_COMMITMENT_CODES), arbitrary_text), max_size=6), use_real_commitments=st.booleans())
+@given(
+    values=pledge_form_values,
+    commitment_choices=st.lists(st.one_of(st.sampled_from(KNOWN_COMMITMENT_CODES), arbitrary_text), max_size=6),
+    use_real_commitments=st.booleans(),
+)
 def test_pledge_sign_form_never_fails(organisation_lead, childrens_services, values, commitment_choices, use_real_commitments):
     data = dict(values)
     pledge_text = PledgeText.current()

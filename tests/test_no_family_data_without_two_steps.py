@@ -68,7 +68,9 @@ def filled(route: str, ids: dict) -> str:
 
 
 @pytest.fixture
-def world(family, family_member, session, practitioner, other_agency_practitioner, organisation_lead, data_protection_lead, partnership_lead, childrens_services):  # noqa: F811
+def world(
+    family, family_member, session, practitioner, other_agency_practitioner, organisation_lead, data_protection_lead, partnership_lead, childrens_services
+):  # noqa: F811
     """The family, a supervision session about it, an emergency access, and everyone with two-step set up."""
     emergency = start_emergency(organisation_lead, family)
     people = [practitioner, other_agency_practitioner, organisation_lead, family_member, data_protection_lead, partnership_lead]

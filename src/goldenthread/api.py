@@ -89,12 +89,8 @@ def document_statuses(schema: dict) -> dict:
                 responses.setdefault(status, {"description": WHY[status]})
             for status, response in responses.items():
                 if 400 <= int(status) < 500 and "content" not in response:
-                    response["content"] = _json(
-                        "ValidationError" if int(status) == 422 else "Error"
-                    )
-            operation["responses"] = dict(
-                sorted(responses.items(), key=lambda item: int(item[0]))
-            )
+                    response["content"] = _json("ValidationError" if int(status) == 422 else "Error")
+            operation["responses"] = dict(sorted(responses.items(), key=lambda item: int(item[0])))
     return schema
 
 
@@ -102,9 +98,7 @@ class GoldenThreadAPI(NinjaAPI):
     """A NinjaAPI whose schema documents every status, and whose errors are always JSON."""
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
-        return document_statuses(
-            super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        )
+        return document_statuses(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
 
     def set_default_exception_handlers(self):
         super().set_default_exception_handlers()
@@ -114,18 +108,14 @@ class GoldenThreadAPI(NinjaAPI):
         self.add_exception_handler(AuthenticationError, self._no_token)
 
     def _no_token(self, request, exc):
-        detail = (
-            NO_TOKEN if exc.message == AuthenticationError().message else exc.message
-        )
+        detail = NO_TOKEN if exc.message == AuthenticationError().message else exc.message
         return self.create_response(request, {"detail": detail}, status=exc.status_code)
 
     def _not_found(self, request, exc=None):
         return self.create_response(request, {"detail": NOT_FOUND}, status=404)
 
     def _refused(self, request, exc):
-        return self.create_response(
-            request, {"detail": str(exc) or REFUSED}, status=403
-        )
+        return self.create_response(request, {"detail": str(exc) or REFUSED}, status=403)
 
     @property
     def urls(self):

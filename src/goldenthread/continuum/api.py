@@ -75,9 +75,7 @@ class FrameworkOut(Schema):
 
 class ItemResultOut(Schema):
     code: str
-    score: float | None = Field(
-        None, description="The middle (median) of the answers given; null when nobody answered, or too few people did to show it."
-    )
+    score: float | None = Field(None, description="The middle (median) of the answers given; null when nobody answered, or too few people did to show it.")
     answers: int = Field(..., description="How many people answered it (not counting 'I don't know').")
     disagreement: bool = Field(..., description="True when answers were two or more points apart (never shown for too few answers).")
     figures_withheld: bool = Field(False, description="True when too few people gave an answer to it for its own score to be shown.")

@@ -15,6 +15,7 @@ from .results import band_name
 HEADER = ["Organisation", "Sector", "Framework", "Framework version", "Completed on", "Domain", "Score", "Stage"]
 OVERALL = "Overall"
 
+
 def _score(value) -> str:
     return "" if value is None else f"{float(value):.2f}"
 

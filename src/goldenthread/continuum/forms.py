@@ -27,14 +27,17 @@ class StartAssessmentForm(GoldenThreadForm):
         super().__init__(*args, **kwargs)
         self.frameworks = {str(framework.pk): framework for framework in frameworks}
         self.fields["framework"].choices = [
-            (pk, f"{framework.title}{' (suggested for your organisation)' if framework == suggested else ''}")
-            for pk, framework in self.frameworks.items()
+            (pk, f"{framework.title}{' (suggested for your organisation)' if framework == suggested else ''}") for pk, framework in self.frameworks.items()
         ]
         if suggested is not None and not self.is_bound:
             self.initial["framework"] = str(suggested.pk)
         kinds = {framework.kind for framework in frameworks}
         if Framework.Kind.SCHOOLS in kinds:
-            self.fields["framework"].help_text = "The schools framework has areas of its own, such as behaviour, safe spaces and transitions. Any organisation can use the general framework."
+            self.fields[
+                "framework"
+            ].help_text = (
+                "The schools framework has areas of its own, such as behaviour, safe spaces and transitions. Any organisation can use the general framework."
+            )
 
     def chosen_framework(self) -> Framework:
         return self.frameworks[self.cleaned_data["framework"]]

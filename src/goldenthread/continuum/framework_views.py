@@ -49,7 +49,9 @@ def framework_detail(request, code, version):
     _require_admin(request)
     framework = get_object_or_404(
         Framework.objects.prefetch_related(
-            Prefetch("domains", queryset=Domain.objects.order_by("order", "id").prefetch_related(Prefetch("items", queryset=Item.objects.order_by("order", "id"))))
+            Prefetch(
+                "domains", queryset=Domain.objects.order_by("order", "id").prefetch_related(Prefetch("items", queryset=Item.objects.order_by("order", "id")))
+            )
         ),
         code=code,
         version=version,
@@ -97,9 +99,14 @@ def framework_upload(request):
         else:
             framework = outcome.framework
             if outcome.created:
-                messages.success(request, f"Version {framework.version} of {framework.title} is now the current version. Past assessments keep the version they were answered on.")
+                messages.success(
+                    request,
+                    f"Version {framework.version} of {framework.title} is now the current version. Past assessments keep the version they were answered on.",
+                )
             else:
-                messages.info(request, f"That file is the same as version {framework.version}, the current version of {framework.title}, so nothing has changed.")
+                messages.info(
+                    request, f"That file is the same as version {framework.version}, the current version of {framework.title}, so nothing has changed."
+                )
             return redirect("continuum:framework", framework.code, framework.version)
     return render_form_page(request, "continuum/frameworks/upload.html", {"file_upload": form.file_upload_component()}, form)
 

@@ -82,7 +82,9 @@ class FrameworkFileError(Exception):
         shown = self.problems[:MAX_PROBLEMS_SHOWN]
         hidden = len(self.problems) - len(shown)
         if hidden:
-            shown.append(f"There {'is' if hidden == 1 else 'are'} {hidden} more problem{'' if hidden == 1 else 's'}. Fix these first, then upload the file again.")
+            shown.append(
+                f"There {'is' if hidden == 1 else 'are'} {hidden} more problem{'' if hidden == 1 else 's'}. Fix these first, then upload the file again."
+            )
         return shown
 
 
@@ -220,7 +222,9 @@ def _read_scale(checker: _Checker, data: dict) -> tuple[ScaleStep, ...]:
         steps.append(ScaleStep(value, label, description))
     if tables and tuple(step.value for step in steps) != SCALE_VALUES:
         found = ", ".join("?" if step.value is None else str(step.value) for step in steps)
-        checker.problem(f"The answer scale must have the values 0, 1, 2, 3 and 4, in that order (this file has {found or 'none'}). \"I don't know\" is added by the site, so leave it out.")
+        checker.problem(
+            f'The answer scale must have the values 0, 1, 2, 3 and 4, in that order (this file has {found or "none"}). "I don\'t know" is added by the site, so leave it out.'
+        )
     return tuple(steps)
 
 
@@ -238,7 +242,7 @@ def _read_bands(checker: _Checker, data: dict) -> tuple[BandData, ...]:
         if position <= len(expected):
             want_code, want_name = expected[position - 1]
             if code != want_code or name != want_name:
-                checker.problem(f"{where} must have code = \"{want_code}\" and name = \"{want_name}\": the stages follow the continuum in order, lowest first.")
+                checker.problem(f'{where} must have code = "{want_code}" and name = "{want_name}": the stages follow the continuum in order, lowest first.')
         minimum = table.get("minimum")
         if not _is_number(minimum) or not 0 <= minimum <= SCALE_VALUES[-1]:
             checker.problem(f"{where} ({name or code or 'no name'}) needs a minimum score: a number from 0 to {SCALE_VALUES[-1]}, such as 2.5.")
@@ -285,7 +289,9 @@ def _read_domains(checker: _Checker, data: dict) -> tuple[DomainData, ...]:
             item_where = f"{where}, statement '{_shown(item_code)}'" if item_code else item_label
             checker.unknown_fields(item, ITEM_FIELDS, item_where)
             if item_code in item_codes:
-                checker.problem(f"{item_where}: the code '{_shown(item_code)}' is already used in domain '{_shown(item_codes[item_code])}'. Every statement needs its own code.")
+                checker.problem(
+                    f"{item_where}: the code '{_shown(item_code)}' is already used in domain '{_shown(item_codes[item_code])}'. Every statement needs its own code."
+                )
             elif item_code:
                 item_codes[item_code] = code
             text = checker.text(item, "text", item_where, "item text", what="the statement people will answer")
@@ -363,7 +369,9 @@ def check_nesting(text: str) -> None:
                 parts += 1
                 if parts > MAX_NAME_PARTS:
                     raise _too_deep(
-                        text, at, f"a name has more than {MAX_NAME_PARTS} parts joined by dots. Names in a framework file have one or two, such as [[domains.items]]."
+                        text,
+                        at,
+                        f"a name has more than {MAX_NAME_PARTS} parts joined by dots. Names in a framework file have one or two, such as [[domains.items]].",
                     )
             elif mark == "=" and not in_table_name:
                 naming, parts = False, 1
@@ -382,7 +390,9 @@ def check_nesting(text: str) -> None:
             containers.append(mark)
             if len(containers) > MAX_NESTING:
                 raise _too_deep(
-                    text, at, f"lists [ ] or tables {{ }} are inside one another more than {MAX_NESTING} levels deep. A framework file needs none inside one another."
+                    text,
+                    at,
+                    f"lists [ ] or tables {{ }} are inside one another more than {MAX_NESTING} levels deep. A framework file needs none inside one another.",
                 )
             if mark == "{":
                 naming, parts = True, 1
@@ -400,11 +410,15 @@ def parse_framework(text: str) -> FrameworkData:
         data = tomllib.loads(text)
     except RecursionError:
         raise FrameworkFileError(
-            [f"The file is nested too deeply to read: lists [ ] or tables {{ }} are inside one another more than {MAX_NESTING} levels deep. Compare it with a framework file downloaded from this site, then upload the file again."]
+            [
+                f"The file is nested too deeply to read: lists [ ] or tables {{ }} are inside one another more than {MAX_NESTING} levels deep. Compare it with a framework file downloaded from this site, then upload the file again."
+            ]
         ) from None
     except tomllib.TOMLDecodeError as error:
         raise FrameworkFileError(
-            [f"The file is not in the TOML format the site reads ({error}). Check the quotes and brackets near there, and compare with a downloaded framework file."]
+            [
+                f"The file is not in the TOML format the site reads ({error}). Check the quotes and brackets near there, and compare with a downloaded framework file."
+            ]
         ) from None
     checker = _Checker()
     checker.unknown_fields(data, TOP_LEVEL_FIELDS, "The file")
@@ -432,9 +446,7 @@ def read_framework_file(raw: bytes) -> FrameworkData:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FrameworkFileError(
-            ["The selected file must be a text file saved as UTF-8, like the framework files you can download here."]
-        ) from None
+        raise FrameworkFileError(["The selected file must be a text file saved as UTF-8, like the framework files you can download here."]) from None
     if "\x00" in text:
         raise FrameworkFileError(["The selected file must be a text file, like the framework files you can download here."])
     return parse_framework(text)
@@ -507,7 +519,7 @@ def framework_to_toml(data: FrameworkData, *, heading: str = "") -> str:
         "# To change the framework: edit this file in a text editor and upload it on the framework",
         "# pages. It becomes a new version; assessments already answered keep their own version.",
         "# Stages follow the continuum in order, lowest first; each 'minimum' is the score (0 to 4)",
-        "# where that stage starts. \"I don't know\" is always offered, so leave it out of the scale.",
+        '# where that stage starts. "I don\'t know" is always offered, so leave it out of the scale.',
         "",
         f"code = {toml_string(data.code)}",
         f"kind = {toml_string(data.kind)}",
@@ -529,7 +541,13 @@ def framework_to_toml(data: FrameworkData, *, heading: str = "") -> str:
         lines += ["", rule, "[[domains]]", f"code = {toml_string(domain.code)}", f"title = {toml_string(domain.title)}"]
         lines.append(f"description = {toml_string(domain.description)}")
         for item in domain.items:
-            lines += ["", "[[domains.items]]", f"code = {toml_string(item.code)}", f"text = {toml_string(item.text)}", f"guidance = {toml_string(item.guidance)}"]
+            lines += [
+                "",
+                "[[domains.items]]",
+                f"code = {toml_string(item.code)}",
+                f"text = {toml_string(item.text)}",
+                f"guidance = {toml_string(item.guidance)}",
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -602,7 +620,10 @@ def framework_spec(framework: Framework) -> scoring.FrameworkSpec:
             scoring.DomainSpec(code=domain.code, title=domain.title, item_codes=tuple(item.code for item in domain.items.all()))
             for domain in _domains_with_items(framework)
         ),
-        bands=tuple(scoring.BandSpec(code=b["code"], name=stage_name(b), minimum=float(b["minimum"])) for b in sorted(framework.bands, key=lambda band: float(band["minimum"]))),
+        bands=tuple(
+            scoring.BandSpec(code=b["code"], name=stage_name(b), minimum=float(b["minimum"]))
+            for b in sorted(framework.bands, key=lambda band: float(band["minimum"]))
+        ),
         scale_max=max(step["value"] for step in framework.scale),
     )
     framework._scoring_spec = spec
@@ -640,7 +661,9 @@ def stages(framework: Framework) -> list[dict]:
         below = float(bands[position + 1]["minimum"]) if position + 1 < len(bands) else None
         minimum = float(band["minimum"])
         scores = f"From {minimum:g} to below {below:g}" if below is not None else f"{minimum:g} and above"
-        rows.append({"code": band["code"], "name": stage_name(band), "minimum": minimum, "below": below, "scores": scores, "description": band.get("description", "")})
+        rows.append(
+            {"code": band["code"], "name": stage_name(band), "minimum": minimum, "below": below, "scores": scores, "description": band.get("description", "")}
+        )
     return rows
 
 

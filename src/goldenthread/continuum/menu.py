@@ -96,7 +96,9 @@ def home_cards(user):
         text = f"{summary.assessed} of {summary.active_organisations} member organisations have completed a self-assessment"
         text += f": {stages}." if stages else "."
         if summary.bright_spots:
-            text += f" {len(summary.bright_spots)} bright {'spot' if len(summary.bright_spots) == 1 else 'spots'} where organisations can learn from each other."
+            text += (
+                f" {len(summary.bright_spots)} bright {'spot' if len(summary.bright_spots) == 1 else 'spots'} where organisations can learn from each other."
+            )
         cards.append(
             {
                 "title": "Where the partnership stands",
@@ -118,15 +120,23 @@ def home_cards(user):
     ):
         waiting.setdefault(response.assessment.organisation_id, response)
     led = [membership.organisation_id for membership in memberships if membership.role == Role.ORGANISATION_LEAD]
-    overdue = Counter(
-        Action.objects.filter(organisation_id__in=led, due_on__lt=timezone.localdate())
-        .exclude(status=Action.Status.DONE)
-        .values_list("organisation_id", flat=True)
-    ) if led else Counter()
+    overdue = (
+        Counter(
+            Action.objects.filter(organisation_id__in=led, due_on__lt=timezone.localdate())
+            .exclude(status=Action.Status.DONE)
+            .values_list("organisation_id", flat=True)
+        )
+        if led
+        else Counter()
+    )
     for membership in memberships:
         organisation = membership.organisation
         if membership.role == Role.ORGANISATION_LEAD:
-            cards.append(_lead_card(organisation, latest.get(organisation.pk), open_rounds.get(organisation.pk), overdue.get(organisation.pk, 0), waiting.get(organisation.pk)))
+            cards.append(
+                _lead_card(
+                    organisation, latest.get(organisation.pk), open_rounds.get(organisation.pk), overdue.get(organisation.pk, 0), waiting.get(organisation.pk)
+                )
+            )
         else:
             cards.append(_colleague_card(organisation, latest.get(organisation.pk), waiting.get(organisation.pk)))
     return cards

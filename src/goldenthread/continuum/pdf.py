@@ -108,8 +108,15 @@ def _table_style(header_rows: int = 1) -> list:
 def _render(story, *, pagesize=A4, margin=16 * mm, title="", footer="") -> bytes:
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
-        title=title, author=partnership_identity().name, creator="Golden Thread",
+        buffer,
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=title,
+        author=partnership_identity().name,
+        creator="Golden Thread",
     )
 
     def draw_footer(canvas, doc):
@@ -144,9 +151,9 @@ def one_page_audit(assessment) -> bytes:
         ),
         Spacer(1, 3),
         Paragraph(
-            "<b>A self-assessed stage, not a validated score.</b> " + clean(
-                "It says where the organisation's own people place it on the trauma-informed continuum, "
-                "and is a starting point for conversation and action."
+            "<b>A self-assessed stage, not a validated score.</b> "
+            + clean(
+                "It says where the organisation's own people place it on the trauma-informed continuum, and is a starting point for conversation and action."
             ),
             BASE,
         ),
@@ -298,4 +305,3 @@ def partnership_map_pdf(summary: PartnershipMap, *, filters_text: str = "") -> b
     else:
         story.append(_paragraph("No bright spots yet: none of the organisations stands out in an area where most others are early on."))
     return _render(story, pagesize=landscape(A4), margin=12 * mm, title="The partnership's map", footer=f"Printed {today:%-d %B %Y} from Golden Thread.")
-

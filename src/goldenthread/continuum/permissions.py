@@ -38,11 +38,7 @@ def minimum_respondents() -> int:
 
 def enough_respondents(count) -> bool:
     """True when this many people answering is enough for their figures to be shown."""
-    return (
-        isinstance(count, int)
-        and not isinstance(count, bool)
-        and count >= minimum_respondents()
-    )
+    return isinstance(count, int) and not isinstance(count, bool) and count >= minimum_respondents()
 
 
 def respondents_of(assessment) -> int:

@@ -290,9 +290,7 @@ def _chosen_rounds(sector: str) -> dict[int, tuple[int, int | None]]:
     if sector:
         rounds = rounds.filter(organisation__sector=sector)
     by_organisation = defaultdict(list)
-    for assessment_id, organisation_id, completed_on in rounds.order_by("-completed_on", "-id").values_list(
-        "id", "organisation_id", "completed_on"
-    ):
+    for assessment_id, organisation_id, completed_on in rounds.order_by("-completed_on", "-id").values_list("id", "organisation_id", "completed_on"):
         by_organisation[organisation_id].append((assessment_id, completed_on))
     chosen = {}
     for organisation_id, history in by_organisation.items():
@@ -327,9 +325,17 @@ def latest_standings(*, sector: str = "", framework: str = "") -> list[Standing]
         for assessment in Assessment.objects.filter(pk__in=wanted)
         .select_related("organisation", "framework")
         .only(
-            "public_id", "title", "completed_on", "result",
-            "organisation__name", "organisation__slug", "organisation__sector",
-            "framework__code", "framework__title", "framework__version", "framework__kind",
+            "public_id",
+            "title",
+            "completed_on",
+            "result",
+            "organisation__name",
+            "organisation__slug",
+            "organisation__sector",
+            "framework__code",
+            "framework__title",
+            "framework__version",
+            "framework__kind",
         )
     }
     standings = []

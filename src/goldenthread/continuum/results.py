@@ -446,10 +446,14 @@ def _chart(rounds, rows) -> ProgressChart:
             score_text = "not assessed" if cell.score is None else f"{cell.score:.1f}, {band_name(cell.band)}"
             bars.append(
                 ChartBar(
-                    x=0, y=y, width=max(width, 1 if cell.score is not None else 0), height=CHART_BAR_HEIGHT,
+                    x=0,
+                    y=y,
+                    width=max(width, 1 if cell.score is not None else 0),
+                    height=CHART_BAR_HEIGHT,
                     fill=ROUND_COLOURS[max(0, len(ROUND_COLOURS) - len(row.cells) + index)],
                     label=f"{_short(cell.assessment.title)}: {score_text}",
-                    label_x=width + CHART_LABEL_GAP, label_y=y + CHART_BAR_HEIGHT - 4,
+                    label_x=width + CHART_LABEL_GAP,
+                    label_y=y + CHART_BAR_HEIGHT - 4,
                 )
             )
             y += CHART_BAR_HEIGHT + CHART_BAR_GAP

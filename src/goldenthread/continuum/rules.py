@@ -7,13 +7,16 @@ The action plan's fields (what, who, when, status) are the shared ones in `core.
 from goldenthread.core.rules import TextRule
 
 ROUND_TITLE = TextRule(
-    "The name of the round", 120, "Enter a name for this round, for example ‘Spring 2026’",
+    "The name of the round",
+    120,
+    "Enter a name for this round, for example ‘Spring 2026’",
     hint="Something your colleagues will recognise, for example ‘Spring 2026’.",
 )
 ROUND_TITLE_LABEL = "Name this round"
 EVIDENCE = TextRule("The evidence", 2000, rows=2)
 ROLE_DESCRIPTION = TextRule(
-    "Your role", 150,
+    "Your role",
+    150,
     hint="For example: receptionist, social worker, team manager, director. It helps the lead see whose views are in; your name is never shown beside your answers.",
 )
 ROLE_DESCRIPTION_LABEL = "Your role (optional)"

@@ -128,11 +128,7 @@ def score(framework: FrameworkSpec, responses: list[dict[str, int | None]], *, m
     for domain in framework.domains:
         items = []
         for code in domain.item_codes:
-            values = [
-                answer
-                for answers in responses
-                if (answer := answers.get(code)) is not None and 0 <= answer <= framework.scale_max
-            ]
+            values = [answer for answers in responses if (answer := answers.get(code)) is not None and 0 <= answer <= framework.scale_max]
             counted = len(values) >= max(minimum_answers, 1)
             items.append(
                 ItemResult(

@@ -88,9 +88,7 @@ def invite(assessment: Assessment, *, by, people) -> list[Response]:
     """
     _require(permissions.can_manage_assessment(by, assessment))
     _require_open(assessment)
-    members = set(
-        Membership.objects.filter(organisation=assessment.organisation_id, user__is_active=True).values_list("user_id", flat=True)
-    )
+    members = set(Membership.objects.filter(organisation=assessment.organisation_id, user__is_active=True).values_list("user_id", flat=True))
     chosen = {person.pk: person for person in people}
     if any(pk not in members for pk in chosen):
         _invalid("Choose people from your organisation's members", "people")
@@ -204,9 +202,7 @@ def submit_response(response: Response, *, by, role_description: str = "") -> Re
 def submitted_answers(assessment: Assessment) -> list[dict[str, int | None]]:
     """Each submitted response as {item code: value}, the shape the scoring rule reads."""
     responses = []
-    rows = Answer.objects.filter(response__assessment=assessment, response__status=Response.Status.SUBMITTED).values_list(
-        "response_id", "item__code", "value"
-    )
+    rows = Answer.objects.filter(response__assessment=assessment, response__status=Response.Status.SUBMITTED).values_list("response_id", "item__code", "value")
     by_response: dict[int, dict] = {}
     for response_id, code, value in rows:
         by_response.setdefault(response_id, {})[code] = value
@@ -350,7 +346,9 @@ def import_framework(data: FrameworkData, *, by) -> ImportOutcome:
             if versions and versions[0].kind != data.kind:
                 label = Framework.Kind(versions[0].kind).label.lower()
                 raise FrameworkFileError(
-                    [f"The framework '{data.code}' is for {label}, so its kind must stay \"{versions[0].kind}\". To start a framework of another kind, give it a new code."]
+                    [
+                        f"The framework '{data.code}' is for {label}, so its kind must stay \"{versions[0].kind}\". To start a framework of another kind, give it a new code."
+                    ]
                 )
             current = next((framework for framework in versions if framework.is_current), None)
             if current is not None and framework_data(current) == data:

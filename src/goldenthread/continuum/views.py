@@ -97,7 +97,9 @@ def start(request, slug):
     context = {"organisation": organisation, "current": current, "frameworks": frameworks}
     if current or not frameworks:
         if request.method == "POST":
-            messages.error(request, f"‘{current.title}’ is still open. Complete it before you start a new round." if current else "No framework is available yet.")
+            messages.error(
+                request, f"‘{current.title}’ is still open. Complete it before you start a new round." if current else "No framework is available yet."
+            )
             return redirect("continuum:start", organisation.slug)
         return render(request, "continuum/assessments/start.html", context)
     form = forms.StartAssessmentForm(
@@ -259,7 +261,13 @@ def answer(request, assessment_id):
         request,
         form,
         template="continuum/assessments/answer_domain.html",
-        context={**context, "current": current, "number": position + 1, "following": following, "previous": progress[position - 1].domain if position else None},
+        context={
+            **context,
+            "current": current,
+            "number": position + 1,
+            "following": following,
+            "previous": progress[position - 1].domain if position else None,
+        },
         action=lambda data: services.save_answers(response, by=request.user, answers=form.answers()),
         success_message="Your answers are saved. You can come back and carry on at any time while the round is open." if later else None,
         success_url=next_url,
@@ -277,9 +285,7 @@ def check_answers(request, assessment_id):
     progress = results.answer_progress(response)
     answers = results.answers_of(response)
     labels = results.scale_labels(assessment.framework)
-    summary = [
-        (p, [(item, answers.get(item.pk), _answer_label(answers.get(item.pk), labels)) for item in p.items]) for p in progress
-    ]
+    summary = [(p, [(item, answers.get(item.pk), _answer_label(answers.get(item.pk), labels)) for item in p.items]) for p in progress]
     return form_page(
         request,
         form,

@@ -439,4 +439,3 @@ def mark_done_page(request, plan: ActionPlan, organisation, step_id, *, save: Ca
         messages.success(request, MARKED_DONE)
         return redirect(list_url)
     return render(request, DONE_TEMPLATE, {"organisation": organisation, "action": step, "back_url": list_url})
-

@@ -105,9 +105,7 @@ def _log_save(sender, instance, created, raw=False, update_fields=None, **kwargs
     changed = [
         field.name
         for field in sender._meta.concrete_fields
-        if field.name not in QUIET_FIELDS
-        and field.attname in previous
-        and previous[field.attname] != getattr(instance, field.attname)
+        if field.name not in QUIET_FIELDS and field.attname in previous and previous[field.attname] != getattr(instance, field.attname)
     ]
     if changed:
         record(AuditEvent.Action.UPDATE, obj=instance, changed_fields=changed)

@@ -101,9 +101,7 @@ class AuditEvent(AppendOnlyModel):
         DELETE = "delete", "Deleted"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        "core.User", null=True, blank=True, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
-    )
+    actor = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
     actor_label = models.CharField(max_length=200, blank=True, help_text="Who, as they were known then.")
     action = models.CharField(max_length=20, choices=Action.choices)
     object_type = models.CharField(max_length=100, blank=True)
@@ -142,9 +140,7 @@ class ApiToken(models.Model):
     scope = models.CharField("What it may read", max_length=20, choices=Scope.choices, default=Scope.PARTNERSHIP)
     prefix = models.CharField(max_length=PREFIX_LENGTH, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True)
-    verified_device = models.CharField(
-        max_length=64, blank=True, help_text="The two-step device that verified the session the token was made in."
-    )
+    verified_device = models.CharField(max_length=64, blank=True, help_text="The two-step device that verified the session the token was made in.")
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)

@@ -193,7 +193,11 @@ def context(user, family) -> AccessContext | None:
     emergency = None
     if emergency_row is not None:
         emergency = EmergencyAccess(
-            pk=emergency_row[0], family_id=family.pk, user_id=user.pk, started_at=emergency_row[1], expires_at=emergency_row[2],
+            pk=emergency_row[0],
+            family_id=family.pk,
+            user_id=user.pk,
+            started_at=emergency_row[1],
+            expires_at=emergency_row[2],
         )
     found = AccessContext(
         family_id=family.pk,
@@ -251,7 +255,10 @@ def consented_parts(family_id, organisation_id) -> frozenset:
     today = timezone.localdate()
     live = ConsentAgreement.objects.filter(
         Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-        family_id=family_id, organisation_id=organisation_id, withdrawn_at__isnull=True, valid_from__lte=today,
+        family_id=family_id,
+        organisation_id=organisation_id,
+        withdrawn_at__isnull=True,
+        valid_from__lte=today,
     ).values_list("parts", flat=True)
     return frozenset(part for parts in live for part in (parts or []) if part in CONTENT_PARTS)
 
@@ -442,9 +449,14 @@ def read_parts(user, family, parts=ALL_PARTS, *, detail="", action=Action.VIEW, 
     decisions = {part: _decide(found, part) for part in parts}
     entries = [
         _entry(
-            user, family, action, part, decision.basis,
+            user,
+            family,
+            action,
+            part,
+            decision.basis,
             detail if decision.allowed else (f"{detail}: {decision.refusal_reason}" if detail else decision.refusal_reason),
-            decision.emergency, found,
+            decision.emergency,
+            found,
         )
         for part, decision in decisions.items()
         if decision.allowed or log_refusals
@@ -475,9 +487,9 @@ def families_for(user):
 
 def _live_family_ids(user):
     """The ids of the families of the person's live team places: looked up from the person, not family by family."""
-    return TeamMember.objects.filter(
-        user=user, left_on__isnull=True, organisation__in=Membership.objects.filter(user=user).values("organisation_id")
-    ).values("family_id")
+    return TeamMember.objects.filter(user=user, left_on__isnull=True, organisation__in=Membership.objects.filter(user=user).values("organisation_id")).values(
+        "family_id"
+    )
 
 
 def families_with_places(user):
@@ -505,7 +517,9 @@ def consented_parts_for_places(families) -> dict[int, frozenset]:
     today = timezone.localdate()
     live = ConsentAgreement.objects.filter(
         Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-        family_id__in=list(organisation_of), withdrawn_at__isnull=True, valid_from__lte=today,
+        family_id__in=list(organisation_of),
+        withdrawn_at__isnull=True,
+        valid_from__lte=today,
     ).values_list("family_id", "organisation_id", "parts")
     found: dict[int, set] = {family_id: set() for family_id in organisation_of}
     for family_id, organisation_id, parts in live:
@@ -524,8 +538,10 @@ def log_listed(user, families, detail, *, part=TEAM) -> None:
     for family in families:
         basis = Basis.RECORDING_ORGANISATION if family.team_organisation_id == family.recording_organisation_id else Basis.TEAM
         place = AccessContext(
-            family_id=family.pk, recording_organisation_id=family.recording_organisation_id,
-            team_organisation_id=family.team_organisation_id, team_organisation_name=family.team_organisation_name or "",
+            family_id=family.pk,
+            recording_organisation_id=family.recording_organisation_id,
+            team_organisation_id=family.team_organisation_id,
+            team_organisation_name=family.team_organisation_name or "",
         )
         entries.append(_entry(user, family, Action.VIEW, part, basis, detail, None, place))
     _append(entries)

@@ -105,7 +105,9 @@ def _table(rows, widths, style):
 
 def _build(title: str, flow) -> bytes:
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, title=title, author="Golden Thread", leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm, bottomMargin=18 * mm)
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, title=title, author="Golden Thread", leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm, bottomMargin=18 * mm
+    )
     document.build(flow)
     return buffer.getvalue()
 
@@ -122,7 +124,11 @@ def export_pdf(user, family) -> bytes:
     if "household" in data:
         flow.append(_p(access.PART_LABELS[access.HOUSEHOLD], s["heading"]))
         rows = [["Name", "Who they are", "Date of birth"]] + [
-            [" ".join(filter(None, [p["first_name"], p["last_name"]])) + (" (at the centre)" if p["is_focus"] else ""), p["role_in_family"], p["date_of_birth"] or ""]
+            [
+                " ".join(filter(None, [p["first_name"], p["last_name"]])) + (" (at the centre)" if p["is_focus"] else ""),
+                p["role_in_family"],
+                p["date_of_birth"] or "",
+            ]
             for p in data["household"]
         ]
         flow.append(_table(rows, [70 * mm, 50 * mm, 50 * mm], s["body"]))
@@ -132,13 +138,19 @@ def export_pdf(user, family) -> bytes:
         flow.append(_p("The family's story", s["heading"]))
         for entry in data["story"] or [{"story": "Nothing recorded yet.", "told_on": "", "who_was_there": "", "how_agreed": ""}]:
             if entry["told_on"]:
-                flow.append(_p(f"Told on {entry['told_on']}; who was there: {entry['who_was_there']}; how the family agreed: {entry['how_agreed']}", s["small"]))
+                flow.append(
+                    _p(f"Told on {entry['told_on']}; who was there: {entry['who_was_there']}; how the family agreed: {entry['how_agreed']}", s["small"])
+                )
             flow.append(_p(entry["story"], s["body"]))
     if "profiles" in data:
         flow.append(_p("One-page profiles", s["heading"]))
         for profile in data["profiles"]:
             flow.append(_p(profile["name"], s["subheading"]))
-            for label, key in ((rules.LIKED_AND_ADMIRED.label, "liked_and_admired"), (rules.IMPORTANT_TO_ME.label, "important_to_me"), (rules.HOW_TO_SUPPORT_ME.label, "how_to_support_me")):
+            for label, key in (
+                (rules.LIKED_AND_ADMIRED.label, "liked_and_admired"),
+                (rules.IMPORTANT_TO_ME.label, "important_to_me"),
+                (rules.HOW_TO_SUPPORT_ME.label, "how_to_support_me"),
+            ):
                 flow += [_p(label, s["small"]), _p(profile[key], s["body"])]
     if "chronology" in data:
         flow.append(_p("Chronology of significant events", s["heading"]))
@@ -153,8 +165,13 @@ def export_pdf(user, family) -> bytes:
     if "consents" in data:
         flow.append(_p("The family's agreements", s["heading"]))
         rows = [["Organisation", "Parts", "From", "Until", "Now"]] + [
-            [c["organisation"], ", ".join(c["parts"]), c["valid_from"] or "", c["valid_until"] or "no end date",
-             "Withdrawn" if c["withdrawn_at"] else ("In force" if c["is_live"] else "Not in force")]
+            [
+                c["organisation"],
+                ", ".join(c["parts"]),
+                c["valid_from"] or "",
+                c["valid_until"] or "no end date",
+                "Withdrawn" if c["withdrawn_at"] else ("In force" if c["is_live"] else "Not in force"),
+            ]
             for c in data["consents"]
         ]
         flow.append(_table(rows, [50 * mm, 50 * mm, 24 * mm, 26 * mm, 24 * mm], s["body"]))

@@ -96,10 +96,13 @@ def first_person_from(terms: dict) -> dict:
 
 
 class JoinRequestForm(GoldenThreadForm):
-    organisation = forms.ChoiceField(label="Which organisation you are joining for", error_messages={
-        "required": "Choose the organisation you work in for this family",
-        "invalid_choice": "Choose one of your organisations from the list",
-    })
+    organisation = forms.ChoiceField(
+        label="Which organisation you are joining for",
+        error_messages={
+            "required": "Choose the organisation you work in for this family",
+            "invalid_choice": "Choose one of your organisations from the list",
+        },
+    )
     reason = rules.JOIN_REASON.form_field()
 
     def __init__(self, *args, organisations, **kwargs):
@@ -128,10 +131,13 @@ def _organisation_choice(form, organisations):
 
 
 class NewFamilyDetailsForm(GoldenThreadForm):
-    organisation = forms.ChoiceField(label="Which organisation is recording this family", error_messages={
-        "required": "Choose the organisation you are recording this family for",
-        "invalid_choice": "Choose one of your organisations from the list",
-    })
+    organisation = forms.ChoiceField(
+        label="Which organisation is recording this family",
+        error_messages={
+            "required": "Choose the organisation you are recording this family for",
+            "invalid_choice": "Choose one of your organisations from the list",
+        },
+    )
     family_name = rules.FAMILY_NAME.form_field()
     lawful_basis = forms.ChoiceField(
         label="Lawful basis for holding and sharing the record",
@@ -304,15 +310,24 @@ class ChronologyEntryForm(GoldenThreadForm):
 
 
 class JoinDecisionForm(GoldenThreadForm):
-    decision = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")], error_messages={
-        "required": "Choose to accept or decline the request", "invalid_choice": "Choose to accept or decline the request",
-    })
+    decision = forms.ChoiceField(
+        choices=[("accept", "Accept"), ("decline", "Decline")],
+        error_messages={
+            "required": "Choose to accept or decline the request",
+            "invalid_choice": "Choose to accept or decline the request",
+        },
+    )
 
 
 class MakeLeadForm(GoldenThreadForm):
-    member = forms.ChoiceField(label="Who should be the lead practitioner", widget=forms.RadioSelect, error_messages={
-        "required": "Choose who should be the lead practitioner", "invalid_choice": "Choose someone from the team",
-    })
+    member = forms.ChoiceField(
+        label="Who should be the lead practitioner",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose who should be the lead practitioner",
+            "invalid_choice": "Choose someone from the team",
+        },
+    )
 
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
@@ -329,23 +344,35 @@ SOMEONE_ELSE = "someone-else"
 
 
 class ConsentForm(GoldenThreadForm):
-    organisation = forms.ChoiceField(label="Which organisation may see the record", error_messages={
-        "required": rules.CHOOSE_THE_ORGANISATION,
-        "invalid_choice": "Choose an organisation from the list",
-    })
+    organisation = forms.ChoiceField(
+        label="Which organisation may see the record",
+        error_messages={
+            "required": rules.CHOOSE_THE_ORGANISATION,
+            "invalid_choice": "Choose an organisation from the list",
+        },
+    )
     parts = forms.MultipleChoiceField(
-        label="Which parts of the record", choices=Part.choices, widget=forms.CheckboxSelectMultiple,
+        label="Which parts of the record",
+        choices=Part.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one part of the record", "invalid_choice": rules.CHOOSE_PARTS_FROM_THE_LIST},
     )
     valid_from = rules.VALID_FROM.form_field()
     valid_until = rules.VALID_UNTIL.form_field()
-    given_by = forms.ChoiceField(label="Who gave the agreement", widget=forms.RadioSelect,
-                                 help_text="A young person can agree for themselves where they are able to.",
-                                 error_messages={"required": "Choose who gave the agreement", "invalid_choice": "Choose who gave the agreement from the list"})
+    given_by = forms.ChoiceField(
+        label="Who gave the agreement",
+        widget=forms.RadioSelect,
+        help_text="A young person can agree for themselves where they are able to.",
+        error_messages={"required": "Choose who gave the agreement", "invalid_choice": "Choose who gave the agreement from the list"},
+    )
     # Needed only when "Someone else" gave the agreement (see clean); the service asks for a name always.
     given_by_name = rules.GIVEN_BY_NAME.form_field(required=False)
-    method = forms.ChoiceField(label="How it was given", choices=ConsentAgreement.Method.choices, widget=forms.RadioSelect,
-                               error_messages={"required": rules.CHOOSE_HOW_IT_WAS_GIVEN, "invalid_choice": f"{rules.CHOOSE_HOW_IT_WAS_GIVEN} from the list"})
+    method = forms.ChoiceField(
+        label="How it was given",
+        choices=ConsentAgreement.Method.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": rules.CHOOSE_HOW_IT_WAS_GIVEN, "invalid_choice": f"{rules.CHOOSE_HOW_IT_WAS_GIVEN} from the list"},
+    )
 
     def __init__(self, *args, organisations, people, family_member=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -372,8 +399,13 @@ class ConsentForm(GoldenThreadForm):
         data = self.cleaned_data
         if self.family_member:
             common = {"given_by": None, "given_by_name": "", "method": ConsentAgreement.Method.ONLINE}
-            return {"organisation": self.organisations[data["organisation"]], "parts": list(data["parts"]),
-                    "valid_from": data["valid_from"], "valid_until": data["valid_until"], **common}
+            return {
+                "organisation": self.organisations[data["organisation"]],
+                "parts": list(data["parts"]),
+                "valid_from": data["valid_from"],
+                "valid_until": data["valid_until"],
+                **common,
+            }
         person = self.people.get(data["given_by"])
         return {
             "organisation": self.organisations[data["organisation"]],
@@ -427,7 +459,9 @@ class ReviewForm(GoldenThreadForm):
 
 class RetentionForm(GoldenThreadForm):
     years_after_closure = forms.IntegerField(
-        label="Years to keep a record after it is closed", min_value=rules.FEWEST_YEARS, max_value=rules.MOST_YEARS,
+        label="Years to keep a record after it is closed",
+        min_value=rules.FEWEST_YEARS,
+        max_value=rules.MOST_YEARS,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={
             "required": "Enter how many years to keep a closed record",
@@ -437,6 +471,8 @@ class RetentionForm(GoldenThreadForm):
         },
     )
     outcome = forms.ChoiceField(
-        label="What happens after that", choices=RetentionRule.Outcome.choices, widget=forms.RadioSelect,
+        label="What happens after that",
+        choices=RetentionRule.Outcome.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose what happens to a record after that time", "invalid_choice": "Choose one of the options"},
     )

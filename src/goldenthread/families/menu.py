@@ -39,10 +39,7 @@ def navigation(user):
 def _join_requests_to_decide(user, families):
     """Waiting requests in the families where this person decides who joins."""
     return sum(
-        1
-        for family in families
-        if permissions.can_decide_join_requests(user, family)
-        for _ in family.join_requests.filter(status=JoinRequest.Status.WAITING)
+        1 for family in families if permissions.can_decide_join_requests(user, family) for _ in family.join_requests.filter(status=JoinRequest.Status.WAITING)
     )
 
 
@@ -63,7 +60,9 @@ def home_cards(user):
         if waiting:
             extra.append(f"{waiting} request{'s' if waiting != 1 else ''} to join a team {'are' if waiting != 1 else 'is'} waiting for your decision.")
         if expiring:
-            extra.append(f"{expiring} family agreement{'s' if expiring != 1 else ''} to share end{'s' if expiring == 1 else ''} in the next {EXPIRY_WINDOW_DAYS} days.")
+            extra.append(
+                f"{expiring} family agreement{'s' if expiring != 1 else ''} to share end{'s' if expiring == 1 else ''} in the next {EXPIRY_WINDOW_DAYS} days."
+            )
         cards.append(
             {
                 "title": "Your families",

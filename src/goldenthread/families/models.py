@@ -92,7 +92,11 @@ class Person(models.Model):
     role_in_family = models.CharField("Who they are in the family", max_length=20, choices=RoleInFamily.choices)
     is_focus = models.BooleanField("The child or young person at the centre", default=False)
     account = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="family_memberships",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="family_memberships",
         help_text="A family member's own sign-in, so they can see and shape their record.",
     )
 
@@ -154,7 +158,9 @@ class ChronologyEntry(models.Model):
     organisation = models.ForeignKey("partnership.Organisation", on_delete=models.PROTECT, related_name="+")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
-    source = models.CharField(max_length=rules.SOURCE_LENGTH, default="practitioner", help_text="Where it came from: a practitioner, or a group supervision summary.")
+    source = models.CharField(
+        max_length=rules.SOURCE_LENGTH, default="practitioner", help_text="Where it came from: a practitioner, or a group supervision summary."
+    )
 
     class Meta:
         ordering = ["-occurred_on", "-recorded_at"]
@@ -174,9 +180,7 @@ class TeamMember(models.Model):
 
     class Meta:
         ordering = ["-is_lead", "joined_on"]
-        constraints = [
-            models.UniqueConstraint(fields=["family", "user"], condition=models.Q(left_on__isnull=True), name="one_active_team_place")
-        ]
+        constraints = [models.UniqueConstraint(fields=["family", "user"], condition=models.Q(left_on__isnull=True), name="one_active_team_place")]
 
 
 class JoinRequest(models.Model):

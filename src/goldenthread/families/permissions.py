@@ -21,9 +21,7 @@ def casework_organisations(user):
     """The organisations in which the person does casework (and so may record or join a family)."""
     if not is_signed_in(user):
         return Organisation.objects.none()
-    return Organisation.objects.filter(
-        is_active=True, memberships__user=user, memberships__role__in=CASEWORK_ROLES
-    ).distinct().order_by("name")
+    return Organisation.objects.filter(is_active=True, memberships__user=user, memberships__role__in=CASEWORK_ROLES).distinct().order_by("name")
 
 
 def does_casework_in(user, organisation) -> bool:
@@ -96,4 +94,3 @@ def can_review_emergency_access(user) -> bool:
 
 def can_set_retention_rule(user) -> bool:
     return is_signed_in(user) and is_partnership_admin(user)
-

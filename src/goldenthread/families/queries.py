@@ -86,8 +86,14 @@ def record_data(family, decisions: dict[str, access.Decision]) -> dict:
                 **{key: value for key, value in profile.items() if not key.startswith("person__")},
             }
             for profile in profiles.order_by("person__pk").values(
-                "person__public_id", "person__preferred_name", "person__first_name",
-                "liked_and_admired", "important_to_me", "how_to_support_me", "written_with", "version",
+                "person__public_id",
+                "person__preferred_name",
+                "person__first_name",
+                "liked_and_admired",
+                "important_to_me",
+                "how_to_support_me",
+                "written_with",
+                "version",
             )
         ]
     if Part.CHRONOLOGY in allowed:

@@ -47,13 +47,18 @@ RELATIONSHIP = TextRule("Relationship", 150, "Say how they are related, in the f
 # The story ----------------------------------------------------------------------------------------
 
 STORY = TextRule(
-    "The story, in the family's words", 20_000, "Write the family's story, in their words", rows=12,
+    "The story, in the family's words",
+    20_000,
+    "Write the family's story, in their words",
+    rows=12,
     hint="Use the family's own words where you can. You can add more later.",
 )
 WHO_WAS_THERE = TextRule("Who was there", 500, "Say who was there when the story was told", hint="For example: Mum, Jamie (aged 9), and me")
 TOLD_ON = DateRule("When it was told", "Enter the date the story was told", not_future=True)
 HOW_AGREED = TextRule(
-    "How the family agreed to it being recorded", 500, "Say how the family agreed to the story being recorded",
+    "How the family agreed to it being recorded",
+    500,
+    "Say how the family agreed to the story being recorded",
     hint="For example: Mum read it back with me and agreed it at the visit",
 )
 
@@ -75,7 +80,10 @@ SOURCE_LENGTH = 40
 # The team ----------------------------------------------------------------------------------------
 
 JOIN_REASON = TextRule(
-    "Why you need to join the team", 500, "Say why you need to join the team around this family", rows=3,
+    "Why you need to join the team",
+    500,
+    "Say why you need to join the team around this family",
+    rows=3,
     hint="For example: I am the family's health visitor and we have a visit planned next week.",
 )
 
@@ -97,7 +105,10 @@ CHOOSE_HOW_IT_WAS_GIVEN = "Choose how the agreement was given"
 
 EMERGENCY_REASON_MIN = 20
 EMERGENCY_REASON = TextRule(
-    "Why you need to open this record now", 2000, "Say why you need to open this record now", rows=5,
+    "Why you need to open this record now",
+    2000,
+    "Say why you need to open this record now",
+    rows=5,
     hint=f"At least {EMERGENCY_REASON_MIN} characters. The data protection lead will read this.",
 )
 EMERGENCY_REASON_TOO_SHORT = f"Say more about why you need to open this record now: at least {EMERGENCY_REASON_MIN} characters"

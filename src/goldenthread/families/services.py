@@ -164,9 +164,7 @@ def search_families(*, by, family_name="", child_first_name="", child_date_of_bi
     matched_ids = matched_ids[:MAX_SEARCH_RESULTS]
 
     matches = list(Family.objects.filter(pk__in=matched_ids).order_by("reference"))
-    leads = dict(
-        TeamMember.objects.filter(family_id__in=matched_ids, left_on__isnull=True, is_lead=True).values_list("family_id", "organisation__name")
-    )
+    leads = dict(TeamMember.objects.filter(family_id__in=matched_ids, left_on__isnull=True, is_lead=True).values_list("family_id", "organisation__name"))
     in_team = set(access.families_for(by).filter(pk__in=matched_ids).values_list("pk", flat=True))
     summaries = []
     with transaction.atomic():
@@ -233,8 +231,14 @@ def create_family(organisation, *, by, family_name, lawful_basis, lawful_basis_n
 
 def update_family_details(family, *, by, version, **fields) -> Family:
     """Change the family's name, contact details or lawful basis; refused with EditConflict if it moved on."""
-    _need(permissions.can_edit_family_details(by, family), by, family, Action.UPDATE, access.HOUSEHOLD,
-          "Only the team in the organisation holding the record can change the family's details.")
+    _need(
+        permissions.can_edit_family_details(by, family),
+        by,
+        family,
+        Action.UPDATE,
+        access.HOUSEHOLD,
+        "Only the team in the organisation holding the record can change the family's details.",
+    )
     errors = {}
     current = {name: getattr(family, name) for name in FAMILY_FIELDS}
     cleaned = _clean_family({**current, **fields}, errors)
@@ -456,8 +460,7 @@ def request_to_join(family, *, by, organisation, reason) -> JoinRequest:
 def decide_join_request(join_request, *, by, accept: bool) -> JoinRequest:
     """Accept or decline a request to join the team: the lead practitioner's decision."""
     family = join_request.family
-    _need(permissions.can_decide_join_requests(by, family), by, family, Action.UPDATE, access.TEAM,
-          "Only the lead practitioner can decide who joins the team.")
+    _need(permissions.can_decide_join_requests(by, family), by, family, Action.UPDATE, access.TEAM, "Only the lead practitioner can decide who joins the team.")
     if join_request.status != JoinRequest.Status.WAITING:
         raise ValidationError({NON_FIELD_ERRORS: "This request has already been decided"})
     basis = access.decide(by, family, access.TEAM).basis
@@ -469,8 +472,9 @@ def decide_join_request(join_request, *, by, accept: bool) -> JoinRequest:
         if accept and not TeamMember.objects.filter(family=family, user=join_request.user, left_on__isnull=True).exists():
             TeamMember.objects.create(family=family, user=join_request.user, organisation=join_request.organisation, added_by=by)
         access.forget()
-        access.log(by, family, Action.UPDATE, access.TEAM, basis,
-                   f"{'Accepted' if accept else 'Declined'} a request to join from {join_request.user.full_name}"[:300])
+        access.log(
+            by, family, Action.UPDATE, access.TEAM, basis, f"{'Accepted' if accept else 'Declined'} a request to join from {join_request.user.full_name}"[:300]
+        )
     return join_request
 
 
@@ -478,8 +482,14 @@ def leave_team(team_member, *, by) -> TeamMember:
     """Leave the team (or, for the lead practitioner, take someone's place away)."""
     family = team_member.family
     own_place = team_member.user_id == getattr(by, "pk", None)
-    _need(own_place or permissions.can_manage_team(by, family), by, family, Action.UPDATE, access.TEAM,
-          "Only the lead practitioner can take someone else's place in the team away.")
+    _need(
+        own_place or permissions.can_manage_team(by, family),
+        by,
+        family,
+        Action.UPDATE,
+        access.TEAM,
+        "Only the lead practitioner can take someone else's place in the team away.",
+    )
     if team_member.left_on is not None:
         return team_member
     basis = access.decide(by, family, access.TEAM).basis
@@ -496,8 +506,7 @@ def leave_team(team_member, *, by) -> TeamMember:
 def make_lead(team_member, *, by) -> TeamMember:
     """Hand the lead to someone in the team now."""
     family = team_member.family
-    _need(permissions.can_manage_team(by, family), by, family, Action.UPDATE, access.TEAM,
-          "Only the lead practitioner can hand the lead to someone else.")
+    _need(permissions.can_manage_team(by, family), by, family, Action.UPDATE, access.TEAM, "Only the lead practitioner can hand the lead to someone else.")
     if team_member.left_on is not None:
         raise ValidationError({NON_FIELD_ERRORS: "Choose someone who is in the team now"})
     basis = access.decide(by, family, access.TEAM).basis
@@ -517,8 +526,14 @@ def make_lead(team_member, *, by) -> TeamMember:
 
 def record_consent(family, *, by, organisation, parts, valid_from=None, valid_until=None, given_by=None, given_by_name="", method) -> ConsentAgreement:
     """Record the family's agreement that an organisation may see some parts of the record, for a time."""
-    _need(permissions.can_manage_consent(by, family), by, family, Action.CREATE, access.CONSENTS,
-          "Only the team in the organisation holding the record, or the family, can record the family's agreement.")
+    _need(
+        permissions.can_manage_consent(by, family),
+        by,
+        family,
+        Action.CREATE,
+        access.CONSENTS,
+        "Only the team in the organisation holding the record, or the family, can record the family's agreement.",
+    )
     family_member = permissions.acts_as_family_member(by, family)
     errors = {}
     chosen = sorted({str(part) for part in (parts or [])})
@@ -548,8 +563,15 @@ def record_consent(family, *, by, organisation, parts, valid_from=None, valid_un
     basis = Basis.FAMILY_MEMBER if family_member else Basis.RECORDING_ORGANISATION
     with transaction.atomic():
         consent = ConsentAgreement.objects.create(
-            family=family, organisation=organisation, parts=chosen, valid_from=valid_from, valid_until=valid_until,
-            given_by=given_by, given_by_name=name, method=method, recorded_by=by,
+            family=family,
+            organisation=organisation,
+            parts=chosen,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            given_by=given_by,
+            given_by_name=name,
+            method=method,
+            recorded_by=by,
         )
         access.forget()
         access.log(by, family, Action.CREATE, access.CONSENTS, basis, f"Agreement for {organisation.name}: {', '.join(chosen)}"[:300])
@@ -559,8 +581,14 @@ def record_consent(family, *, by, organisation, parts, valid_from=None, valid_un
 def withdraw_consent(consent, *, by, note="") -> ConsentAgreement:
     """Withdraw an agreement: from this moment the organisation sees nothing it covered."""
     family = consent.family
-    _need(permissions.can_manage_consent(by, family), by, family, Action.UPDATE, access.CONSENTS,
-          "Only the team in the organisation holding the record, or the family, can withdraw the family's agreement.")
+    _need(
+        permissions.can_manage_consent(by, family),
+        by,
+        family,
+        Action.UPDATE,
+        access.CONSENTS,
+        "Only the team in the organisation holding the record, or the family, can withdraw the family's agreement.",
+    )
     if consent.withdrawn_at is not None:
         return consent
     errors = {}
@@ -628,8 +656,7 @@ def _tell_the_data_protection_leads(emergency) -> None:
 def review_emergency_access(emergency, *, by, outcome, note="") -> EmergencyAccess:
     """The data protection lead's review: justified, or not justified with a note."""
     family = emergency.family
-    _need(permissions.can_review_emergency_access(by), by, family, Action.REVIEW, "",
-          "Only the data protection lead can review emergency access.")
+    _need(permissions.can_review_emergency_access(by), by, family, Action.REVIEW, "", "Only the data protection lead can review emergency access.")
     errors = {}
     if outcome not in (EmergencyAccess.Review.JUSTIFIED, EmergencyAccess.Review.NOT_JUSTIFIED):
         errors["outcome"] = rules.CHOOSE_JUSTIFIED_OR_NOT
@@ -643,8 +670,9 @@ def review_emergency_access(emergency, *, by, outcome, note="") -> EmergencyAcce
         emergency.reviewed_at = timezone.now()
         emergency.review_note = text
         emergency.save()
-        access.log(by, family, Action.REVIEW, "", Basis.DATA_PROTECTION,
-                   f"Reviewed emergency access: {emergency.get_review_display().lower()}", emergency=emergency)
+        access.log(
+            by, family, Action.REVIEW, "", Basis.DATA_PROTECTION, f"Reviewed emergency access: {emergency.get_review_display().lower()}", emergency=emergency
+        )
     return emergency
 
 
@@ -750,8 +778,14 @@ def record_retention_run(*, by=None, erased, anonymised) -> RetentionRun:
 
 def close_family(family, *, by, closed_on=None) -> Family:
     """Close the record (today, unless another day in the past is given)."""
-    _need(permissions.can_close_family(by, family), by, family, Action.UPDATE, access.HOUSEHOLD,
-          "Only the team in the organisation holding the record can close it.")
+    _need(
+        permissions.can_close_family(by, family),
+        by,
+        family,
+        Action.UPDATE,
+        access.HOUSEHOLD,
+        "Only the team in the organisation holding the record can close it.",
+    )
     errors = {}
     closed_on = rules.CLOSED_ON.clean(closed_on, field="closed_on", errors=errors) or timezone.localdate()
     raise_if(errors)
@@ -768,8 +802,14 @@ def close_family(family, *, by, closed_on=None) -> Family:
 
 def reopen_family(family, *, by) -> Family:
     """Open a closed record again; an anonymised record cannot be."""
-    _need(permissions.can_close_family(by, family), by, family, Action.UPDATE, access.HOUSEHOLD,
-          "Only the team in the organisation holding the record can reopen it.")
+    _need(
+        permissions.can_close_family(by, family),
+        by,
+        family,
+        Action.UPDATE,
+        access.HOUSEHOLD,
+        "Only the team in the organisation holding the record can reopen it.",
+    )
     if family.anonymised_at is not None:
         raise ValidationError({NON_FIELD_ERRORS: "This record has been anonymised under the retention rules and cannot be reopened"})
     with transaction.atomic():

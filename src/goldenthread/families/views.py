@@ -104,7 +104,9 @@ def your_families(request):
             "family": family,
             "name_visible": True,
             "lead": {"name": family.lead_name, "organisation": family.lead_organisation_name} if family.lead_name is not None else None,
-            "basis": _basis_words(family.team_organisation_id == family.recording_organisation_id, family.team_organisation_name, consented.get(family.pk, frozenset())),
+            "basis": _basis_words(
+                family.team_organisation_id == family.recording_organisation_id, family.team_organisation_name, consented.get(family.pk, frozenset())
+            ),
         }
         for family in families
     ]
@@ -161,9 +163,13 @@ def ask_to_join(request, family_id):
         return _overview_url(family) if join_request.status == JoinRequest.Status.ACCEPTED else reverse("families:your-families")
 
     return form_page(
-        request, form, template="families/ask_to_join.html", context={"family": family},
+        request,
+        form,
+        template="families/ask_to_join.html",
+        context={"family": family},
         action=lambda data: services.request_to_join(family, by=request.user, organisation=form.chosen_organisation(), reason=data["reason"]),
-        success_message=said, success_url=then,
+        success_message=said,
+        success_url=then,
     )
 
 
@@ -198,8 +204,12 @@ def new_family(request):
         return family
 
     return form_page(
-        request, form, template="families/new.html", action=record,
-        success_message=lambda family: f"Family {family.reference} is recorded, and you are their lead practitioner.", success_url=_overview_url,
+        request,
+        form,
+        template="families/new.html",
+        action=record,
+        success_message=lambda family: f"Family {family.reference} is recorded, and you are their lead practitioner.",
+        success_url=_overview_url,
     )
 
 
@@ -274,7 +284,9 @@ HIDDEN_PART_WORDS = {
 
 def _hidden_text(part, place, is_family_member=False) -> str:
     if is_family_member:
-        return f"The team keeps {HIDDEN_PART_WORDS[part].replace('their', 'your family' + chr(39) + 's')} here. Your lead practitioner can go through it with you."
+        return (
+            f"The team keeps {HIDDEN_PART_WORDS[part].replace('their', 'your family' + chr(39) + 's')} here. Your lead practitioner can go through it with you."
+        )
     if place is not None:
         return f"The family has not agreed to share {HIDDEN_PART_WORDS[part]} with {place.team_organisation_name}."
     return f"{HIDDEN_PART_WORDS[part][0].upper()}{HIDDEN_PART_WORDS[part][1:]} can only be seen by the team around the family."
@@ -305,9 +317,13 @@ def add_story(request, family_id):
     _require_write(request, family, Part.STORY)
     form = forms.StoryEntryForm(request.POST if request.method == "POST" else None)
     return form_page(
-        request, form, template="families/story_form.html", context={"family": family},
+        request,
+        form,
+        template="families/story_form.html",
+        context={"family": family},
         action=lambda data: services.add_story_entry(family, by=request.user, **form.entry()),
-        success_message="The story is saved.", success_url=_overview_url(family),
+        success_message="The story is saved.",
+        success_url=_overview_url(family),
     )
 
 
@@ -330,9 +346,14 @@ def edit_story(request, family_id, entry_id):
         return {"saved": entry}
 
     return form_page(
-        request, form, template="families/story_form.html", context={"family": family, "entry": entry},
+        request,
+        form,
+        template="families/story_form.html",
+        context={"family": family, "entry": entry},
         action=lambda data: services.update_story_entry(entry, by=request.user, version=data["version"], **form.entry()),
-        success_message="The story is saved.", success_url=_overview_url(family), conflict_context=saved_now,
+        success_message="The story is saved.",
+        success_url=_overview_url(family),
+        conflict_context=saved_now,
     )
 
 
@@ -355,9 +376,13 @@ def add_person(request, family_id):
     _require_write(request, family, access.HOUSEHOLD, "asked to add someone to the household")
     form = forms.PersonForm(request.POST if request.method == "POST" else None)
     return form_page(
-        request, form, template="families/person_form.html", context={"family": family},
+        request,
+        form,
+        template="families/person_form.html",
+        context={"family": family},
         action=lambda data: services.add_person(family, by=request.user, **form.person()),
-        success_message="The person is added to the household.", success_url=_overview_url(family),
+        success_message="The person is added to the household.",
+        success_url=_overview_url(family),
     )
 
 
@@ -370,9 +395,13 @@ def edit_person(request, family_id, person_id):
         _require_part(request, family, access.HOUSEHOLD, "a person's details, to change them")
     form = forms.PersonForm(request.POST if request.method == "POST" else None, initial={name: getattr(person, name) for name in PERSON_FIELDS})
     return form_page(
-        request, form, template="families/person_form.html", context={"family": family, "person": person},
+        request,
+        form,
+        template="families/person_form.html",
+        context={"family": family, "person": person},
         action=lambda data: services.update_person(person, by=request.user, **form.person()),
-        success_message="Their details are saved.", success_url=_overview_url(family),
+        success_message="Their details are saved.",
+        success_url=_overview_url(family),
     )
 
 
@@ -420,9 +449,13 @@ def edit_profile(request, family_id, person_id):
         return {"saved": _profile_of(person)}
 
     return form_page(
-        request, form, template="families/profile_form.html", context={"family": family, "person": person},
+        request,
+        form,
+        template="families/profile_form.html",
+        context={"family": family, "person": person},
         action=lambda data: services.save_profile(person, by=request.user, version=data["version"], **form.profile()),
-        success_message="The one-page profile is saved.", success_url=reverse("families:profile", args=[family.public_id, person.public_id]),
+        success_message="The one-page profile is saved.",
+        success_url=reverse("families:profile", args=[family.public_id, person.public_id]),
         conflict_context=saved_now,
     )
 
@@ -437,9 +470,13 @@ def add_chronology(request, family_id):
     place = access.team_place(request.user, family)
     form = forms.ChronologyEntryForm(request.POST if request.method == "POST" else None)
     return form_page(
-        request, form, template="families/chronology_form.html", context={"family": family, "place": place},
+        request,
+        form,
+        template="families/chronology_form.html",
+        context={"family": family, "place": place},
         action=lambda data: services.add_chronology_entry(family, by=request.user, **form.entry()),
-        success_message="The event is added to the chronology.", success_url=_overview_url(family),
+        success_message="The event is added to the chronology.",
+        success_url=_overview_url(family),
     )
 
 
@@ -488,15 +525,24 @@ def leave_team(request, family_id):
 def make_lead(request, family_id):
     family = _family(family_id)
     if not permissions.can_manage_team(request.user, family):
-        _refuse(request, family, access.TEAM, "asked to choose the lead practitioner: only the lead practitioner (or the recording organisation's team, when there is no lead) may")
+        _refuse(
+            request,
+            family,
+            access.TEAM,
+            "asked to choose the lead practitioner: only the lead practitioner (or the recording organisation's team, when there is no lead) may",
+        )
     if request.method == "GET":
         _require_part(request, family, access.TEAM, "the team around the family, to choose the lead practitioner")
     team = family.team.filter(left_on__isnull=True).select_related("user", "organisation")
     form = forms.MakeLeadForm(request.POST if request.method == "POST" else None, team=team)
     return form_page(
-        request, form, template="families/make_lead.html", context={"family": family},
+        request,
+        form,
+        template="families/make_lead.html",
+        context={"family": family},
         action=lambda data: services.make_lead(form.chosen_member(), by=request.user),
-        success_message=lambda member: f"{member.user.full_name} is now the lead practitioner.", success_url=_overview_url(family),
+        success_message=lambda member: f"{member.user.full_name} is now the lead practitioner.",
+        success_url=_overview_url(family),
     )
 
 
@@ -537,9 +583,13 @@ def record_consent(request, family_id):
         initial={"valid_from": timezone.localdate()},
     )
     return form_page(
-        request, form, template="families/consent_form.html", context={"family": family},
+        request,
+        form,
+        template="families/consent_form.html",
+        context={"family": family},
         action=lambda data: services.record_consent(family, by=request.user, **form.agreement()),
-        success_message="The family's agreement is recorded.", success_url=reverse("families:consents", args=[family.public_id]),
+        success_message="The family's agreement is recorded.",
+        success_url=reverse("families:consents", args=[family.public_id]),
     )
 
 
@@ -556,7 +606,9 @@ def withdraw_consent(request, family_id, consent_id):
         _require_part(request, family, access.CONSENTS, "one of the family's agreements, to withdraw it")
     form = forms.WithdrawConsentForm(request.POST if request.method == "POST" else None)
     return form_page(
-        request, form, template="families/withdraw_consent.html",
+        request,
+        form,
+        template="families/withdraw_consent.html",
         context={"family": family, "agreement": agreement, "parts": [PART_LABELS.get(p, p) for p in agreement.parts or []]},
         action=lambda data: services.withdraw_consent(agreement, by=request.user, note=data["withdrawal_note"]),
         success_message=f"The agreement is withdrawn. {agreement.organisation.name} can no longer see those parts of the record.",
@@ -574,7 +626,10 @@ def emergency(request, family_id):
         raise PermissionDenied
     form = forms.EmergencyAccessForm(request.POST if request.method == "POST" else None)
     return form_page(
-        request, form, template="families/emergency.html", context={"family": family, **_emergency_context(request.user)},
+        request,
+        form,
+        template="families/emergency.html",
+        context={"family": family, **_emergency_context(request.user)},
         action=lambda data: services.start_emergency_access(family, by=request.user, reason=data["reason"]),
         success_message=f"You can see this record for the next {emergency_hours()} hours. This is recorded and will be reviewed.",
         success_url=_overview_url(family),
@@ -621,9 +676,13 @@ def retention(request):
     initial = {"years_after_closure": rule.years_after_closure, "outcome": rule.outcome}
     form = forms.RetentionForm(request.POST if request.method == "POST" else None, initial=initial)
     return form_page(
-        request, form, template="families/retention.html", context={"rule": rule, "runs": queries.retention_runs()},
+        request,
+        form,
+        template="families/retention.html",
+        context={"rule": rule, "runs": queries.retention_runs()},
         action=lambda data: services.set_retention_rule(by=request.user, years=data["years_after_closure"], outcome=data["outcome"]),
-        success_message="The retention rule is saved. The next scheduled run will use it.", success_url=reverse("families:retention"),
+        success_message="The retention rule is saved. The next scheduled run will use it.",
+        success_url=reverse("families:retention"),
     )
 
 

@@ -54,23 +54,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command")
 
-    check = sub.add_parser("check", help="check files, folders or standard input",
-                           description="Check documents (.txt .md .docx .odt .pdf .html) or folders of them.")
+    check = sub.add_parser(
+        "check", help="check files, folders or standard input", description="Check documents (.txt .md .docx .odt .pdf .html) or folders of them."
+    )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively); - for standard input")
     check.add_argument("--format", choices=("text", "json", "html"), default="text")
     check.add_argument("--audience", choices=AUDIENCES, help="whose guidance to follow where it differs")
-    check.add_argument("--mode", choices=("default", "child"), default="default",
-                       help="'child' for plans and letters written to a child or young person (adds reading age)")
-    check.add_argument("--lexicon", action="append", metavar="FILE",
-                       help="a partnership rules file that adds terms or switches rules off (may be repeated)")
-    check.add_argument("--fix", action="store_true",
-                       help="write a copy of each .txt/.md file with the first suggestion applied, for review")
+    check.add_argument(
+        "--mode", choices=("default", "child"), default="default", help="'child' for plans and letters written to a child or young person (adds reading age)"
+    )
+    check.add_argument("--lexicon", action="append", metavar="FILE", help="a partnership rules file that adds terms or switches rules off (may be repeated)")
+    check.add_argument("--fix", action="store_true", help="write a copy of each .txt/.md file with the first suggestion applied, for review")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report here instead of standard output")
     check.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all available cores)")
-    check.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                       help="progress bar on standard error (auto: when checking 20 or more files)")
-    check.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
-                       help=f"skip files larger than this, with an error (default {DEFAULT_MAX_BYTES / 1e6:.0f})")
+    check.add_argument(
+        "--progress", choices=("auto", "always", "never"), default="auto", help="progress bar on standard error (auto: when checking 20 or more files)"
+    )
+    check.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1e6,
+        metavar="MB",
+        help=f"skip files larger than this, with an error (default {DEFAULT_MAX_BYTES / 1e6:.0f})",
+    )
     check.add_argument("--quiet", "-q", action="store_true", help="text format: print the summary only")
     check.set_defaults(handler=_run_check)
 
@@ -277,11 +283,13 @@ def _write_fix(path: str, text: str, findings, engine: Engine) -> str | None:
 
 
 def _public(result: dict) -> dict:
-    keep = {"path": result["path"], "findings": [
-        {k: row[k] for k in ("start", "end", "text", "rule", "category", "severity", "message", "suggestions",
-                             "guidance", "quoted", "line", "column")}
-        for row in result.get("findings", [])
-    ]}
+    keep = {
+        "path": result["path"],
+        "findings": [
+            {k: row[k] for k in ("start", "end", "text", "rule", "category", "severity", "message", "suggestions", "guidance", "quoted", "line", "column")}
+            for row in result.get("findings", [])
+        ],
+    }
     if result.get("error"):
         keep["error"] = result["error"]
     if result.get("fixed"):
@@ -313,7 +321,7 @@ def _print_text(results: list[dict], summary: dict, out, *, quiet: bool) -> None
         for result in results:
             for row in result.get("findings", []):
                 label = "info (quoted words)" if row["quoted"] else row["severity"]
-                out.write(f"{result['path']}:{row['line']}:{row['column']}: {label} [{row['rule']}] \"{row['text']}\"\n")
+                out.write(f'{result["path"]}:{row["line"]}:{row["column"]}: {label} [{row["rule"]}] "{row["text"]}"\n')
                 out.write(f"    {row['message']}\n")
                 if row["suggestions"]:
                     out.write(f"    Try: {'; '.join(row['suggestions'])}\n")
@@ -325,9 +333,7 @@ def _print_text(results: list[dict], summary: dict, out, *, quiet: bool) -> None
     out.write(
         f"{s['files_checked']} file(s) checked: {s['faults']} finding(s) "
         f"({s['warnings']} warnings, {s['suggestions']} suggestions) and {s['info']} for information "
-        f"in {s['files_with_findings']} file(s)"
-        + (f"; {s['files_with_errors']} could not be read" if s["files_with_errors"] else "")
-        + ".\n"
+        f"in {s['files_with_findings']} file(s)" + (f"; {s['files_with_errors']} could not be read" if s["files_with_errors"] else "") + ".\n"
     )
 
 
@@ -380,8 +386,9 @@ def _run_eval(args) -> int:
         payload = {
             "summary": evaluation.summary(),
             "misses": [{"id": r.id, **m} for r in evaluation.items for m in r.missed],
-            "false_flags": [{"id": r.id, "text": f["text"], "rule": f["rule"], "start": f["start"], "end": f["end"]}
-                            for r in evaluation.items for f in r.false_flags],
+            "false_flags": [
+                {"id": r.id, "text": f["text"], "rule": f["rule"], "start": f["start"], "end": f["end"]} for r in evaluation.items for f in r.false_flags
+            ],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
@@ -395,9 +402,25 @@ def _run_eval(args) -> int:
 def _run_rules(args) -> int:
     engine = _engine(args.lexicon)
     if args.format == "json":
-        print(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "patterns": r.patterns,
-                           "message": r.message, "suggestions": r.suggestions, "guidance": r.guidance,
-                           "source": r.source} for r in engine.rules], ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "category": r.category,
+                        "severity": r.severity,
+                        "patterns": r.patterns,
+                        "message": r.message,
+                        "suggestions": r.suggestions,
+                        "guidance": r.guidance,
+                        "source": r.source,
+                    }
+                    for r in engine.rules
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     by_category = Counter(r.category for r in engine.rules)
     for rule in engine.rules:

@@ -24,13 +24,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
     before = text[lo:start]
     left = max(
-        before.rfind(". "), before.rfind("? "), before.rfind("! "),
-        before.rfind(".\u201d "), before.rfind('." '),
+        before.rfind(". "),
+        before.rfind("? "),
+        before.rfind("! "),
+        before.rfind(".\u201d "),
+        before.rfind('." '),
     )
     newline = before.rfind("\n")
     if left != -1:
         left += lo + 2
-        while left < start and text[left] in "\u201d\"’) ":
+        while left < start and text[left] in '\u201d"’) ':
             left += 1
     sentence_start = max(left, newline + lo + 1 if newline != -1 else -1)
     if sentence_start == -1:
@@ -220,6 +223,7 @@ def not_passive(text: str, sentence_start: int, start: int) -> bool:
 
 # ---------------------------------------------------------------------------- quotations
 
+
 class Quote:
     """A stretch in quotation marks; `start` is the opening mark, `end` is after the closing one.
 
@@ -239,7 +243,7 @@ class Quote:
         return self._speech
 
     def __repr__(self) -> str:
-        return f"Quote({self.start}, {self.end}, {self._text[self.start:self.end]!r})"
+        return f"Quote({self.start}, {self.end}, {self._text[self.start : self.end]!r})"
 
 
 QUOTE_CHARS = "\"“”‘’'«»"
@@ -293,9 +297,7 @@ _SPEECH_VERBS = (
     r"asking|shouting|screaming|repeating|repeated|chanted|chanting"
 )
 _SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{_SPEECH_VERBS})(?![\w])", re.IGNORECASE)
-_SPEECH_AFTER = re.compile(
-    rf"^[,.!?…]?\s*(?:[\w'’]+\s+){{0,3}}(?:{_SPEECH_VERBS})(?![\w])", re.IGNORECASE
-)
+_SPEECH_AFTER = re.compile(rf"^[,.!?…]?\s*(?:[\w'’]+\s+){{0,3}}(?:{_SPEECH_VERBS})(?![\w])", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:i|i['’]m|i['’]ve|i['’]ll|i['’]d|me|my|mine|we|us|our|you|your)(?![\w'’])", re.IGNORECASE)
 _NAMING_BEFORE = re.compile(
     r"(?:diagnosed\s+with|diagnosis\s+of|known\s+as|called|named|termed|labelled|labeled|titled|"

@@ -39,14 +39,9 @@ _MODE_ALIASES = {"written-to-child": "child", "to-child": "child", "letter": "ch
 _CHUNK = 200_000  # characters; long texts are checked in pieces cut at line breaks
 
 # Bytes -> lower-case ASCII letters and digits, everything else a space.
-_ASCII_FOLD = bytes(
-    (b + 32) if 65 <= b <= 90 else b if (48 <= b <= 57 or 97 <= b <= 122) else 32 for b in range(256)
-)
+_ASCII_FOLD = bytes((b + 32) if 65 <= b <= 90 else b if (48 <= b <= 57 or 97 <= b <= 122) else 32 for b in range(256))
 
-_QUOTED_MESSAGE = (
-    "These words are in quotation marks as someone's own words. Keep their voice as it is; "
-    "this is shown for information only."
-)
+_QUOTED_MESSAGE = "These words are in quotation marks as someone's own words. Keep their voice as it is; this is shown for information only."
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +133,7 @@ class Engine:
         candidates = self._candidates(text, hits, active) if hits else {}
         quotes = context.find_quotes(text) if (candidates or look_for_scare_quotes) and _may_have_quotes(text) else []
         findings = []
-        for (rule_id, start, end) in sorted(candidates):
+        for rule_id, start, end in sorted(candidates):
             rule = self.by_id[rule_id]
             finding = self._judge(rule, text, start, end, quotes)
             if finding is not None:
@@ -221,8 +216,7 @@ class Engine:
             return None
         quote = context.quote_around(quotes, start, end) if quotes else None
         if quote is not None and quote.speech:
-            return Finding(start, end, text[start:end], rule.id, rule.category, "info",
-                           _QUOTED_MESSAGE, (), rule.guidance, True)
+            return Finding(start, end, text[start:end], rule.id, rule.category, "info", _QUOTED_MESSAGE, (), rule.guidance, True)
         return _finding(rule, text, start, end)
 
     def _scare_quotes(self, rule: Rule, text: str, quotes) -> list[Finding]:
@@ -240,15 +234,34 @@ class Engine:
             return found
         rule = self.detectors.get("reading-age")
         if rule is not None:
-            found.append(Finding(0, 0, "", rule.id, rule.category, "info",
-                                 f"Estimated reading age: about {stats.reading_age:.0f} years "
-                                 f"({stats.words} words, {stats.sentences} sentences). " + rule.message,
-                                 tuple(rule.suggestions), rule.guidance))
+            found.append(
+                Finding(
+                    0,
+                    0,
+                    "",
+                    rule.id,
+                    rule.category,
+                    "info",
+                    f"Estimated reading age: about {stats.reading_age:.0f} years ({stats.words} words, {stats.sentences} sentences). " + rule.message,
+                    tuple(rule.suggestions),
+                    rule.guidance,
+                )
+            )
         rule = self.detectors.get("hard-to-read")
         if rule is not None and stats.reading_age > 12.5 and stats.words >= 8:
-            found.append(Finding(0, 0, "", rule.id, rule.category, rule.severity,
-                                 f"The reading age is about {stats.reading_age:.0f}. " + rule.message,
-                                 tuple(rule.suggestions), rule.guidance))
+            found.append(
+                Finding(
+                    0,
+                    0,
+                    "",
+                    rule.id,
+                    rule.category,
+                    rule.severity,
+                    f"The reading age is about {stats.reading_age:.0f}. " + rule.message,
+                    tuple(rule.suggestions),
+                    rule.guidance,
+                )
+            )
         rule = self.detectors.get("speak-to-child")
         if rule is not None and stats.words >= 6 and not _SECOND_PERSON.search(text):
             found.append(_document_finding(rule))
@@ -375,8 +388,7 @@ def _remap(f: Finding, original: str, crlf_positions: list[int]) -> Finding:
         return f
     start = f.start + bisect.bisect_right(crlf_positions, f.start)
     end = f.end + bisect.bisect_right(crlf_positions, f.end - 1)
-    return Finding(start, end, original[start:end], f.rule, f.category, f.severity, f.message,
-                   f.suggestions, f.guidance, f.quoted)
+    return Finding(start, end, original[start:end], f.rule, f.category, f.severity, f.message, f.suggestions, f.guidance, f.quoted)
 
 
 def _chunks(text: str):
@@ -396,8 +408,7 @@ def _chunks(text: str):
 
 
 def _shift(f: Finding, offset: int) -> Finding:
-    return Finding(f.start + offset, f.end + offset, f.text, f.rule, f.category, f.severity,
-                   f.message, f.suggestions, f.guidance, f.quoted)
+    return Finding(f.start + offset, f.end + offset, f.text, f.rule, f.category, f.severity, f.message, f.suggestions, f.guidance, f.quoted)
 
 
 def _lower_same_length(text: str) -> str:
@@ -413,18 +424,15 @@ _OPENING_SINGLE_QUOTE = re.compile(r"'(?<!\w')(?=[\w“\"(\[])")
 
 def _may_have_quotes(text: str) -> bool:
     """Is there a mark that could open a quotation? (An apostrophe inside a word cannot.)"""
-    return ('"' in text or "“" in text or "‘" in text or "«" in text
-            or ("'" in text and _OPENING_SINGLE_QUOTE.search(text) is not None))
+    return '"' in text or "“" in text or "‘" in text or "«" in text or ("'" in text and _OPENING_SINGLE_QUOTE.search(text) is not None)
 
 
 def _finding(rule: Rule, text: str, start: int, end: int) -> Finding:
-    return Finding(start, end, text[start:end], rule.id, rule.category, rule.severity, rule.message,
-                   tuple(rule.suggestions), rule.guidance)
+    return Finding(start, end, text[start:end], rule.id, rule.category, rule.severity, rule.message, tuple(rule.suggestions), rule.guidance)
 
 
 def _document_finding(rule: Rule) -> Finding:
-    return Finding(0, 0, "", rule.id, rule.category, rule.severity, rule.message,
-                   tuple(rule.suggestions), rule.guidance)
+    return Finding(0, 0, "", rule.id, rule.category, rule.severity, rule.message, tuple(rule.suggestions), rule.guidance)
 
 
 def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
@@ -433,8 +441,7 @@ def _resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     kept: list[Finding] = []
     for f in findings:
         if f.end > f.start and any(
-            k.start <= f.start and f.end <= k.end and k.end > k.start and k.severity == f.severity
-            and k.category == f.category for k in kept[-4:]
+            k.start <= f.start and f.end <= k.end and k.end > k.start and k.severity == f.severity and k.category == f.category for k in kept[-4:]
         ):
             continue
         kept.append(f)
@@ -537,8 +544,7 @@ def default_engine() -> Engine:
     return Engine(rules, disabled)
 
 
-def check(text: str, *, audience: str | None = None, mode: str | None = None,
-          lexicon: str | Path | None = None) -> list[Finding]:
+def check(text: str, *, audience: str | None = None, mode: str | None = None, lexicon: str | Path | None = None) -> list[Finding]:
     """Find language that is not trauma-informed in `text`.
 
     `audience` is one of children, adults, education, health (guidance differs a

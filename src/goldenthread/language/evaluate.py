@@ -102,8 +102,7 @@ def load_items(path: str | Path) -> list[dict]:
     return items
 
 
-def evaluate(items: list[dict], engine: Engine | None = None, *, audience: str | None = None,
-             mode: str | None = None) -> Evaluation:
+def evaluate(items: list[dict], engine: Engine | None = None, *, audience: str | None = None, mode: str | None = None) -> Evaluation:
     engine = engine or default_engine()
     results = []
     totals = dict(flags=0, correct=0, gold=0, found=0, s_gold=0, s_flag=0, s_both=0, clean=0, clean_flagged=0)
@@ -130,9 +129,18 @@ def evaluate(items: list[dict], engine: Engine | None = None, *, audience: str |
         totals["clean"] += not gold
         totals["clean_flagged"] += (not gold) and bool(flags)
         results.append(result)
-    return Evaluation(results, totals["flags"], totals["correct"], totals["gold"], totals["found"],
-                      totals["s_gold"], totals["s_flag"], totals["s_both"], totals["clean"],
-                      totals["clean_flagged"])
+    return Evaluation(
+        results,
+        totals["flags"],
+        totals["correct"],
+        totals["gold"],
+        totals["found"],
+        totals["s_gold"],
+        totals["s_flag"],
+        totals["s_both"],
+        totals["clean"],
+        totals["clean_flagged"],
+    )
 
 
 def format_report(evaluation: Evaluation, path: str) -> str:
@@ -148,7 +156,7 @@ def format_report(evaluation: Evaluation, path: str) -> str:
     missed = [(r, m) for r in evaluation.items for m in r.missed]
     false = [(r, f) for r in evaluation.items for f in r.false_flags]
     lines += ["", f"Misses ({len(missed)}): gold spans with no flag"]
-    lines += [f"  {r.id}  {m.get('term', r.text[m['start']:m['end']])!r} [{m.get('category', '')}]  in: {r.text}" for r, m in missed]
+    lines += [f"  {r.id}  {m.get('term', r.text[m['start'] : m['end']])!r} [{m.get('category', '')}]  in: {r.text}" for r, m in missed]
     lines += ["", f"False flags ({len(false)}): flags that overlap no gold span"]
     lines += [f"  {r.id}  {f['text']!r} [{f['rule']}]  in: {r.text}" for r, f in false]
     return "\n".join(lines)

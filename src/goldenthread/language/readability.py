@@ -16,23 +16,61 @@ _SENTENCE = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=\s*[-•*\d])")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 # Endings where spelling has more vowel groups than speech has syllables, or fewer.
-_SUBTRACT = [
-    re.compile(p)
-    for p in (r"[^aeiouy]e$", r"[^aeiouy]es$", r"[^aeiouytd]ed$", r"ely$", r"[aeiouy][^aeiouy]es$")
-]
+_SUBTRACT = [re.compile(p) for p in (r"[^aeiouy]e$", r"[^aeiouy]es$", r"[^aeiouytd]ed$", r"ely$", r"[aeiouy][^aeiouy]es$")]
 _ADD = [
     re.compile(p)
     for p in (
-        r"[^aeiouy]le$", r"[^aeiouy]les$", r"ia", r"[aeiou]ing$", r"ious", r"ian", r"iet", r"ier$",
-        r"eo", r"ua", r"[^aeiou]ism$", r"uo", r"ea$",
+        r"[^aeiouy]le$",
+        r"[^aeiouy]les$",
+        r"ia",
+        r"[aeiou]ing$",
+        r"ious",
+        r"ian",
+        r"iet",
+        r"ier$",
+        r"eo",
+        r"ua",
+        r"[^aeiou]ism$",
+        r"uo",
+        r"ea$",
     )
 ]
 _FIXED = {
-    "the": 1, "are": 1, "were": 1, "one": 1, "some": 1, "come": 1, "done": 1, "gone": 1, "live": 1,
-    "give": 1, "have": 1, "where": 1, "there": 1, "here": 1, "whose": 1, "people": 2,
-    "family": 3, "different": 3, "because": 2, "being": 2, "area": 3, "idea": 3, "create": 2,
-    "business": 2, "every": 2, "evening": 2, "interesting": 3, "something": 2, "sometimes": 2,
-    "anyone": 3, "someone": 2, "everyone": 3, "social": 2, "special": 2, "worker": 2,
+    "the": 1,
+    "are": 1,
+    "were": 1,
+    "one": 1,
+    "some": 1,
+    "come": 1,
+    "done": 1,
+    "gone": 1,
+    "live": 1,
+    "give": 1,
+    "have": 1,
+    "where": 1,
+    "there": 1,
+    "here": 1,
+    "whose": 1,
+    "people": 2,
+    "family": 3,
+    "different": 3,
+    "because": 2,
+    "being": 2,
+    "area": 3,
+    "idea": 3,
+    "create": 2,
+    "business": 2,
+    "every": 2,
+    "evening": 2,
+    "interesting": 3,
+    "something": 2,
+    "sometimes": 2,
+    "anyone": 3,
+    "someone": 2,
+    "everyone": 3,
+    "social": 2,
+    "special": 2,
+    "worker": 2,
 }
 
 

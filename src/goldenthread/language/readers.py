@@ -147,8 +147,33 @@ def _pdf(data: bytes) -> str:
 class _TextFromHTML(HTMLParser):
     """Visible text of an HTML page, with block elements on their own lines."""
 
-    _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-               "table", "section", "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd"}
+    _BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "dt",
+        "dd",
+    }
     _HIDDEN = {"script", "style", "head", "template", "noscript", "svg"}
 
     def __init__(self) -> None:

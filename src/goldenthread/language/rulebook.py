@@ -112,12 +112,7 @@ def inflect(word: str) -> list[str]:
         forms |= {word[:-1] + "ied", word + "ing"}
     else:
         forms |= {word + "ed", word + "ing"}
-        if (
-            len(word) >= 3
-            and word[-1] not in _VOWELS | set("wxy")
-            and word[-2] in _VOWELS
-            and word[-3] not in _VOWELS
-        ):
+        if len(word) >= 3 and word[-1] not in _VOWELS | set("wxy") and word[-2] in _VOWELS and word[-3] not in _VOWELS:
             forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     return sorted(forms)
 
@@ -354,9 +349,7 @@ class Rule:
             reach_before = max(reach_before, sum(_span(t) for t in tokens[: index + 1]))
             reach_after = max(reach_after, sum(_span(t) for t in tokens[index:]))
             reach = max(reach, pattern_max_length(tokens))
-            if single_words is not None and len(tokens) == 1 and not tokens[0].optional and all(
-                re.fullmatch(r"[A-Za-z0-9]+", f) for f in tokens[0].forms
-            ):
+            if single_words is not None and len(tokens) == 1 and not tokens[0].optional and all(re.fullmatch(r"[A-Za-z0-9]+", f) for f in tokens[0].forms):
                 single_words |= set(tokens[0].forms)
             else:
                 single_words = None
@@ -401,10 +394,32 @@ def _context_regex(expressions: list[str], where: str) -> re.Pattern | None:
 
 
 _RULE_FIELDS = {
-    "id", "category", "severity", "message", "patterns", "suggestions", "guidance",
-    "flag", "pass", "case_sensitive", "audiences", "not_audiences", "modes", "before",
-    "not_before", "after", "not_after", "in_sentence", "not_in_sentence", "when",
-    "negatable", "fixable", "defined_ok", "acronym", "expansion", "detector",
+    "id",
+    "category",
+    "severity",
+    "message",
+    "patterns",
+    "suggestions",
+    "guidance",
+    "flag",
+    "pass",
+    "case_sensitive",
+    "audiences",
+    "not_audiences",
+    "modes",
+    "before",
+    "not_before",
+    "after",
+    "not_after",
+    "in_sentence",
+    "not_in_sentence",
+    "when",
+    "negatable",
+    "fixable",
+    "defined_ok",
+    "acronym",
+    "expansion",
+    "detector",
 }
 
 
@@ -476,10 +491,7 @@ def _acronym_entry(data: dict) -> dict:
         "negatable": False,
         "defined_ok": True,
         "patterns": [acronym, f"{acronym}s"],
-        "message": (
-            f"{acronym} is service shorthand that a child or family may not know. "
-            f"Write it out in full: {expansion}."
-        ),
+        "message": (f"{acronym} is service shorthand that a child or family may not know. Write it out in full: {expansion}."),
         "suggestions": [expansion],
     }
     filled.update({k: v for k, v in data.items() if k not in ("acronym", "expansion")})
@@ -490,9 +502,7 @@ def _acronym_entry(data: dict) -> dict:
 DETECTOR_NAMES = frozenset({"scare-quotes", "reading-age", "hard-to-read", "speak-to-child", "long-sentence"})
 
 # Names of the context conditions the engine knows (see context.py).
-PREDICATE_NAMES = frozenset(
-    {"person-subject", "child-subject", "describes-person", "not-passive", "sentence-start"}
-)
+PREDICATE_NAMES = frozenset({"person-subject", "child-subject", "describes-person", "not-passive", "sentence-start"})
 
 
 def load_rule_files(paths: list[Path]) -> tuple[list[Rule], set[str]]:

@@ -93,7 +93,4 @@ def list_members(request, slug: str):
     if not permissions.can_see_members(request.auth, organisation):
         return 403, {"detail": "Only the organisation's own members and the partnership admin can see its people."}
     memberships = Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__full_name")
-    return 200, [
-        {"name": m.user.full_name, "job_title": m.user.job_title, "role": m.role, "role_label": m.get_role_display()}
-        for m in memberships
-    ]
+    return 200, [{"name": m.user.full_name, "job_title": m.user.job_title, "role": m.role, "role_label": m.get_role_display()} for m in memberships]

@@ -19,8 +19,7 @@ ROLE_CARDS = {
     ),
     Role.TRAINER: (
         "You are a trainer at {organisation}",
-        "Trainers help people across the partnership learn the way of working together: "
-        "the sessions, who comes, and what they say afterwards.",
+        "Trainers help people across the partnership learn the way of working together: the sessions, who comes, and what they say afterwards.",
     ),
 }
 

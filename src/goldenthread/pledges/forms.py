@@ -81,9 +81,7 @@ class ChampionsForm(GoldenThreadForm):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.memberships = list(
-            organisation.memberships.filter(role__in=[Role.PRACTITIONER, Role.CHAMPION]).select_related("user").order_by("user__full_name")
-        )
+        self.memberships = list(organisation.memberships.filter(role__in=[Role.PRACTITIONER, Role.CHAMPION]).select_related("user").order_by("user__full_name"))
         self.fields["champions"].choices = [
             (str(m.user_id), f"{m.user.full_name}, {m.user.job_title}" if m.user.job_title else m.user.full_name) for m in self.memberships
         ]
@@ -116,7 +114,8 @@ class WithdrawForm(GoldenThreadForm):
 
 class PersonalPledgeForm(GoldenThreadForm):
     organisation = forms.ChoiceField(
-        label="Organisation", error_messages={"required": "Choose the organisation your pledge is with", "invalid_choice": "Choose one of the organisations you lead"}
+        label="Organisation",
+        error_messages={"required": "Choose the organisation your pledge is with", "invalid_choice": "Choose one of the organisations you lead"},
     )
     commitment = rules.PERSONAL_COMMITMENT.form_field()
     is_shown = forms.BooleanField(label="Show it on our organisation's page on the pledge wall", required=False, initial=True)
@@ -146,4 +145,3 @@ class AllPledgesFilterForm(GoldenThreadForm):
         required=False,
         choices=[("", "Every pledge"), ("signed", "Signed"), ("due", "Due for renewal"), ("lapsed", "Lapsed"), ("withdrawn", "Withdrawn")],
     )
-

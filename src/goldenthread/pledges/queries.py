@@ -35,10 +35,7 @@ def published_pledges(sector=None, q=None):
         pledges = pledges.filter(organisation__sector=sector) if sector in Sector.values else pledges.none()
     for word in tidy_search(q).split()[:MAX_SEARCH_WORDS]:
         pledges = pledges.filter(
-            Q(organisation__name__icontains=word)
-            | Q(vision__icontains=word)
-            | Q(how_we_will_do_it__icontains=word)
-            | Q(priorities__icontains=word)
+            Q(organisation__name__icontains=word) | Q(vision__icontains=word) | Q(how_we_will_do_it__icontains=word) | Q(priorities__icontains=word)
         )
     return pledges
 

@@ -11,9 +11,7 @@ from django.utils import timezone
 
 from goldenthread.core.rules import DateRule, TextRule
 
-VISION = TextRule(
-    "Our vision", 3000, "Write your organisation's vision", rows=5, hint="What will be different for the people you serve and for your staff."
-)
+VISION = TextRule("Our vision", 3000, "Write your organisation's vision", rows=5, hint="What will be different for the people you serve and for your staff.")
 HOW_WE_WILL_DO_IT = TextRule("How we will do it", 3000, "Write how you will do it", rows=5)
 PRIORITIES = TextRule("Our priorities for the next 12 months", 3000, "Write your priorities for the next 12 months", rows=5)
 # The statement's parts, by field, so the service checks exactly what the form does.
@@ -34,11 +32,17 @@ SIGNED_ON = DateRule(
 SIGNED_TOO_LONG_AGO = "Enter a date in the last 12 months: a pledge signed before then has already run its year"
 
 PROGRESS_SUMMARY = TextRule(
-    "What has changed this year", 4000, "Write what has changed this year", rows=8,
+    "What has changed this year",
+    4000,
+    "Write what has changed this year",
+    rows=8,
     hint="What you have done under each strand, what has made a difference, and what you have learned.",
 )
 WITHDRAWAL_REASON = TextRule(
-    "Why the pledge is being withdrawn", 500, "Write why the pledge is being withdrawn", rows=4,
+    "Why the pledge is being withdrawn",
+    500,
+    "Write why the pledge is being withdrawn",
+    rows=4,
     hint="The organisation's people will read this. Say what would let it be published again.",
 )
 PERSONAL_COMMITMENT = TextRule(

@@ -193,7 +193,9 @@ def renew_pledge(pledge: Pledge, *, by, signatory_name: str, signatory_role: str
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     renewed_on = renewed_on or timezone.localdate()
     if pledge.status == Pledge.Status.WITHDRAWN:
-        raise ValidationError({NON_FIELD_ERRORS: "This pledge has been withdrawn, so it cannot be renewed. Ask your partnership lead about publishing it again."})
+        raise ValidationError(
+            {NON_FIELD_ERRORS: "This pledge has been withdrawn, so it cannot be renewed. Ask your partnership lead about publishing it again."}
+        )
     if not renewal_is_open(pledge, renewed_on):
         raise ValidationError({NON_FIELD_ERRORS: f"You can renew this pledge from {long_date(pledge.renewal_due_from)}."})
     missing = strands_without_actions(pledge)
@@ -257,9 +259,7 @@ def make_personal_pledge(organisation, *, by, commitment: str, is_shown: bool = 
     _require(permissions.can_make_personal_pledge(by, organisation))
     if PersonalPledge.objects.filter(user=by, organisation=organisation).exists():
         raise ValidationError({"organisation": f"You have already made a personal pledge with {organisation.name}. You can change it instead."})
-    return PersonalPledge.objects.create(
-        user=by, organisation=organisation, commitment=_check_personal_commitment(commitment), is_shown=bool(is_shown)
-    )
+    return PersonalPledge.objects.create(user=by, organisation=organisation, commitment=_check_personal_commitment(commitment), is_shown=bool(is_shown))
 
 
 @transaction.atomic

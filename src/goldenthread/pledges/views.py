@@ -352,7 +352,9 @@ def _own_personal_pledge(request, pledge_id) -> PersonalPledge:
 @require_http_methods(["GET", "POST"])
 def edit_personal_pledge(request, pledge_id):
     personal = _own_personal_pledge(request, pledge_id)
-    form = forms.PersonalPledgeForm(request.POST if request.method == "POST" else None, initial={"commitment": personal.commitment, "is_shown": personal.is_shown})
+    form = forms.PersonalPledgeForm(
+        request.POST if request.method == "POST" else None, initial={"commitment": personal.commitment, "is_shown": personal.is_shown}
+    )
     return form_page(
         request,
         form,

@@ -185,9 +185,7 @@ LOGGING = {
 ADMINS = []
 
 # The partnership running this instance: name, colours and its own commitments.
-GOLDENTHREAD_PARTNERSHIP_FILE = os.environ.get(
-    "GOLDENTHREAD_PARTNERSHIP_FILE", str(PACKAGE_DIR / "core" / "data" / "partnership.toml")
-)
+GOLDENTHREAD_PARTNERSHIP_FILE = os.environ.get("GOLDENTHREAD_PARTNERSHIP_FILE", str(PACKAGE_DIR / "core" / "data" / "partnership.toml"))
 GOLDENTHREAD_PARTNERSHIP_NAME = os.environ.get("GOLDENTHREAD_PARTNERSHIP_NAME", "")
 GOLDENTHREAD_BRAND_COLOUR = os.environ.get("GOLDENTHREAD_BRAND_COLOUR", "")
 # A pledge lasts a year; the reminder goes this many days before it lapses.
@@ -219,5 +217,7 @@ def partnership_name_for_authenticator():
     from goldenthread.core.identity import partnership_identity
 
     return partnership_identity().name
+
+
 # Emergency safeguarding access to a family's record lasts this long, then ends by itself.
 GOLDENTHREAD_EMERGENCY_ACCESS_HOURS = 2

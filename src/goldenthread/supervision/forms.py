@@ -52,10 +52,12 @@ class TimeField(forms.Field):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.error_messages.update({
-            "required": "Enter the time, for example 14:30 or 2:30pm",
-            "invalid": "Enter a real time, for example 14:30 or 2:30pm",
-        })
+        self.error_messages.update(
+            {
+                "required": "Enter the time, for example 14:30 or 2:30pm",
+                "invalid": "Enter a real time, for example 14:30 or 2:30pm",
+            }
+        )
 
     def to_python(self, value):
         text = str(value or "").strip().lower().replace(" ", "")
@@ -130,30 +132,40 @@ class RequestForm(StartMixin, ChoosingPeopleMixin, GoldenThreadForm):
     """Ask for a group supervision or a learning conversation, and say who to invite."""
 
     kind = forms.ChoiceField(
-        label="What would you like to hold?", choices=Session.Kind.choices, widget=forms.RadioSelect,
+        label="What would you like to hold?",
+        choices=Session.Kind.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": rules.KIND_MESSAGE, "invalid_choice": rules.KIND_MESSAGE},
     )
     family = forms.ChoiceField(
         label="Which family is it about?",
         help_text="You can link the session to a family whose team you are in. Otherwise, choose an anonymised situation.",
-        error_messages={"required": "Choose a family, or an anonymised situation", "invalid_choice": "Choose a family from the list, or an anonymised situation"},
+        error_messages={
+            "required": "Choose a family, or an anonymised situation",
+            "invalid_choice": "Choose a family from the list, or an anonymised situation",
+        },
     )
     situation_reference = rules.SITUATION_REFERENCE.form_field()
     purpose = rules.PURPOSE.form_field()
     proposed_date = _date("Proposed date", "Enter the date you would like to meet", hint="For example, 27 3 2026")
     proposed_time = TimeField(label="Proposed time", help_text="For example, 14:30 or 2:30pm")
     format = forms.ChoiceField(
-        label="How will you meet?", choices=Session.Format.choices, widget=forms.RadioSelect,
+        label="How will you meet?",
+        choices=Session.Format.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": rules.FORMAT_MESSAGE, "invalid_choice": rules.FORMAT_MESSAGE},
     )
     location = rules.LOCATION.form_field()
     invite_from = forms.ChoiceField(
-        label="Find people to invite in another organisation", required=False,
+        label="Find people to invite in another organisation",
+        required=False,
         help_text="Choose an organisation, then 'Show its people'.",
         error_messages={"invalid_choice": "Choose an organisation from the list"},
     )
     invitees = forms.MultipleChoiceField(
-        label="Who would you like to invite?", required=False, widget=forms.CheckboxSelectMultiple,
+        label="Who would you like to invite?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text="Practitioners from the other agencies involved. They will be asked to take part.",
         error_messages={"invalid_choice": "Choose people from the list"},
     )
@@ -194,11 +206,13 @@ class InviteForm(ChoosingPeopleMixin, GoldenThreadForm):
     """Invite more people: choose an organisation to see its people, then tick them."""
 
     invite_from = forms.ChoiceField(
-        label="Find people in an organisation", required=False,
+        label="Find people in an organisation",
+        required=False,
         error_messages={"invalid_choice": "Choose an organisation from the list"},
     )
     invitees = forms.MultipleChoiceField(
-        label="Who would you like to invite?", widget=forms.CheckboxSelectMultiple,
+        label="Who would you like to invite?",
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": rules.INVITEES_MESSAGE, "invalid_choice": "Choose people from the list"},
     )
 
@@ -217,10 +231,12 @@ class RespondForm(GoldenThreadForm):
 
 
 class ScheduleForm(StartMixin, GoldenThreadForm):
-    facilitator = forms.ChoiceField(label="Who will facilitate?", error_messages={
-        "required": rules.FACILITATOR_MESSAGE, "invalid_choice": "Choose a facilitator from the list"})
+    facilitator = forms.ChoiceField(
+        label="Who will facilitate?", error_messages={"required": rules.FACILITATOR_MESSAGE, "invalid_choice": "Choose a facilitator from the list"}
+    )
     accountable_manager = forms.ChoiceField(
-        label="Accountable manager", help_text="They confirm any action that changes the child's plan before it is final.",
+        label="Accountable manager",
+        help_text="They confirm any action that changes the child's plan before it is final.",
         error_messages={"required": rules.MANAGER_MESSAGE, "invalid_choice": "Choose an accountable manager from the list"},
     )
     proposed_date = _date("Date", "Enter the date of the session")
@@ -265,7 +281,9 @@ class RecordForm(GoldenThreadForm):
     helping = rules.RECORD_TEXT["helping"].form_field()
     getting_in_the_way = rules.RECORD_TEXT["getting_in_the_way"].form_field()
     themes = forms.MultipleChoiceField(
-        label="Themes", required=False, widget=forms.CheckboxSelectMultiple,
+        label="Themes",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text="Choose any that came up. The partnership keeps this list.",
         error_messages={"invalid_choice": rules.THEMES_MESSAGE},
     )
@@ -285,7 +303,9 @@ class RecordForm(GoldenThreadForm):
 
 class AttendanceForm(GoldenThreadForm):
     attended = forms.MultipleChoiceField(
-        label="Who took part?", required=False, widget=forms.CheckboxSelectMultiple,
+        label="Who took part?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Choose people from the list"},
     )
 
@@ -299,8 +319,7 @@ class AttendanceForm(GoldenThreadForm):
 
 
 class AgencyCommitmentForm(GoldenThreadForm):
-    organisation = forms.ChoiceField(label="Which agency", error_messages={
-        "required": "Choose the agency", "invalid_choice": "Choose an agency from the list"})
+    organisation = forms.ChoiceField(label="Which agency", error_messages={"required": "Choose the agency", "invalid_choice": "Choose an agency from the list"})
     commitment = rules.COMMITMENT.form_field()
 
     def __init__(self, *args, organisations, **kwargs):
@@ -318,11 +337,11 @@ class WellbeingForm(GoldenThreadForm):
 
 class ActionForm(GoldenThreadForm):
     description = rules.ACTION_DESCRIPTION.form_field()
-    owner = forms.ChoiceField(label="Who will do it", error_messages={
-        "required": rules.OWNER_MESSAGE, "invalid_choice": "Choose someone from the list"})
+    owner = forms.ChoiceField(label="Who will do it", error_messages={"required": rules.OWNER_MESSAGE, "invalid_choice": "Choose someone from the list"})
     due_on = rules.DUE_ON.form_field()
     changes_childs_plan = forms.BooleanField(
-        label="This changes the child's plan", required=False,
+        label="This changes the child's plan",
+        required=False,
         help_text="The accountable manager confirms these actions before they are final.",
     )
 
@@ -366,7 +385,10 @@ class FiguresForm(GoldenThreadForm):
     """Which months the figures cover; anything odd falls back to the last twelve months."""
 
     months = forms.TypedChoiceField(
-        label="Show the last", coerce=int, required=False, empty_value=12, initial=12,
+        label="Show the last",
+        coerce=int,
+        required=False,
+        empty_value=12,
+        initial=12,
         choices=[(6, "6 months"), (12, "12 months"), (24, "24 months")],
     )
-

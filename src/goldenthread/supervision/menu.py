@@ -36,9 +36,11 @@ def home_cards(user):
             links.append(("Request a group supervision or learning conversation", reverse("supervision:request")))
         cards.append({"title": "Group supervision", "text": text, "extra": extra, "links": links})
     if permissions.can_see_figures(user):
-        cards.append({
-            "title": "Group supervision figures",
-            "text": "How many sessions the partnership holds, which agencies take part and the themes that come up. No family is ever shown.",
-            "links": [("See the supervision figures", reverse("supervision:figures"))],
-        })
+        cards.append(
+            {
+                "title": "Group supervision figures",
+                "text": "How many sessions the partnership holds, which agencies take part and the themes that come up. No family is ever shown.",
+                "links": [("See the supervision figures", reverse("supervision:figures"))],
+            }
+        )
     return cards

@@ -34,7 +34,8 @@ class Session(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED)
     family = models.ForeignKey("families.Family", null=True, blank=True, on_delete=models.SET_NULL, related_name="supervision_sessions")
     situation_reference = models.CharField(
-        "Initials or a reference for the child or family", max_length=40,
+        "Initials or a reference for the child or family",
+        max_length=40,
         help_text="Used instead of names, for example 'J.T., aged 9' or the family reference.",
     )
     purpose = models.TextField("What you would like to think about together", max_length=3000)
@@ -42,7 +43,11 @@ class Session(models.Model):
     requested_at = models.DateTimeField(default=timezone.now)
     facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     accountable_manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Confirms actions that change the child's plan before they are final.",
     )
     proposed_start = models.DateTimeField("Proposed date and time")

@@ -42,9 +42,7 @@ def sessions_for(user):
     if not is_signed_in(user):
         return Session.objects.none()
     return (
-        Session.objects.filter(
-            Q(attendees__user=user) | Q(facilitator=user) | Q(accountable_manager=user) | Q(requested_by=user)
-        )
+        Session.objects.filter(Q(attendees__user=user) | Q(facilitator=user) | Q(accountable_manager=user) | Q(requested_by=user))
         .distinct()
         .select_related("facilitator", "accountable_manager", "requested_by")
         .order_by("-proposed_start")
@@ -270,9 +268,7 @@ def figures(months: int = FIGURE_MONTHS, today: date | None = None) -> Figures:
     sector_labels = dict(Sector.choices)
     session_ids = [pk for pk, *_ in rows]
     took_part = (
-        Attendee.objects.filter(session_id__in=session_ids, attended=True)
-        .values_list("organisation__name", "organisation__sector", "session_id")
-        .distinct()
+        Attendee.objects.filter(session_id__in=session_ids, attended=True).values_list("organisation__name", "organisation__sector", "session_id").distinct()
     )
     per_agency = defaultdict(set)
     sector_of = {}
@@ -292,7 +288,9 @@ def figures(months: int = FIGURE_MONTHS, today: date | None = None) -> Figures:
         per_sector_organisations[sector_of[name]].add(name)
     sectors = sorted(
         (
-            SectorCount(sector=sector, sector_label=str(sector_labels.get(sector, sector)), organisations=len(per_sector_organisations[sector]), sessions=len(ids))
+            SectorCount(
+                sector=sector, sector_label=str(sector_labels.get(sector, sector)), organisations=len(per_sector_organisations[sector]), sessions=len(ids)
+            )
             for sector, ids in per_sector_sessions.items()
         ),
         key=lambda item: (-item.sessions, item.sector_label),
@@ -318,9 +316,17 @@ def figures(months: int = FIGURE_MONTHS, today: date | None = None) -> Figures:
     )
 
     return Figures(
-        start=start, end=end, months=month_keys, sessions_total=len(rows), sessions_by_month=sessions_by_month,
-        agencies=agencies, sectors=sectors, actions_due=len(due_rows), actions_done_on_time=on_time,
-        actions_done_late=late, themes=theme_counts,
+        start=start,
+        end=end,
+        months=month_keys,
+        sessions_total=len(rows),
+        sessions_by_month=sessions_by_month,
+        agencies=agencies,
+        sectors=sectors,
+        actions_due=len(due_rows),
+        actions_done_on_time=on_time,
+        actions_done_late=late,
+        themes=theme_counts,
     )
 
 
@@ -335,12 +341,10 @@ def figures_data(found: Figures) -> dict:
             {"month": row.month, "kind": row.kind, "kind_label": row.kind_label, "sessions": row.sessions} for row in found.sessions_by_month
         ],
         "agencies": [
-            {"organisation": row.organisation, "sector": row.sector, "sector_label": row.sector_label, "sessions": row.sessions}
-            for row in found.agencies
+            {"organisation": row.organisation, "sector": row.sector, "sector_label": row.sector_label, "sessions": row.sessions} for row in found.agencies
         ],
         "sectors": [
-            {"sector": row.sector, "sector_label": row.sector_label, "organisations": row.organisations, "sessions": row.sessions}
-            for row in found.sectors
+            {"sector": row.sector, "sector_label": row.sector_label, "organisations": row.organisations, "sessions": row.sessions} for row in found.sectors
         ],
         "actions": {
             "due": found.actions_due,
@@ -348,9 +352,7 @@ def figures_data(found: Figures) -> dict:
             "done_late": found.actions_done_late,
             "on_time_share": found.on_time_share,
         },
-        "themes": [
-            {"code": row.code, "name": row.name, "sessions": row.sessions, "by_month": dict(row.by_month)} for row in found.themes
-        ],
+        "themes": [{"code": row.code, "name": row.name, "sessions": row.sessions, "by_month": dict(row.by_month)} for row in found.themes],
     }
 
 

@@ -13,11 +13,16 @@ from goldenthread.core.rules import DateRule, TextRule
 KIND_MESSAGE = "Choose group supervision or a learning conversation"
 FORMAT_MESSAGE = "Choose online or in person"
 SITUATION_REFERENCE = TextRule(
-    "Initials or a reference for the child or family", 40, "Enter initials or a reference for the child or family, not their name",
+    "Initials or a reference for the child or family",
+    40,
+    "Enter initials or a reference for the child or family, not their name",
     hint="Used instead of names, for example 'J.T., aged 9' or the family reference.",
 )
 PURPOSE = TextRule(
-    "What you would like to think about together", 3000, "Say what you would like to think about together", rows=5,
+    "What you would like to think about together",
+    3000,
+    "Say what you would like to think about together",
+    rows=5,
     hint="A few lines are enough. Leave out names and anything the others do not need to know.",
 )
 LOCATION = TextRule("Where, or the meeting link", 300, hint="A room and address, or a link to the online meeting")
@@ -51,11 +56,16 @@ THEMES_MESSAGE = "Choose themes from the list, or write your own in the box belo
 ATTENDED_MESSAGE = "Choose people from the list of attendees"
 COMMITMENT = TextRule("What we will do differently", 2000, "Say what the agency will do differently", rows=3)
 WELLBEING_NOTE = TextRule(
-    "The impact of this work on us, and what would help", 4000, rows=6,
+    "The impact of this work on us, and what would help",
+    4000,
+    rows=6,
     hint="Only the people who took part in this session can read this. It is never counted in figures.",
 )
 CHRONOLOGY_SUMMARY = TextRule(
-    "Brief summary for the family's chronology", 1500, "Write a brief summary for the family's chronology", rows=4,
+    "Brief summary for the family's chronology",
+    1500,
+    "Write a brief summary for the family's chronology",
+    rows=4,
     hint="A few lines: that the session happened, and what was agreed for the child. Not the whole discussion.",
 )
 CHRONOLOGY_MEANING = TextRule("What it means for the child", 2000)
@@ -67,10 +77,17 @@ OWNER_MESSAGE = "Choose who will do it from the people taking part"
 DUE_ON = DateRule("By when", "Enter the date it will be done by", not_past=True, hint="For example, 27 3 2026")
 DONE_NOTE = TextRule("What was done", 1000, "Say what was done", rows=3, hint="A short note, so everyone who took part knows.")
 CANCEL_REASON = TextRule(
-    "Why it is cancelled", 1000, "Say why the action is cancelled", rows=3, hint="The action stays in the record, with your reason.",
+    "Why it is cancelled",
+    1000,
+    "Say why the action is cancelled",
+    rows=3,
+    hint="The action stays in the record, with your reason.",
 )
 CONFIRM_NOTE = TextRule(
-    "Your note as accountable manager", 1000, "Add a note about why you confirm it", rows=3,
+    "Your note as accountable manager",
+    1000,
+    "Add a note about why you confirm it",
+    rows=3,
     hint="This action changes the child's plan. Once you confirm it, it is final and open.",
 )
 NEW_DUE_ON = DateRule("New date", "Enter the new date it will be done by", not_past=True, hint="For example, 27 3 2026")

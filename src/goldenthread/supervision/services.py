@@ -40,10 +40,7 @@ from .models import (
 # The parts of a family's record a session about that family is for: the requester must see one of them.
 LINK_PARTS = (Part.STORY, Part.CHRONOLOGY)
 CHRONOLOGY_SOURCE = "group supervision"
-DEFAULT_CHRONOLOGY_MEANING = (
-    "Practitioners from the agencies involved thought together about what this means for the child, "
-    "and agreed how they will help."
-)
+DEFAULT_CHRONOLOGY_MEANING = "Practitioners from the agencies involved thought together about what this means for the child, and agreed how they will help."
 SUPERVISION_PART = "supervision"
 REMINDER_HOUR = 9
 RECORD_FIELDS = (*rules.RECORD_TEXT, "themes", "held_on")
@@ -146,8 +143,14 @@ def request_session(*, by, kind, family=None, situation_reference="", purpose, p
     raise_if(errors)
     with transaction.atomic():
         session = Session.objects.create(
-            kind=kind, family=family, situation_reference=reference, purpose=cleaned_purpose, requested_by=by,
-            proposed_start=start, format=format, location=cleaned_location,
+            kind=kind,
+            family=family,
+            situation_reference=reference,
+            purpose=cleaned_purpose,
+            requested_by=by,
+            proposed_start=start,
+            format=format,
+            location=cleaned_location,
         )
         _add_place(session, by, by, response=Attendee.Response.ACCEPTED)
         for invitee in invitees:
@@ -248,7 +251,9 @@ def log_session_view(session, *, by, allowed=True):
     if session.family_id is None:
         return None
     if not allowed:
-        return access.log(by, session.family, access.Action.VIEW, SUPERVISION_PART, access.Basis.REFUSED, "Asked to see a group supervision session without a place in it")
+        return access.log(
+            by, session.family, access.Action.VIEW, SUPERVISION_PART, access.Basis.REFUSED, "Asked to see a group supervision session without a place in it"
+        )
     return access.log(by, session.family, access.Action.VIEW, SUPERVISION_PART, attendee_basis(by, session), "Viewed a group supervision session")
 
 
@@ -376,7 +381,11 @@ def add_action(session, *, by, description, owner, due_on, changes_childs_plan=F
     raise_if(errors)
     with transaction.atomic():
         action = Action.objects.create(
-            session=session, description=text, owner=owner, due_on=due, changes_childs_plan=changes_plan,
+            session=session,
+            description=text,
+            owner=owner,
+            due_on=due,
+            changes_childs_plan=changes_plan,
             status=Action.Status.PROPOSED if changes_plan else Action.Status.OPEN,
         )
         note = "Proposed: it changes the child's plan, so the accountable manager confirms it" if changes_plan else "Agreed in the session"
@@ -468,7 +477,12 @@ def add_to_chronology(session, *, by, summary, meaning_for_child="") -> Session:
         raise Refused(decision.refusal_reason)
     with transaction.atomic():
         entry = family_services.add_chronology_entry(
-            session.family, by=by, occurred_on=session.held_on, what_happened=text, meaning_for_child=meaning, source=CHRONOLOGY_SOURCE,
+            session.family,
+            by=by,
+            occurred_on=session.held_on,
+            what_happened=text,
+            meaning_for_child=meaning,
+            source=CHRONOLOGY_SOURCE,
         )
         session.chronology_summary = text
         session.chronology_entry = entry

@@ -141,15 +141,19 @@ def home(request):
     verified = safeguards.is_verified(user)
     for action in actions:
         action.details_shown = permissions.can_read_action_details(action, verified=verified)
-    return render(request, "supervision/home.html", {
-        "upcoming": sorted(upcoming, key=lambda s: s.proposed_start),
-        "held": held,
-        "cancelled": cancelled,
-        "actions": actions,
-        "today": timezone.localdate(),
-        "can_request": permissions.can_request(user),
-        "can_see_figures": permissions.can_see_figures(user),
-    })
+    return render(
+        request,
+        "supervision/home.html",
+        {
+            "upcoming": sorted(upcoming, key=lambda s: s.proposed_start),
+            "held": held,
+            "cancelled": cancelled,
+            "actions": actions,
+            "today": timezone.localdate(),
+            "can_request": permissions.can_request(user),
+            "can_see_figures": permissions.can_see_figures(user),
+        },
+    )
 
 
 # Request a session -----------------------------------------------------------------------
@@ -169,7 +173,9 @@ def request_session(request):
     if data is not None and "show_people" in data:
         return render(request, "supervision/request.html", {"form": _show_without_errors(form), "showing": True})
     return form_page(
-        request, form, template="supervision/request.html",
+        request,
+        form,
+        template="supervision/request.html",
         action=lambda _: services.request_session(by=user, **form.request_values()),
         success_message="Your request is sent. The people you invited will be asked to take part.",
         success_url=_session_url,
@@ -214,9 +220,13 @@ def session_detail(request, session):
     initial.update({"version": session.version, "held_on": session.held_on})
     form = forms.RecordForm(_post_or_none(request), initial=initial, themes=themes.theme_choices(), learning=learning)
     return form_page(
-        request, form, template="supervision/session.html", context=context,
+        request,
+        form,
+        template="supervision/session.html",
+        context=context,
         action=lambda _: services.record_session(session, by=user, **form.record_values()),
-        success_message="The record of the session is saved.", success_url=_session_url(session),
+        success_message="The record of the session is saved.",
+        success_url=_session_url(session),
         conflict_context=lambda conflict: {"conflict": _conflict_values(conflict, session)},
     )
 
@@ -293,7 +303,10 @@ def acknowledge(request, session):
         return redirect(_session_url(session))
     _require(permissions.can_acknowledge(user, session))
     return form_page(
-        request, forms.AcknowledgeForm(_post_or_none(request)), template="supervision/acknowledge.html", context={"session": session},
+        request,
+        forms.AcknowledgeForm(_post_or_none(request)),
+        template="supervision/acknowledge.html",
+        context={"session": session},
         action=lambda _: services.acknowledge_confidentiality(session, by=user),
         success_url=_session_url(session),
     )
@@ -306,9 +319,13 @@ def respond(request, session):
     _require(place is not None and permissions.can_respond(user, place))
     form = forms.RespondForm(_post_or_none(request), initial={"response": place.response if place.response != Attendee.Response.INVITED else None})
     return form_page(
-        request, form, template="supervision/respond.html", context={"session": session},
+        request,
+        form,
+        template="supervision/respond.html",
+        context={"session": session},
         action=lambda data: services.respond(place, by=user, response=data["response"]),
-        success_message="Thank you: your answer is saved.", success_url=reverse("supervision:home"),
+        success_message="Thank you: your answer is saved.",
+        success_url=reverse("supervision:home"),
     )
 
 
@@ -325,9 +342,13 @@ def schedule(request, session):
     }
     form = forms.ScheduleForm(_post_or_none(request), people=people, initial=initial)
     return form_page(
-        request, form, template="supervision/schedule.html", context={"session": session},
+        request,
+        form,
+        template="supervision/schedule.html",
+        context={"session": session},
         action=lambda _: services.schedule(session, by=user, **form.schedule_values()),
-        success_message="The session is scheduled.", success_url=_session_url(session),
+        success_message="The session is scheduled.",
+        success_url=_session_url(session),
     )
 
 
@@ -360,9 +381,13 @@ def invite(request, session):
     if data is not None and "show_people" in data:
         return render(request, "supervision/invite.html", {"session": session, "form": _show_without_errors(form)})
     return form_page(
-        request, form, template="supervision/invite.html", context={"session": session},
+        request,
+        form,
+        template="supervision/invite.html",
+        context={"session": session},
         action=lambda _: services.invite(session, by=user, invitees=form.chosen_invitees()),
-        success_message="The people you chose are invited.", success_url=_session_url(session),
+        success_message="The people you chose are invited.",
+        success_url=_session_url(session),
     )
 
 
@@ -373,9 +398,13 @@ def attendance(request, session):
     initial = {"attended": [str(a.user.public_id) for a in queries.attendees(session) if a.attended]}
     form = forms.AttendanceForm(_post_or_none(request), people=_people_choices(queries.session_people(session)), initial=initial)
     return form_page(
-        request, form, template="supervision/attendance.html", context={"session": session},
+        request,
+        form,
+        template="supervision/attendance.html",
+        context={"session": session},
         action=lambda _: services.mark_attended(session, by=user, attended=form.chosen()),
-        success_message="Who took part is saved.", success_url=_session_url(session),
+        success_message="Who took part is saved.",
+        success_url=_session_url(session),
     )
 
 
@@ -384,9 +413,13 @@ def cancel_session(request, session):
     user = request.user
     _require(permissions.can_cancel_session(user, session))
     return form_page(
-        request, forms.CancelSessionForm(_post_or_none(request)), template="supervision/cancel_session.html", context={"session": session},
+        request,
+        forms.CancelSessionForm(_post_or_none(request)),
+        template="supervision/cancel_session.html",
+        context={"session": session},
         action=lambda data: services.cancel_session(session, by=user, reason=data["reason"]),
-        success_message="The session is cancelled. The people invited will be told.", success_url=reverse("supervision:home"),
+        success_message="The session is cancelled. The people invited will be told.",
+        success_url=reverse("supervision:home"),
     )
 
 
@@ -402,9 +435,13 @@ def add_action(request, session):
         return waiting
     form = forms.ActionForm(_post_or_none(request), people=_people_choices(queries.session_people(session)))
     return form_page(
-        request, form, template="supervision/action_form.html", context={"session": session},
+        request,
+        form,
+        template="supervision/action_form.html",
+        context={"session": session},
         action=lambda _: services.add_action(session, by=user, **form.action_values()),
-        success_message=_action_added, success_url=_session_url(session),
+        success_message=_action_added,
+        success_url=_session_url(session),
     )
 
 
@@ -423,9 +460,13 @@ def add_commitment(request, session):
         return waiting
     form = forms.AgencyCommitmentForm(_post_or_none(request), organisations=list(queries.organisations_in(session)))
     return form_page(
-        request, form, template="supervision/commitment_form.html", context={"session": session},
+        request,
+        form,
+        template="supervision/commitment_form.html",
+        context={"session": session},
         action=lambda data: services.add_agency_commitment(session, by=user, organisation=form.chosen_organisation(), commitment=data["commitment"]),
-        success_message="What the agency will do differently is saved.", success_url=_session_url(session),
+        success_message="What the agency will do differently is saved.",
+        success_url=_session_url(session),
     )
 
 
@@ -438,10 +479,13 @@ def wellbeing(request, session):
         return waiting
     current = getattr(session, "wellbeing_note", None)
     return form_page(
-        request, forms.WellbeingForm(_post_or_none(request), initial={"note": current.note if current else ""}),
-        template="supervision/wellbeing.html", context={"session": session},
+        request,
+        forms.WellbeingForm(_post_or_none(request), initial={"note": current.note if current else ""}),
+        template="supervision/wellbeing.html",
+        context={"session": session},
         action=lambda data: services.save_wellbeing_note(session, by=user, note=data["note"]),
-        success_message="The wellbeing note is saved. Only the people who took part can read it.", success_url=_session_url(session),
+        success_message="The wellbeing note is saved. Only the people who took part can read it.",
+        success_url=_session_url(session),
     )
 
 
@@ -453,10 +497,13 @@ def chronology_summary(request, session):
         messages.info(request, "A summary of this session is already in the family's chronology.")
         return redirect(_session_url(session))
     return form_page(
-        request, forms.ChronologySummaryForm(_post_or_none(request), initial={"summary": session.chronology_summary}),
-        template="supervision/chronology_summary.html", context={"session": session},
+        request,
+        forms.ChronologySummaryForm(_post_or_none(request), initial={"summary": session.chronology_summary}),
+        template="supervision/chronology_summary.html",
+        context={"session": session},
         action=lambda data: services.add_to_chronology(session, by=user, summary=data["summary"]),
-        success_message="The summary is added to the family's chronology.", success_url=_session_url(session),
+        success_message="The summary is added to the family's chronology.",
+        success_url=_session_url(session),
     )
 
 
@@ -489,10 +536,13 @@ def _action_note_page(request, action, which, allowed, service):
     _require(allowed)
     words = ACTION_NOTE_PAGES[which]
     return form_page(
-        request, forms.ActionNoteForm(_post_or_none(request), rule=words["rule"]), template="supervision/action_note.html",
+        request,
+        forms.ActionNoteForm(_post_or_none(request), rule=words["rule"]),
+        template="supervision/action_note.html",
         context={"action": action, "session": action.session, "words": words},
         action=lambda data: service(data["note"]),
-        success_message=words["success"], success_url=lambda _: _after_action(request, action),
+        success_message=words["success"],
+        success_url=lambda _: _after_action(request, action),
     )
 
 
@@ -506,7 +556,10 @@ def _after_action(request, action) -> str:
 @action_page
 def complete_action(request, action):
     return _action_note_page(
-        request, action, "done", permissions.can_update_action(request.user, action),
+        request,
+        action,
+        "done",
+        permissions.can_update_action(request.user, action),
         lambda note: services.complete_action(action, by=request.user, note=note),
     )
 
@@ -514,7 +567,10 @@ def complete_action(request, action):
 @action_page
 def cancel_action(request, action):
     return _action_note_page(
-        request, action, "cancel", permissions.can_update_action(request.user, action),
+        request,
+        action,
+        "cancel",
+        permissions.can_update_action(request.user, action),
         lambda note: services.cancel_action(action, by=request.user, reason=note),
     )
 
@@ -522,7 +578,10 @@ def cancel_action(request, action):
 @action_page
 def confirm_action(request, action):
     return _action_note_page(
-        request, action, "confirm", permissions.can_confirm(request.user, action),
+        request,
+        action,
+        "confirm",
+        permissions.can_confirm(request.user, action),
         lambda note: services.confirm_action(action, by=request.user, note=note),
     )
 
@@ -531,10 +590,13 @@ def confirm_action(request, action):
 def move_action(request, action):
     _require(permissions.can_update_action(request.user, action))
     return form_page(
-        request, forms.MoveActionForm(_post_or_none(request)), template="supervision/action_move.html",
+        request,
+        forms.MoveActionForm(_post_or_none(request)),
+        template="supervision/action_move.html",
         context={"action": action, "session": action.session},
         action=lambda data: services.move_action(action, by=request.user, new_due_on=data["new_due_on"], reason=data["reason"]),
-        success_message="The action has a new date.", success_url=lambda _: _after_action(request, action),
+        success_message="The action has a new date.",
+        success_url=lambda _: _after_action(request, action),
     )
 
 

@@ -4,20 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('continuum', '0002_shipped_frameworks'),
+        ("continuum", "0002_shipped_frameworks"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='action',
-            name='owner',
-            field=models.CharField(help_text='A name or a team.', max_length=150, verbose_name='Who owns it'),
+            model_name="action",
+            name="owner",
+            field=models.CharField(help_text="A name or a team.", max_length=150, verbose_name="Who owns it"),
         ),
         migrations.AlterField(
-            model_name='action',
-            name='status',
-            field=models.CharField(choices=[('not-started', 'Not started'), ('in-progress', 'In progress'), ('done', 'Done')], default='not-started', max_length=20, verbose_name='Status'),
+            model_name="action",
+            name="status",
+            field=models.CharField(
+                choices=[("not-started", "Not started"), ("in-progress", "In progress"), ("done", "Done")],
+                default="not-started",
+                max_length=20,
+                verbose_name="Status",
+            ),
         ),
     ]

@@ -31,22 +31,43 @@ SMALL_BANDS = [
 ]
 
 SMALL_DOMAINS = [
-    ("leadership", "Leadership and governance", ["Our leaders talk about trauma-informed practice.", "The board reviews our progress.", "Leaders model calm, kind responses."]),
-    ("safety", "Physical and emotional safety", ["Our reception areas feel calm and welcoming.", "People know what will happen next.", "We explain changes before they happen."]),
-    ("wellbeing", "Staff wellbeing", ["Staff have time to reflect after hard days.", "Managers notice signs of secondary trauma.", "Wellbeing support is easy to reach."]),
+    (
+        "leadership",
+        "Leadership and governance",
+        ["Our leaders talk about trauma-informed practice.", "The board reviews our progress.", "Leaders model calm, kind responses."],
+    ),
+    (
+        "safety",
+        "Physical and emotional safety",
+        ["Our reception areas feel calm and welcoming.", "People know what will happen next.", "We explain changes before they happen."],
+    ),
+    (
+        "wellbeing",
+        "Staff wellbeing",
+        ["Staff have time to reflect after hard days.", "Managers notice signs of secondary trauma.", "Wellbeing support is easy to reach."],
+    ),
 ]
 
 
 def make_framework(code="small-general", kind=Framework.Kind.GENERAL, version=1, title="A small test framework", is_current=True):
     framework = Framework.objects.create(
-        code=code, version=version, kind=kind, title=title, scale=SMALL_SCALE, bands=SMALL_BANDS, is_current=is_current,
+        code=code,
+        version=version,
+        kind=kind,
+        title=title,
+        scale=SMALL_SCALE,
+        bands=SMALL_BANDS,
+        is_current=is_current,
         description="A fictional framework made for tests.",
     )
     for order, (domain_code, domain_title, statements) in enumerate(SMALL_DOMAINS):
         domain = Domain.objects.create(framework=framework, code=domain_code, title=domain_title, order=order)
         for position, text in enumerate(statements, start=1):
             Item.objects.create(
-                domain=domain, code=f"{domain_code}-{position}", text=text, order=position,
+                domain=domain,
+                code=f"{domain_code}-{position}",
+                text=text,
+                order=position,
                 guidance=f"What good looks like: {text.lower()}",
             )
     return framework

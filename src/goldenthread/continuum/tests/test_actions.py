@@ -57,7 +57,13 @@ def test_only_the_organisation_lead_adds_or_changes_actions(person, request, chi
 
 @pytest.mark.parametrize(
     "overrides, field",
-    [({"description": "  "}, "description"), ({"owner": ""}, "owner"), ({"due_on": "soon"}, "due_on"), ({"status": "finished"}, "status"), ({"description": "x" * 501}, "description")],
+    [
+        ({"description": "  "}, "description"),
+        ({"owner": ""}, "owner"),
+        ({"due_on": "soon"}, "due_on"),
+        ({"status": "finished"}, "status"),
+        ({"description": "x" * 501}, "description"),
+    ],
 )
 def test_an_action_needs_what_who_when_and_a_known_status(overrides, field, childrens_services, organisation_lead, completed_round, safety):
     with pytest.raises(ValidationError) as error:
@@ -102,7 +108,15 @@ def test_the_area_choice_is_limited_to_the_rounds_framework(as_person, organisat
 def test_lead_adds_and_changes_an_action_through_the_pages(as_person, organisation_lead, childrens_services, completed_round, safety):
     client = as_person(organisation_lead)
     due = today() + timedelta(days=60)
-    data = {"domain": str(safety.pk), "description": "Quiet room in every office", "owner": "Estates", "due_on_0": due.day, "due_on_1": due.month, "due_on_2": due.year, "status": "not-started"}
+    data = {
+        "domain": str(safety.pk),
+        "description": "Quiet room in every office",
+        "owner": "Estates",
+        "due_on_0": due.day,
+        "due_on_1": due.month,
+        "due_on_2": due.year,
+        "status": "not-started",
+    }
     assert client.post(reverse("continuum:add-action", args=[childrens_services.slug]), data).status_code == 302
     action = Action.objects.get()
     assert action.assessment == completed_round and action.domain == safety and action.due_on == due
@@ -126,7 +140,15 @@ def test_lead_adds_and_changes_an_action_through_the_pages(as_person, organisati
     ],
 )
 def test_bad_action_input_is_explained_and_kept(changes, message, as_person, organisation_lead, childrens_services, completed_round, safety):
-    data = {"domain": str(safety.pk), "description": "Kind letters <b>first</b>", "owner": "Comms team", "due_on_0": "1", "due_on_1": "9", "due_on_2": "2026", "status": "not-started"}
+    data = {
+        "domain": str(safety.pk),
+        "description": "Kind letters <b>first</b>",
+        "owner": "Comms team",
+        "due_on_0": "1",
+        "due_on_1": "9",
+        "due_on_2": "2026",
+        "status": "not-started",
+    }
     data.update(changes)
     response = as_person(organisation_lead).post(reverse("continuum:add-action", args=[childrens_services.slug]), data)
     assert response.status_code == 400
@@ -145,7 +167,9 @@ def test_a_domain_from_another_framework_cannot_be_posted(as_person, organisatio
     assert not Action.objects.exists()
 
 
-def test_action_plan_groups_by_area_marks_overdue_and_filters_by_status(as_person, practitioner, organisation_lead, childrens_services, completed_round, safety):
+def test_action_plan_groups_by_area_marks_overdue_and_filters_by_status(
+    as_person, practitioner, organisation_lead, childrens_services, completed_round, safety
+):
     leadership = completed_round.framework.domains.get(code="leadership")
     add(childrens_services, organisation_lead, completed_round, safety, description="Overdue step", due_on=today() - timedelta(days=5))
     done = add(childrens_services, organisation_lead, completed_round, leadership, description="Finished step")

@@ -92,7 +92,9 @@ def test_a_bad_round_name_is_explained(title, as_person, organisation_lead, chil
 
 @pytest.mark.parametrize("framework", ["", "999999", "abc", "1 OR 1=1"])
 def test_an_unknown_framework_is_explained_and_the_name_kept(framework, as_person, organisation_lead, childrens_services, small_framework):
-    response = as_person(organisation_lead).post(reverse("continuum:start", args=[childrens_services.slug]), {"framework": framework, "title": "Spring – ☀️ round"})
+    response = as_person(organisation_lead).post(
+        reverse("continuum:start", args=[childrens_services.slug]), {"framework": framework, "title": "Spring – ☀️ round"}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Choose" in page and "framework" in page

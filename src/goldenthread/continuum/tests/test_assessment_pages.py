@@ -79,7 +79,9 @@ def test_lead_invites_chosen_colleagues_and_everyone(
     assert len(sent_by_the_worker()) == 3
 
 
-def test_inviting_nobody_or_an_outsider_is_explained(as_person, organisation_lead, practitioner, other_agency_practitioner, childrens_services, small_framework):
+def test_inviting_nobody_or_an_outsider_is_explained(
+    as_person, organisation_lead, practitioner, other_agency_practitioner, childrens_services, small_framework
+):
     assessment = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Spring round")
     client = as_person(organisation_lead)
     url = reverse("continuum:invite", args=[assessment.public_id])
@@ -113,8 +115,13 @@ def test_answering_one_area_at_a_time_then_checking_and_sending(as_person, pract
     page = client.get(answer_url(open_round, "leadership")).content.decode()
     assert "I don&#x27;t know" in page or "I don't know" in page
     assert "Save and come back later" in page
-    data = {services.answer_field(leadership[0]): "3", services.answer_field(leadership[1]): "dont-know", services.answer_field(leadership[2]): "1",
-            services.evidence_field(leadership[0]): "Board minutes, March", "continue": "1"}
+    data = {
+        services.answer_field(leadership[0]): "3",
+        services.answer_field(leadership[1]): "dont-know",
+        services.answer_field(leadership[2]): "1",
+        services.evidence_field(leadership[0]): "Board minutes, March",
+        "continue": "1",
+    }
     moved_on = client.post(answer_url(open_round, "leadership"), data)
     assert moved_on.status_code == 302
     assert moved_on["Location"] == answer_url(open_round, "safety")
@@ -139,7 +146,12 @@ def test_the_last_area_leads_to_checking_your_answers(as_person, practitioner, o
 
 def test_a_half_finished_assessment_is_there_when_you_come_back(as_person, practitioner, open_round, client):
     safety = domain_items(open_round, "safety")
-    data = {services.answer_field(safety[0]): "4", services.evidence_field(safety[0]): "New quiet room", services.answer_field(safety[2]): "dont-know", "later": "1"}
+    data = {
+        services.answer_field(safety[0]): "4",
+        services.evidence_field(safety[0]): "New quiet room",
+        services.answer_field(safety[2]): "dont-know",
+        "later": "1",
+    }
     saved = as_person(practitioner).post(answer_url(open_round, "safety"), data)
     assert saved["Location"] == answer_url(open_round)
     client.logout()
@@ -235,7 +247,7 @@ def test_strengths_list_areas_at_responsive_or_above(as_person, organisation_lea
         answer_and_send(open_round, person, 3)
     services.complete_assessment(open_round, by=organisation_lead)
     page = as_person(organisation_lead).get(reverse("continuum:result", args=[open_round.public_id])).content.decode()
-    strengths = page.split("<h2 class=\"govuk-heading-l\">Strengths</h2>")[1].split("Next steps")[0]
+    strengths = page.split('<h2 class="govuk-heading-l">Strengths</h2>')[1].split("Next steps")[0]
     assert "Staff wellbeing: Trauma Responsive" in strengths
     assert "Leaders model calm, kind responses." in strengths
 
@@ -270,7 +282,9 @@ def test_organisation_page_shows_the_latest_stage_with_what_it_looks_like(as_per
     assert "Spring round" in page
 
 
-def test_progress_chart_has_a_table_with_the_same_figures(as_person, organisation_lead, champion, practitioner, completed_round, childrens_services, small_framework):
+def test_progress_chart_has_a_table_with_the_same_figures(
+    as_person, organisation_lead, champion, practitioner, completed_round, childrens_services, small_framework
+):
     move_round_back(completed_round, 200)
     second = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Autumn round")
     services.invite_everyone(second, by=organisation_lead)
@@ -278,7 +292,7 @@ def test_progress_chart_has_a_table_with_the_same_figures(as_person, organisatio
         answer_and_send(second, person, 3)
     services.complete_assessment(second, by=organisation_lead)
     page = as_person(organisation_lead).get(reverse("continuum:organisation", args=[childrens_services.slug])).content.decode()
-    assert "<svg" in page and 'role="img"' in page and "<title id=\"progress-chart-title\">" in page
+    assert "<svg" in page and 'role="img"' in page and '<title id="progress-chart-title">' in page
     assert "style=" not in page.split("<svg")[1].split("</svg>")[0]
     assert page.count("<rect") == 6  # three areas, two rounds
     table = page.split("Progress over time: self-assessed stage and score")[1].split("</table>")[0]
@@ -299,8 +313,15 @@ def test_organisation_page_suggests_reassessing_every_six_months_with_a_date(as_
 def test_organisation_page_counts_overdue_actions(as_person, practitioner, organisation_lead, completed_round, childrens_services, small_framework):
     domain = completed_round.framework.domains.get(code="safety")
     for days in (-10, -3, 20):
-        services.add_action(childrens_services, by=organisation_lead, assessment=completed_round, domain=domain,
-                            description=f"Step {days}", owner="Team", due_on=date.today() + timedelta(days=days))
+        services.add_action(
+            childrens_services,
+            by=organisation_lead,
+            assessment=completed_round,
+            domain=domain,
+            description=f"Step {days}",
+            owner="Team",
+            due_on=date.today() + timedelta(days=days),
+        )
     page = as_person(practitioner).get(reverse("continuum:organisation", args=[childrens_services.slug])).content.decode()
     assert "2 overdue" in page
     assert "Start a new round" not in page

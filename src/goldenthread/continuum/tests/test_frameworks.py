@@ -19,7 +19,7 @@ from goldenthread.core.models import AuditEvent
 from goldenthread.language import check
 
 # A small framework file, valid as written; tests change one thing and look at the message.
-SMALL = '''
+SMALL = """
 code = "riverbend-test"
 kind = "general"
 title = "A small fictional framework"
@@ -97,7 +97,7 @@ title = "Staff wellbeing"
 code = "wellbeing-supervision"
 text = "Staff have reflective supervision."
 guidance = "Done well: it is protected time."
-'''
+"""
 
 
 def problems_in(text: str) -> list[str]:
@@ -129,7 +129,15 @@ def test_the_schools_framework_has_the_schools_own_domains():
     schools = frameworks.load_shipped("schools.toml")
     assert schools.kind == "schools"
     titles = [d.title for d in schools.domains]
-    for expected in ["Relationships and behaviour policy", "Safe spaces and regulation", "Transitions", "Curriculum and learning", "Family partnership", "Staff wellbeing", "Leadership and whole-school culture"]:
+    for expected in [
+        "Relationships and behaviour policy",
+        "Safe spaces and regulation",
+        "Transitions",
+        "Curriculum and learning",
+        "Family partnership",
+        "Staff wellbeing",
+        "Leadership and whole-school culture",
+    ]:
         assert expected in titles
     assert schools.item_count >= 35
 
@@ -237,9 +245,7 @@ def test_the_answer_scale_must_run_from_0_to_4():
 def test_a_statement_that_is_too_long_says_by_how_much():
     long_text = "Staff listen. " * 30  # 420 characters, 419 once tidied
     text = SMALL.replace('"Our waiting areas feel calm."', f'"{long_text}"')
-    assert one_problem(text) == (
-        "Domain 'safety', statement 'safety-spaces': the text is 419 characters long. Shorten it to 400 characters or fewer."
-    )
+    assert one_problem(text) == ("Domain 'safety', statement 'safety-spaces': the text is 419 characters long. Shorten it to 400 characters or fewer.")
 
 
 def test_a_domain_with_no_statements_is_refused():
@@ -330,9 +336,7 @@ def test_inline_tables_count_towards_the_same_depth_as_lists():
         frameworks.check_nesting("value = " + "{a = [" * 8 + "{}" + "]}" * 8 + "\n")
 
 
-@pytest.mark.parametrize(
-    "template", ["{name} = 1\n", "[{name}]\n", "[[{name}]]\n", "value = {{{name} = 1}}\n", "value = {{b = 2, {name} = 1}}\n"]
-)
+@pytest.mark.parametrize("template", ["{name} = 1\n", "[{name}]\n", "[[{name}]]\n", "value = {{{name} = 1}}\n", "value = {{b = 2, {name} = 1}}\n"])
 def test_a_dotted_name_may_have_eight_parts_but_not_nine(template):
     frameworks.check_nesting(template.format(name=dotted_name(8)))
     with pytest.raises(FrameworkFileError, match="more than 8 parts joined by dots"):
@@ -465,7 +469,7 @@ def test_a_new_framework_code_starts_at_version_one(partnership_lead):
 def test_a_framework_keeps_its_kind_across_versions(partnership_lead):
     from dataclasses import replace
 
-    with pytest.raises(FrameworkFileError, match="its kind must stay \"general\""):
+    with pytest.raises(FrameworkFileError, match='its kind must stay "general"'):
         services.import_framework(replace(edited_general(), kind="schools"), by=partnership_lead)
     assert Framework.objects.filter(code="general").count() == 1
 

@@ -75,17 +75,19 @@ def test_an_unknown_version_is_not_found(admin_client, path):
 
 def test_the_list_shows_each_framework_with_its_versions_and_the_current_one(admin_client, partnership_lead):
     services.import_framework(frameworks.parse_framework(SMALL), by=partnership_lead)
-    services.import_framework(frameworks.parse_framework(SMALL.replace("Our waiting areas feel calm.", "Our waiting areas feel calm and private.")), by=partnership_lead)
+    services.import_framework(
+        frameworks.parse_framework(SMALL.replace("Our waiting areas feel calm.", "Our waiting areas feel calm and private.")), by=partnership_lead
+    )
     page = admin_client.get(url("list")).content.decode()
     assert "Trauma-informed organisation self-assessment" in page and "Trauma-informed school self-assessment" in page
-    assert "Version 2<span class=\"govuk-visually-hidden\"> of A small fictional framework" in page
+    assert 'Version 2<span class="govuk-visually-hidden"> of A small fictional framework' in page
     assert page.count("Earlier version") == 1
     assert page.count(">Current<") == 3
 
 
 def test_a_version_page_shows_its_domains_statements_guidance_and_stages(admin_client):
     page = admin_client.get(url("version")).content.decode()
-    assert "<h1 class=\"govuk-heading-xl\">Trauma-informed organisation self-assessment</h1>" in page
+    assert '<h1 class="govuk-heading-xl">Trauma-informed organisation self-assessment</h1>' in page
     assert "Leadership and governance" in page and "Data, evaluation and learning" in page
     assert "greeted warmly, by name where we know it" in page
     assert "Done well: the business or service plan names trauma-informed practice" in page
@@ -96,7 +98,9 @@ def test_a_version_page_shows_its_domains_statements_guidance_and_stages(admin_c
 
 def test_an_earlier_version_page_points_to_the_current_one(admin_client, partnership_lead):
     services.import_framework(frameworks.parse_framework(SMALL), by=partnership_lead)
-    services.import_framework(frameworks.parse_framework(SMALL.replace("Staff have reflective supervision.", "Staff have regular reflective supervision.")), by=partnership_lead)
+    services.import_framework(
+        frameworks.parse_framework(SMALL.replace("Staff have reflective supervision.", "Staff have regular reflective supervision.")), by=partnership_lead
+    )
     page = admin_client.get(reverse("continuum:framework", args=["riverbend-test", 1])).content.decode()
     assert "This is an earlier version." in page
     assert reverse("continuum:framework", args=["riverbend-test", 2]) in page
@@ -218,7 +222,10 @@ DEEP_FILES = {
     "a dotted key inside an inline table": (("code = {" + "a." * DEEP + "a = 1}\n").encode(), "a name has more than 8 parts joined by dots"),
     "deep arrays after a good file": ((SMALL + f"\nextra = {'[' * DEEP}{']' * DEEP}\n").encode(), "inside one another more than 16 levels deep"),
     "an oversized file": (SMALL.encode() + b"\n# " + b"a" * (200 * 1024), "The selected file must be smaller than 200 KB."),
-    "a file not saved as UTF-8": (SMALL.replace("Our waiting areas feel calm.", "Nos salles d'attente sont calmes, même à midi.").encode("latin-1"), "saved as UTF-8"),
+    "a file not saved as UTF-8": (
+        SMALL.replace("Our waiting areas feel calm.", "Nos salles d'attente sont calmes, même à midi.").encode("latin-1"),
+        "saved as UTF-8",
+    ),
 }
 
 

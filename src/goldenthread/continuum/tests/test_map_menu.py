@@ -52,7 +52,15 @@ def test_lead_sees_the_latest_stage_and_overdue_actions(organisation_lead, champ
     domain = Domain.objects.get(framework=framework, code="language")
     today = timezone.localdate()
     for days, status in [(-5, Action.Status.NOT_STARTED), (-1, Action.Status.IN_PROGRESS), (-9, Action.Status.DONE), (20, Action.Status.NOT_STARTED)]:
-        Action.objects.create(organisation=childrens_services, assessment=assessment, domain=domain, description="Review our letters with families", owner="Jo Park", due_on=today + timedelta(days=days), status=status)
+        Action.objects.create(
+            organisation=childrens_services,
+            assessment=assessment,
+            domain=domain,
+            description="Review our letters with families",
+            owner="Jo Park",
+            due_on=today + timedelta(days=days),
+            status=status,
+        )
     card = card_titled(menu.home_cards(organisation_lead), "Where we stand")
     assert "places Riverbend Children's Services at Trauma Responsive" in card["text"]
     assert "2 actions in the action plan are past the due date" in card["text"]
@@ -96,7 +104,9 @@ def test_another_organisations_round_is_not_on_a_colleagues_card(practitioner, o
     assert "Health round" not in texts
 
 
-def test_partnership_lead_sees_how_many_have_assessed_and_the_bright_spots(partnership_lead, organisation_lead, other_agency_lead, childrens_services, community_health, framework):
+def test_partnership_lead_sees_how_many_have_assessed_and_the_bright_spots(
+    partnership_lead, organisation_lead, other_agency_lead, childrens_services, community_health, framework
+):
     complete_round(childrens_services, framework, [organisation_lead], {"leadership": 4, "safety": 3, "language": 3})
     complete_round(community_health, framework, [other_agency_lead], {"leadership": 1, "safety": 1, "language": 1})
     card = card_titled(menu.home_cards(partnership_lead), "Where the partnership stands")

@@ -123,7 +123,9 @@ def test_a_domain_with_too_few_answers_says_so(general, childrens_services, orga
     assert group.rows[0].cells[2].css_class == "gt-band gt-band--none"
 
 
-def test_bands_by_sector_count_every_active_organisation_including_those_not_assessed(general, childrens_services, community_health, police, organisation_lead, other_agency_lead):
+def test_bands_by_sector_count_every_active_organisation_including_those_not_assessed(
+    general, childrens_services, community_health, police, organisation_lead, other_agency_lead
+):
     complete_round(childrens_services, general, [organisation_lead], STRONG)
     complete_round(community_health, general, [other_agency_lead], EARLY)
     rows = {row.sector: row for row in queries.partnership_map().sectors}
@@ -137,7 +139,9 @@ def test_bands_by_sector_count_every_active_organisation_including_those_not_ass
     assert [count for _, _, count in summary.band_counts] == [1, 0, 1, 0]
 
 
-def test_filters_narrow_the_map_to_a_sector_or_a_framework(general, schools, childrens_services, community_health, primary_school, organisation_lead, other_agency_lead, practitioner):
+def test_filters_narrow_the_map_to_a_sector_or_a_framework(
+    general, schools, childrens_services, community_health, primary_school, organisation_lead, other_agency_lead, practitioner
+):
     complete_round(childrens_services, general, [organisation_lead], STRONG)
     complete_round(community_health, general, [other_agency_lead], EARLY)
     complete_round(primary_school, schools, [practitioner], {"behaviour": 3, "safe-spaces": 2})
@@ -157,7 +161,9 @@ def test_an_unknown_filter_value_never_breaks_the_map(general, childrens_service
     assert len(queries.partnership_map(framework=odd).standings) == expected
 
 
-def test_a_bright_spot_is_strong_where_at_least_half_the_others_are_early_on(general, childrens_services, community_health, police, organisation_lead, other_agency_lead, practitioner):
+def test_a_bright_spot_is_strong_where_at_least_half_the_others_are_early_on(
+    general, childrens_services, community_health, police, organisation_lead, other_agency_lead, practitioner
+):
     complete_round(childrens_services, general, [organisation_lead], STRONG)
     complete_round(community_health, general, [other_agency_lead], EARLY)
     complete_round(police, general, [practitioner], {"leadership": 3, "safety": 3, "language": 3})
@@ -172,7 +178,9 @@ def test_a_bright_spot_is_strong_where_at_least_half_the_others_are_early_on(gen
     assert spot.others == 2
 
 
-def test_no_bright_spot_where_most_others_are_strong_too(general, childrens_services, community_health, police, organisation_lead, other_agency_lead, practitioner):
+def test_no_bright_spot_where_most_others_are_strong_too(
+    general, childrens_services, community_health, police, organisation_lead, other_agency_lead, practitioner
+):
     complete_round(childrens_services, general, [organisation_lead], STRONG)
     complete_round(community_health, general, [other_agency_lead], STRONG)
     complete_round(police, general, [practitioner], EARLY)
@@ -216,7 +224,9 @@ def test_months_before_keeps_the_day_or_takes_the_last_day_of_a_shorter_month():
     assert queries.months_before(date(2026, 1, 10), 14) == date(2024, 11, 10)
 
 
-def test_bright_spots_are_grouped_by_area_with_those_early_on_listed_once(general, childrens_services, community_health, police, organisation_lead, other_agency_lead, practitioner):
+def test_bright_spots_are_grouped_by_area_with_those_early_on_listed_once(
+    general, childrens_services, community_health, police, organisation_lead, other_agency_lead, practitioner
+):
     complete_round(childrens_services, general, [organisation_lead], {"leadership": 4, "safety": 1, "language": 1})
     complete_round(police, general, [practitioner], {"leadership": 3, "safety": 1, "language": 1})
     complete_round(community_health, general, [other_agency_lead], {"leadership": 1, "safety": 1, "language": 1})

@@ -53,9 +53,9 @@ def test_the_map_shows_sectors_movement_and_bright_spots(client, partnership_lea
     page = client.get(MAP).content.decode()
     assert "Stages by sector" in page and "Police" in page and "Not assessed yet" in page
     assert "Moved up" in page
-    bright_spots = page[page.index('id="bright-spots"'):]
-    leadership = bright_spots[bright_spots.index("Leadership and governance"):bright_spots.index("</tr>", bright_spots.index("Leadership and governance"))]
-    assert "Riverbend Children&#x27;s Services<span class=\"govuk-visually-hidden\">: latest result</span></a>: Informed" in leadership
+    bright_spots = page[page.index('id="bright-spots"') :]
+    leadership = bright_spots[bright_spots.index("Leadership and governance") : bright_spots.index("</tr>", bright_spots.index("Leadership and governance"))]
+    assert 'Riverbend Children&#x27;s Services<span class="govuk-visually-hidden">: latest result</span></a>: Informed' in leadership
     assert "Riverbend Community Health" in leadership
 
 
@@ -139,7 +139,7 @@ def test_csv_has_a_row_per_organisation_and_area_and_an_overall_row(client, part
 
 def test_csv_cells_that_look_like_formulas_are_kept_as_text(client, partnership_lead, organisation_lead):
     framework = make_framework()
-    dangerous = Organisation.objects.create(name="=HYPERLINK(\"http://bad.example\",\"click\")", sector=Sector.VOLUNTARY)
+    dangerous = Organisation.objects.create(name='=HYPERLINK("http://bad.example","click")', sector=Sector.VOLUNTARY)
     complete_round(dangerous, framework, [organisation_lead], {"leadership": 2, "safety": 2, "language": 2}, title="+1 round")
     client.force_login(partnership_lead)
     rows = list(csv.reader(io.StringIO(client.get(CSV).content.decode())))
@@ -148,8 +148,10 @@ def test_csv_cells_that_look_like_formulas_are_kept_as_text(client, partnership_
 
 def test_a_csv_cell_starting_with_a_full_width_equals_sign_is_kept_as_text(client, partnership_lead, organisation_lead):
     framework = make_framework()
-    name = "\uff1dHYPERLINK(\"http://bad.example\",\"click\")"  # ＝, as a Japanese keyboard types it
-    complete_round(Organisation.objects.create(name=name, sector=Sector.VOLUNTARY), framework, [organisation_lead], {"leadership": 2, "safety": 2, "language": 2})
+    name = '\uff1dHYPERLINK("http://bad.example","click")'  # ＝, as a Japanese keyboard types it
+    complete_round(
+        Organisation.objects.create(name=name, sector=Sector.VOLUNTARY), framework, [organisation_lead], {"leadership": 2, "safety": 2, "language": 2}
+    )
     client.force_login(partnership_lead)
     rows = list(csv.reader(io.StringIO(client.get(CSV).content.decode())))
     assert [row[0] for row in rows[1:]] == ["'" + name] * 4

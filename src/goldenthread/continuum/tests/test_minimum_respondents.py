@@ -70,9 +70,7 @@ def test_the_minimum_is_three_by_default(settings):
     ("setting", "minimum"),
     [(3, 3), (5, 5), (2, 3), (1, 3), (0, 3), ("four", 3), (None, 3)],
 )
-def test_the_setting_can_raise_the_minimum_but_never_below_three(
-    settings, setting, minimum
-):
+def test_the_setting_can_raise_the_minimum_but_never_below_three(settings, setting, minimum):
     settings.GOLDENTHREAD_MINIMUM_RESPONDENTS = setting
     assert permissions.minimum_respondents() == minimum
 
@@ -89,18 +87,14 @@ def test_a_round_and_the_query_over_many_rounds_apply_the_same_rule(
     services.complete_assessment(too_few, by=other_agency_lead)
     every_round = Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
     shown_one_by_one = {a.pk for a in every_round if permissions.can_show_figures(a)}
-    shown_by_the_query = set(
-        every_round.filter(permissions.figures_shown()).values_list("pk", flat=True)
-    )
+    shown_by_the_query = set(every_round.filter(permissions.figures_shown()).values_list("pk", flat=True))
     assert shown_one_by_one == shown_by_the_query == {completed_round.pk}
 
 
 # Completing a round with too few answers ------------------------------------------------------
 
 
-def test_a_round_with_one_respondent_can_be_completed_but_keeps_no_figures(
-    open_round, organisation_lead
-):
+def test_a_round_with_one_respondent_can_be_completed_but_keeps_no_figures(open_round, organisation_lead):
     answer_and_send(open_round, organisation_lead, 4, "We have a plan.")
     completed = services.complete_assessment(open_round, by=organisation_lead)
     assert completed.status == Assessment.Status.SUBMITTED
@@ -118,10 +112,7 @@ def test_a_round_with_one_respondent_can_be_completed_but_keeps_no_figures(
 def test_a_round_with_two_respondents_keeps_no_figures_either(round_two_answered):
     assert round_two_answered.result["respondents"] == 2
     assert round_two_answered.result["domains"] == []
-    assert (
-        "score" in round_two_answered.result
-        and round_two_answered.result["score"] is None
-    )
+    assert "score" in round_two_answered.result and round_two_answered.result["score"] is None
 
 
 def test_a_round_with_three_respondents_keeps_and_shows_its_result(completed_round):
@@ -131,16 +122,12 @@ def test_a_round_with_three_respondents_keeps_and_shows_its_result(completed_rou
     assert results.read_result(completed_round).band == "sensitive"
 
 
-def test_a_round_no_one_answered_still_cannot_be_completed(
-    open_round, organisation_lead
-):
+def test_a_round_no_one_answered_still_cannot_be_completed(open_round, organisation_lead):
     with pytest.raises(ValidationError, match="No one has sent"):
         services.complete_assessment(open_round, by=organisation_lead)
 
 
-def test_raising_the_minimum_hides_a_round_that_had_enough_answers_before(
-    settings, completed_round
-):
+def test_raising_the_minimum_hides_a_round_that_had_enough_answers_before(settings, completed_round):
     settings.GOLDENTHREAD_MINIMUM_RESPONDENTS = 4
     assert not permissions.can_show_figures(completed_round)
     assert results.read_result(completed_round) is None
@@ -150,99 +137,53 @@ def test_raising_the_minimum_hides_a_round_that_had_enough_answers_before(
 # The pages ---------------------------------------------------------------------------------------
 
 
-def test_the_round_page_says_plainly_how_many_have_answered_so_far(
-    as_person, organisation_lead, open_round
-):
+def test_the_round_page_says_plainly_how_many_have_answered_so_far(as_person, organisation_lead, open_round):
     answer_and_send(open_round, organisation_lead, 3)
-    page = (
-        as_person(organisation_lead)
-        .get(reverse("continuum:assessment", args=[open_round.public_id]))
-        .content.decode()
-    )
+    page = as_person(organisation_lead).get(reverse("continuum:assessment", args=[open_round.public_id])).content.decode()
     assert f"{RULE} 1 person has answered so far." in page
 
 
-def test_the_round_page_says_no_one_has_answered_yet(
-    as_person, organisation_lead, open_round
-):
-    page = (
-        as_person(organisation_lead)
-        .get(reverse("continuum:assessment", args=[open_round.public_id]))
-        .content.decode()
-    )
+def test_the_round_page_says_no_one_has_answered_yet(as_person, organisation_lead, open_round):
+    page = as_person(organisation_lead).get(reverse("continuum:assessment", args=[open_round.public_id])).content.decode()
     assert f"{RULE} No one has answered so far." in page
 
 
-def test_the_round_page_stops_explaining_once_enough_people_have_answered(
-    as_person, organisation_lead, champion, practitioner, open_round
-):
+def test_the_round_page_stops_explaining_once_enough_people_have_answered(as_person, organisation_lead, champion, practitioner, open_round):
     for person in (organisation_lead, champion, practitioner):
         answer_and_send(open_round, person, 3)
-    page = (
-        as_person(organisation_lead)
-        .get(reverse("continuum:assessment", args=[open_round.public_id]))
-        .content.decode()
-    )
+    page = as_person(organisation_lead).get(reverse("continuum:assessment", args=[open_round.public_id])).content.decode()
     assert "Results are shown once" not in page
 
 
-def test_completing_with_too_few_answers_says_so_before_the_lead_confirms(
-    as_person, organisation_lead, champion, open_round
-):
+def test_completing_with_too_few_answers_says_so_before_the_lead_confirms(as_person, organisation_lead, champion, open_round):
     answer_and_send(open_round, organisation_lead, 3)
     answer_and_send(open_round, champion, 1)
-    page = (
-        as_person(organisation_lead)
-        .get(reverse("continuum:complete", args=[open_round.public_id]))
-        .content.decode()
-    )
+    page = as_person(organisation_lead).get(reverse("continuum:complete", args=[open_round.public_id])).content.decode()
     assert RULE in page
     assert "If you complete the round now, it will have no result" in page
 
 
-def test_completing_with_enough_answers_gives_no_such_warning(
-    as_person, organisation_lead, champion, practitioner, open_round
-):
+def test_completing_with_enough_answers_gives_no_such_warning(as_person, organisation_lead, champion, practitioner, open_round):
     for person in (organisation_lead, champion, practitioner):
         answer_and_send(open_round, person, 3)
-    page = (
-        as_person(organisation_lead)
-        .get(reverse("continuum:complete", args=[open_round.public_id]))
-        .content.decode()
-    )
+    page = as_person(organisation_lead).get(reverse("continuum:complete", args=[open_round.public_id])).content.decode()
     assert "it will have no result" not in page
 
 
-def test_the_lead_completes_a_round_with_too_few_answers_and_is_told_why_there_is_no_result(
-    as_person, organisation_lead, champion, open_round
-):
+def test_the_lead_completes_a_round_with_too_few_answers_and_is_told_why_there_is_no_result(as_person, organisation_lead, champion, open_round):
     answer_and_send(open_round, organisation_lead, 3)
     answer_and_send(open_round, champion, 1)
     client = as_person(organisation_lead)
-    response = client.post(
-        reverse("continuum:complete", args=[open_round.public_id]), follow=True
-    )
-    assert response.redirect_chain[-1][0] == reverse(
-        "continuum:result", args=[open_round.public_id]
-    )
+    response = client.post(reverse("continuum:complete", args=[open_round.public_id]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("continuum:result", args=[open_round.public_id])
     page = response.content.decode()
     assert "Too few people answered for it to have a result" in page
-    assert (
-        f"{RULE} 2 people answered ‘Spring round’, so it has no result to show." in page
-    )
+    assert f"{RULE} 2 people answered ‘Spring round’, so it has no result to show." in page
 
 
-@pytest.mark.parametrize(
-    "person", ["organisation_lead", "champion", "practitioner", "partnership_lead"]
-)
-def test_a_round_with_two_respondents_shows_no_result_to_anyone(
-    as_person, request, round_two_answered, person
-):
-    page = (
-        as_person(request.getfixturevalue(person))
-        .get(reverse("continuum:result", args=[round_two_answered.public_id]))
-        .content.decode()
-    )
+@pytest.mark.parametrize("person", ["organisation_lead", "champion", "practitioner", "partnership_lead"])
+def test_a_round_with_two_respondents_shows_no_result_to_anyone(as_person, request, round_two_answered, person):
+    page = as_person(request.getfixturevalue(person)).get(reverse("continuum:result", args=[round_two_answered.public_id])).content.decode()
     assert RULE in page
     for figure in (
         "Trauma Sensitive",
@@ -254,14 +195,10 @@ def test_a_round_with_two_respondents_shows_no_result_to_anyone(
         "Median",
     ):
         assert figure not in page
-    assert (
-        reverse("continuum:result-pdf", args=[round_two_answered.public_id]) not in page
-    )
+    assert reverse("continuum:result-pdf", args=[round_two_answered.public_id]) not in page
 
 
-def test_a_round_completed_with_one_respondent_before_the_minimum_shows_no_result(
-    as_person, organisation_lead, round_one_answered_before_the_minimum
-):
+def test_a_round_completed_with_one_respondent_before_the_minimum_shows_no_result(as_person, organisation_lead, round_one_answered_before_the_minimum):
     page = (
         as_person(organisation_lead)
         .get(
@@ -272,9 +209,7 @@ def test_a_round_completed_with_one_respondent_before_the_minimum_shows_no_resul
         )
         .content.decode()
     )
-    assert (
-        f"{RULE} 1 person answered ‘Lone round’, so it has no result to show." in page
-    )
+    assert f"{RULE} 1 person answered ‘Lone round’, so it has no result to show." in page
     assert "Trauma Responsive" not in page and "Median" not in page
 
 
@@ -286,12 +221,7 @@ def test_there_is_no_one_page_audit_of_a_round_too_few_answered(
 ):
     client = as_person(organisation_lead)
     for assessment in (round_two_answered, round_one_answered_before_the_minimum):
-        assert (
-            client.get(
-                reverse("continuum:result-pdf", args=[assessment.public_id])
-            ).status_code
-            == 404
-        )
+        assert client.get(reverse("continuum:result-pdf", args=[assessment.public_id])).status_code == 404
         with pytest.raises(ValueError):
             pdf.one_page_audit(assessment)
 
@@ -307,52 +237,28 @@ def test_the_organisation_page_keeps_the_last_result_that_can_be_shown(
     second = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Autumn round")
     answer_and_send(second, organisation_lead, 4)
     services.complete_assessment(second, by=organisation_lead)
-    page = (
-        as_person(champion)
-        .get(reverse("continuum:organisation", args=[childrens_services.slug]))
-        .content.decode()
-    )
+    page = as_person(champion).get(reverse("continuum:organisation", args=[childrens_services.slug])).content.decode()
     latest = page.split("Our latest result")[1].split("When to assess again")[0]
     assert "From ‘Spring round’" in latest and "Trauma Sensitive" in latest
-    assert (
-        page.count("<rect") == 3
-    )  # the progress chart: three areas, one round with a result
+    assert page.count("<rect") == 3  # the progress chart: three areas, one round with a result
     every_round = page.split("Every round")[1]
     assert "too few people answered to show a result" in every_round
 
 
-def test_the_organisation_page_explains_when_no_round_has_a_result_yet(
-    as_person, champion, round_two_answered, childrens_services
-):
-    page = (
-        as_person(champion)
-        .get(reverse("continuum:organisation", args=[childrens_services.slug]))
-        .content.decode()
-    )
+def test_the_organisation_page_explains_when_no_round_has_a_result_yet(as_person, champion, round_two_answered, childrens_services):
+    page = as_person(champion).get(reverse("continuum:organisation", args=[childrens_services.slug])).content.decode()
     assert "No completed round has a result to show yet." in page and RULE in page
     assert "Progress shows here once a round is complete." in page
 
 
-def test_the_organisation_page_says_how_many_have_answered_the_open_round(
-    as_person, champion, organisation_lead, open_round, childrens_services
-):
+def test_the_organisation_page_says_how_many_have_answered_the_open_round(as_person, champion, organisation_lead, open_round, childrens_services):
     answer_and_send(open_round, organisation_lead, 3)
-    page = (
-        as_person(champion)
-        .get(reverse("continuum:organisation", args=[childrens_services.slug]))
-        .content.decode()
-    )
+    page = as_person(champion).get(reverse("continuum:organisation", args=[childrens_services.slug])).content.decode()
     assert f"{RULE} 1 person has answered so far." in page
 
 
-def test_the_home_card_does_not_place_an_organisation_by_a_round_too_few_answered(
-    organisation_lead, round_one_answered_before_the_minimum
-):
-    card = next(
-        card
-        for card in menu.home_cards(organisation_lead)
-        if card["title"].startswith("Where we stand")
-    )
+def test_the_home_card_does_not_place_an_organisation_by_a_round_too_few_answered(organisation_lead, round_one_answered_before_the_minimum):
+    card = next(card for card in menu.home_cards(organisation_lead) if card["title"].startswith("Where we stand"))
     assert "has no self-assessment result yet" in card["text"]
     assert "Trauma" not in card["text"]
 
@@ -361,9 +267,7 @@ def test_the_home_card_does_not_place_an_organisation_by_a_round_too_few_answere
 
 
 @pytest.fixture
-def round_with_a_statement_two_did_not_know(
-    open_round, organisation_lead, champion, practitioner
-):
+def round_with_a_statement_two_did_not_know(open_round, organisation_lead, champion, practitioner):
     """Three people answered, but only the lead gave an answer to the first leadership statement."""
     first = items_of(open_round.framework)[0]
     for person, value in ((organisation_lead, 4), (champion, 1), (practitioner, 2)):
@@ -383,11 +287,7 @@ def test_a_statement_only_one_person_answered_shows_no_score_of_its_own(
     first = reading.items[0]
     assert (first.code, first.answers, first.withheld) == ("leadership-1", 1, True)
     assert (first.score, first.lowest, first.highest) == (None, None, None)
-    assert (
-        first not in reading.disagreements
-        and first not in reading.strong_items
-        and first not in reading.next_steps
-    )
+    assert first not in reading.disagreements and first not in reading.strong_items and first not in reading.next_steps
     assert all(item.score == 2.0 for item in reading.items[1:])
 
 
@@ -424,9 +324,7 @@ def test_a_round_scored_under_an_older_rule_shows_nothing_until_it_is_worked_out
     assert round_.result[permissions.SCORED_WITH_MINIMUM] == 3
 
 
-def test_with_exactly_three_answers_the_range_is_not_shown_but_the_disagreement_is(
-    as_person, organisation_lead, round_with_a_statement_two_did_not_know
-):
+def test_with_exactly_three_answers_the_range_is_not_shown_but_the_disagreement_is(as_person, organisation_lead, round_with_a_statement_two_did_not_know):
     reading = results.read_result(round_with_a_statement_two_did_not_know)
     page = as_person(organisation_lead).get(reverse("continuum:result", args=[round_with_a_statement_two_did_not_know.public_id])).content.decode()
 
@@ -436,9 +334,7 @@ def test_with_exactly_three_answers_the_range_is_not_shown_but_the_disagreement_
     assert "Fully, everywhere (4)" not in page
 
 
-def test_the_result_page_says_a_statement_had_too_few_answers_to_show(
-    as_person, organisation_lead, round_with_a_statement_two_did_not_know
-):
+def test_the_result_page_says_a_statement_had_too_few_answers_to_show(as_person, organisation_lead, round_with_a_statement_two_did_not_know):
     page = (
         as_person(organisation_lead)
         .get(
@@ -465,25 +361,17 @@ def test_the_map_and_its_spreadsheet_leave_out_a_round_too_few_answered(
     other_agency_lead,
 ):
     framework = make_framework()
-    complete_round(
-        childrens_services, framework, [organisation_lead], LEVELS, enough_people=False
-    )
+    complete_round(childrens_services, framework, [organisation_lead], LEVELS, enough_people=False)
     complete_round(community_health, framework, [other_agency_lead], LEVELS)
     summary = queries.partnership_map()
     assert [standing.name for standing in summary.standings] == [community_health.name]
     assert summary.not_assessed == 1
     client.force_login(partnership_lead)
-    rows = list(
-        csv.reader(
-            io.StringIO(client.get(reverse("continuum:map-csv")).content.decode())
-        )
-    )
+    rows = list(csv.reader(io.StringIO(client.get(reverse("continuum:map-csv")).content.decode())))
     assert {row[0] for row in rows[1:]} == {community_health.name}
 
 
-def test_the_map_compares_with_an_earlier_round_only_if_it_had_enough_answers(
-    childrens_services, organisation_lead
-):
+def test_the_map_compares_with_an_earlier_round_only_if_it_had_enough_answers(childrens_services, organisation_lead):
     framework = make_framework()
     complete_round(
         childrens_services,
@@ -493,16 +381,12 @@ def test_the_map_compares_with_an_earlier_round_only_if_it_had_enough_answers(
         days_ago=400,
         enough_people=False,
     )
-    complete_round(
-        childrens_services, framework, [organisation_lead], LEVELS, days_ago=30
-    )
+    complete_round(childrens_services, framework, [organisation_lead], LEVELS, days_ago=30)
     [standing] = queries.latest_standings()
     assert standing.earlier is None and standing.movement == "first"
 
 
-def test_the_api_withholds_every_figure_of_a_round_too_few_answered(
-    client, practitioner, childrens_services, round_two_answered
-):
+def test_the_api_withholds_every_figure_of_a_round_too_few_answered(client, practitioner, childrens_services, round_two_answered):
     response = client.get(
         f"{API}/organisations/{childrens_services.slug}/assessments",
         **bearer(practitioner),
@@ -511,10 +395,7 @@ def test_the_api_withholds_every_figure_of_a_round_too_few_answered(
     [withheld] = response.json()
     assert withheld["id"] == str(round_two_answered.public_id)
     assert withheld["figures_withheld"] is True
-    assert (
-        withheld["withheld_reason"]
-        == f"{RULE_TEXT} 2 people answered ‘Spring round’, so it has no result to show."
-    )
+    assert withheld["withheld_reason"] == f"{RULE_TEXT} 2 people answered ‘Spring round’, so it has no result to show."
     assert (
         withheld["respondents"],
         withheld["score"],
@@ -524,18 +405,12 @@ def test_the_api_withholds_every_figure_of_a_round_too_few_answered(
     ) == (2, None, None, False, [])
 
 
-def test_the_api_withholds_the_figures_stored_before_the_minimum_existed(
-    client, organisation_lead, childrens_services, round_one_answered_before_the_minimum
-):
+def test_the_api_withholds_the_figures_stored_before_the_minimum_existed(client, organisation_lead, childrens_services, round_one_answered_before_the_minimum):
     [withheld] = client.get(
         f"{API}/organisations/{childrens_services.slug}/assessments",
         **bearer(organisation_lead),
     ).json()
-    assert (
-        withheld["figures_withheld"] is True
-        and withheld["domains"] == []
-        and withheld["score"] is None
-    )
+    assert withheld["figures_withheld"] is True and withheld["domains"] == [] and withheld["score"] is None
 
 
 def test_the_api_gives_no_score_for_a_statement_only_one_person_answered(
@@ -560,15 +435,10 @@ def test_the_api_gives_no_score_for_a_statement_only_one_person_answered(
     assert shown["domains"][0]["items"][1]["score"] == 2.0
 
 
-def test_the_api_summary_leaves_out_a_round_too_few_answered(
-    client, partnership_lead, childrens_services, round_one_answered_before_the_minimum
-):
+def test_the_api_summary_leaves_out_a_round_too_few_answered(client, partnership_lead, childrens_services, round_one_answered_before_the_minimum):
     data = client.get(f"{API}/summary", **bearer(partnership_lead)).json()
     assert data["assessed"] == 0 and data["standings"] == []
 
 
 def test_the_responses_of_a_round_too_few_answered_are_kept_as_sent(round_two_answered):
-    assert (
-        round_two_answered.responses.filter(status=Response.Status.SUBMITTED).count()
-        == 2
-    )
+    assert round_two_answered.responses.filter(status=Response.Status.SUBMITTED).count() == 2

@@ -45,8 +45,13 @@ def _person(name, request):
 def pages(completed_round, childrens_services, organisation_lead, small_framework):
     """A completed round with an action, and a second round open with everyone invited."""
     action = services.add_action(
-        childrens_services, by=organisation_lead, assessment=completed_round, domain=Domain.objects.get(framework=small_framework, code="safety"),
-        description="Calmer reception areas", owner="Facilities team", due_on=today() + timedelta(days=30),
+        childrens_services,
+        by=organisation_lead,
+        assessment=completed_round,
+        domain=Domain.objects.get(framework=small_framework, code="safety"),
+        description="Calmer reception areas",
+        owner="Facilities team",
+        due_on=today() + timedelta(days=30),
     )
     second = services.start_assessment(childrens_services, by=organisation_lead, framework=small_framework, title="Autumn round")
     services.invite_everyone(second, by=organisation_lead)

@@ -25,10 +25,7 @@ RANK = {band.code: rank for rank, band in enumerate(STAGES)}
 def frameworks(draw):
     """A framework of 1 to 4 domains, each of 1 to 5 statements, with increasing stage minimums."""
     domain_sizes = draw(st.lists(st.integers(1, 5), min_size=1, max_size=4))
-    domains = tuple(
-        DomainSpec(code=f"d{d}", title=f"Domain {d}", item_codes=tuple(f"d{d}-i{i}" for i in range(size)))
-        for d, size in enumerate(domain_sizes)
-    )
+    domains = tuple(DomainSpec(code=f"d{d}", title=f"Domain {d}", item_codes=tuple(f"d{d}-i{i}" for i in range(size))) for d, size in enumerate(domain_sizes))
     steps = draw(st.lists(st.sampled_from([0.25, 0.5, 0.75, 1.0, 1.25]), min_size=3, max_size=3))
     minimums = [0.0]
     for step in steps:
@@ -240,7 +237,16 @@ def test_no_answers_at_all_give_no_stage():
 
 @pytest.mark.parametrize(
     ("score_value", "stage"),
-    [(0.0, "aware"), (1.49, "aware"), (1.5, "sensitive"), (2.49, "sensitive"), (2.5, "responsive"), (3.24, "responsive"), (3.25, "informed"), (4.0, "informed")],
+    [
+        (0.0, "aware"),
+        (1.49, "aware"),
+        (1.5, "sensitive"),
+        (2.49, "sensitive"),
+        (2.5, "responsive"),
+        (3.24, "responsive"),
+        (3.25, "informed"),
+        (4.0, "informed"),
+    ],
 )
 def test_a_score_reaches_a_stage_at_its_starting_point(score_value, stage):
     assert band_for(score_value, STAGES) == stage

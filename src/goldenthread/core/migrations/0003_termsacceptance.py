@@ -7,23 +7,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_audit_log_append_only'),
+        ("core", "0002_audit_log_append_only"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TermsAcceptance',
+            name="TermsAcceptance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField()),
-                ('accepted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='terms_acceptances', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("version", models.PositiveIntegerField()),
+                ("accepted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("user", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="terms_acceptances", to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'ordering': ['-accepted_at'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'version'), name='accept_each_terms_version_once')],
+                "ordering": ["-accepted_at"],
+                "constraints": [models.UniqueConstraint(fields=("user", "version"), name="accept_each_terms_version_once")],
             },
         ),
     ]

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_termsacceptance'),
+        ("core", "0003_termsacceptance"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='is_data_protection_lead',
-            field=models.BooleanField(default=False, help_text='Reviews emergency access to family records and the access log.', verbose_name='Data protection lead'),
+            model_name="user",
+            name="is_data_protection_lead",
+            field=models.BooleanField(
+                default=False, help_text="Reviews emergency access to family records and the access log.", verbose_name="Data protection lead"
+            ),
         ),
     ]

@@ -4,30 +4,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_user_is_data_protection_lead'),
+        ("core", "0004_user_is_data_protection_lead"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='apitoken',
-            name='expires_at',
+            model_name="apitoken",
+            name="expires_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='apitoken',
-            name='scope',
-            field=models.CharField(choices=[('partnership', 'Partnership information only, never family records'), ('families', 'Partnership information and the family records you may see')], default='partnership', max_length=20, verbose_name='What it may read'),
+            model_name="apitoken",
+            name="scope",
+            field=models.CharField(
+                choices=[
+                    ("partnership", "Partnership information only, never family records"),
+                    ("families", "Partnership information and the family records you may see"),
+                ],
+                default="partnership",
+                max_length=20,
+                verbose_name="What it may read",
+            ),
         ),
         migrations.AddField(
-            model_name='apitoken',
-            name='verified_device',
-            field=models.CharField(blank=True, help_text='The two-step device that verified the session the token was made in.', max_length=64),
+            model_name="apitoken",
+            name="verified_device",
+            field=models.CharField(blank=True, help_text="The two-step device that verified the session the token was made in.", max_length=64),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('sign-in', 'Signed in'), ('sign-in-failed', 'Sign-in failed'), ('sign-out', 'Signed out'), ('locked-out', 'Locked out after repeated failures'), ('two-step-failed', 'Two-step code refused'), ('two-step-changed', 'Two-step verification set up or replaced'), ('create', 'Created'), ('update', 'Changed'), ('delete', 'Deleted')], max_length=20),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("sign-in", "Signed in"),
+                    ("sign-in-failed", "Sign-in failed"),
+                    ("sign-out", "Signed out"),
+                    ("locked-out", "Locked out after repeated failures"),
+                    ("two-step-failed", "Two-step code refused"),
+                    ("two-step-changed", "Two-step verification set up or replaced"),
+                    ("create", "Created"),
+                    ("update", "Changed"),
+                    ("delete", "Deleted"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

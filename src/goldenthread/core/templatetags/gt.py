@@ -202,8 +202,7 @@ def gt_service_navigation(context):
     # A request refused before sign-in is read (a wrong Host header, say) has no user yet.
     user = getattr(request, "user", None) or AnonymousUser()
     items = [
-        {"href": href, "text": text, "active": request.path == href or (href != "/" and request.path.startswith(href))}
-        for text, href in navigation_for(user)
+        {"href": href, "text": text, "active": request.path == href or (href != "/" and request.path.startswith(href))} for text, href in navigation_for(user)
     ]
     if user.is_authenticated:
         end = (

@@ -93,7 +93,15 @@ def test_the_form_puts_the_apps_group_first_and_gives_the_service_its_value():
     marker = object()
     due = today() + timedelta(days=5)
     form = StepForm(
-        {"theme": "calm", "description": " Quiet rooms ", "owner": "Estates", "due_on_0": due.day, "due_on_1": due.month, "due_on_2": due.year, "status": "in-progress"},
+        {
+            "theme": "calm",
+            "description": " Quiet rooms ",
+            "owner": "Estates",
+            "due_on_0": due.day,
+            "due_on_1": due.month,
+            "due_on_2": due.year,
+            "status": "in-progress",
+        },
         grouping=grouping,
         choices=[GroupChoice("calm", "Calm spaces", marker)],
     )
@@ -124,7 +132,9 @@ def test_a_new_apps_plan_must_say_who_may_see_and_change_it(organisation_lead, c
 
 
 def test_the_pledges_plan_now_tidies_and_limits_text_as_the_continuums_did(signed_pledge, organisation_lead):
-    action = pledge_services.add_action(signed_pledge, by=organisation_lead, strand=Strand.RESPOND, description="  Kinder letters\x00  ", owner=" Letters group ", due_on=today())
+    action = pledge_services.add_action(
+        signed_pledge, by=organisation_lead, strand=Strand.RESPOND, description="  Kinder letters\x00  ", owner=" Letters group ", due_on=today()
+    )
     assert (action.description, action.owner) == ("Kinder letters", "Letters group")
     with pytest.raises(ValidationError) as refused:
         pledge_services.add_action(signed_pledge, by=organisation_lead, strand=Strand.RESPOND, description="x" * 501, owner="Team", due_on=today())
@@ -148,15 +158,21 @@ def test_the_pledges_plan_lists_every_strand_and_the_continuums_only_the_areas_w
     pledge_page = client.get(reverse("pledges:actions", args=[childrens_services.slug])).content.decode()
     for label in Strand.labels:
         assert f"No action under {label} yet." in pledge_page
-    continuum_services.add_action(childrens_services, by=organisation_lead, assessment=spring_round, domain=safety, **{k: v for k, v in step().items() if k != "status"})
+    continuum_services.add_action(
+        childrens_services, by=organisation_lead, assessment=spring_round, domain=safety, **{k: v for k, v in step().items() if k != "status"}
+    )
     continuum_page = client.get(reverse("continuum:actions", args=[childrens_services.slug])).content.decode()
     assert f"{safety.title}</caption>" in continuum_page
     assert continuum_page.count("<caption") == 1
 
 
 def test_the_pledges_plan_now_filters_by_status_and_counts_the_overdue_as_the_continuums_did(signed_in, signed_pledge, organisation_lead, childrens_services):
-    pledge_services.add_action(signed_pledge, by=organisation_lead, strand=Strand.RESPOND, description="Late letters", owner="Team", due_on=today() - timedelta(days=3))
-    done = pledge_services.add_action(signed_pledge, by=organisation_lead, strand=Strand.RECOGNISE, description="Finished training", owner="Team", due_on=today())
+    pledge_services.add_action(
+        signed_pledge, by=organisation_lead, strand=Strand.RESPOND, description="Late letters", owner="Team", due_on=today() - timedelta(days=3)
+    )
+    done = pledge_services.add_action(
+        signed_pledge, by=organisation_lead, strand=Strand.RECOGNISE, description="Finished training", owner="Team", due_on=today()
+    )
     pledge_services.mark_action_done(done, by=organisation_lead)
     client = signed_in(organisation_lead)
     url = reverse("pledges:actions", args=[childrens_services.slug])

@@ -60,9 +60,7 @@ def test_a_request_with_a_host_the_site_does_not_serve_gets_a_calm_400(db):
 @override_settings(DEBUG_PROPAGATE_EXCEPTIONS=False)
 def test_a_thirty_megabyte_sign_in_is_refused_before_it_is_read(db):
     boundary = "gtboundary"
-    body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\n" + "x" * (30 * 1024 * 1024) + f"\r\n--{boundary}--\r\n"
-    ).encode()
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="username"\r\n\r\n' + "x" * (30 * 1024 * 1024) + f"\r\n--{boundary}--\r\n").encode()
 
     response = Client().generic("POST", reverse("core:sign-in"), body, content_type=f"multipart/form-data; boundary={boundary}")
 

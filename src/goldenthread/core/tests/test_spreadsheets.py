@@ -11,9 +11,7 @@ from goldenthread.core.spreadsheets import FORMULA_STARTS, looks_like_formula, s
 FULL_WIDTH_STARTS = ["\uff1d", "\uff0b", "\uff0d", "\uff20"]  # ＝ ＋ － ＠
 
 
-@pytest.mark.parametrize(
-    "value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\t=1+1", "\r=1+1"]
-)
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\t=1+1", "\r=1+1"])
 def test_a_cell_starting_like_a_formula_gets_a_leading_apostrophe(value):
     assert safe_cell(value) == "'" + value
 
@@ -26,9 +24,7 @@ def test_a_cell_starting_with_a_full_width_formula_sign_gets_a_leading_apostroph
     assert safe_cell(value) == "'" + value
 
 
-@pytest.mark.parametrize(
-    "start", ["\ufe66", "\ufe62", "\ufe63", "\ufe6b"]
-)  # the small forms ﹦ ﹢ ﹣ ﹫
+@pytest.mark.parametrize("start", ["\ufe66", "\ufe62", "\ufe63", "\ufe6b"])  # the small forms ﹦ ﹢ ﹣ ﹫
 def test_other_compatibility_forms_of_the_formula_signs_are_made_safe_too(start):
     assert safe_cell(start + "1") == "'" + start + "1"
 
@@ -66,8 +62,6 @@ def test_the_guard_only_ever_adds_one_apostrophe_in_front(value):
     assert cell == ("'" + text if looks_like_formula(text) else text)
 
 
-@given(
-    st.text(alphabet=st.characters(whitelist_categories=("L", "N", "Zs")), min_size=1)
-)
+@given(st.text(alphabet=st.characters(whitelist_categories=("L", "N", "Zs")), min_size=1))
 def test_text_starting_with_a_letter_a_digit_or_a_space_is_never_changed(value):
     assert safe_cell(value) == value

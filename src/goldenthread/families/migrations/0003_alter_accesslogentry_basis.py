@@ -4,15 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('families', '0002_alter_accesslogentry_basis'),
+        ("families", "0002_alter_accesslogentry_basis"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accesslogentry',
-            name='basis',
-            field=models.CharField(choices=[('consent', "The family's agreement"), ('recording-organisation', 'Team place in the recording organisation'), ('team', 'Team place'), ('emergency', 'Emergency safeguarding access'), ('family-member', "Family member's own record"), ('data-protection', 'Data protection review'), ('retention', 'Retention rules'), ('search', 'Search before creating a record'), ('supervision', 'Attendee of a group supervision'), ('refused', 'Refused')], max_length=30),
+            model_name="accesslogentry",
+            name="basis",
+            field=models.CharField(
+                choices=[
+                    ("consent", "The family's agreement"),
+                    ("recording-organisation", "Team place in the recording organisation"),
+                    ("team", "Team place"),
+                    ("emergency", "Emergency safeguarding access"),
+                    ("family-member", "Family member's own record"),
+                    ("data-protection", "Data protection review"),
+                    ("retention", "Retention rules"),
+                    ("search", "Search before creating a record"),
+                    ("supervision", "Attendee of a group supervision"),
+                    ("refused", "Refused"),
+                ],
+                max_length=30,
+            ),
         ),
     ]

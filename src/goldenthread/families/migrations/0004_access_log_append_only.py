@@ -11,8 +11,4 @@ from goldenthread.core.append_only import refuse_changes_in_postgresql
 
 class Migration(migrations.Migration):
     dependencies = [("families", "0003_alter_accesslogentry_basis")]
-    operations = [
-        refuse_changes_in_postgresql(
-            "families_accesslogentry", "goldenthread_access_log_is_append_only", "The family access log is append-only"
-        )
-    ]
+    operations = [refuse_changes_in_postgresql("families_accesslogentry", "goldenthread_access_log_is_append_only", "The family access log is append-only")]

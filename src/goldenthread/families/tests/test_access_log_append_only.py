@@ -27,9 +27,7 @@ ONLY_ON_POSTGRESQL = pytest.mark.skipif(
 TABLE = AccessLogEntry._meta.db_table
 
 
-def test_a_bulk_update_that_turns_a_refusal_into_an_allowed_look_is_refused(
-    family, trainer
-):
+def test_a_bulk_update_that_turns_a_refusal_into_an_allowed_look_is_refused(family, trainer):
     access.read(trainer, family, access.HOUSEHOLD)
     refused = log_lines(family, trainer, basis=Basis.REFUSED)
 
@@ -45,14 +43,10 @@ def test_a_bulk_update_of_the_whole_access_log_is_refused(family):
     with pytest.raises(PermissionError, match="append-only"):
         AccessLogEntry.objects.update(user_label="Someone", detail="")
 
-    assert (
-        list(AccessLogEntry.objects.values_list("id", "user_label", "detail")) == before
-    )
+    assert list(AccessLogEntry.objects.values_list("id", "user_label", "detail")) == before
 
 
-def test_a_bulk_delete_that_hides_an_emergency_access_is_refused(
-    family, other_agency_lead
-):
+def test_a_bulk_delete_that_hides_an_emergency_access_is_refused(family, other_agency_lead):
     start_emergency(other_agency_lead, family)
     emergency_lines = log_lines(family, other_agency_lead, basis=Basis.EMERGENCY)
     assert emergency_lines.exists()
@@ -93,9 +87,7 @@ def test_on_postgresql_a_raw_sql_update_of_the_access_log_is_refused(family, tra
         transaction.atomic(),
         connection.cursor() as cursor,
     ):
-        cursor.execute(
-            f"UPDATE {TABLE} SET basis = %s WHERE id = %s", [Basis.CONSENT, line.pk]
-        )
+        cursor.execute(f"UPDATE {TABLE} SET basis = %s WHERE id = %s", [Basis.CONSENT, line.pk])
 
     line.refresh_from_db()
     assert line.basis == Basis.REFUSED
@@ -110,9 +102,7 @@ def test_on_postgresql_a_raw_sql_delete_of_the_access_log_is_refused(family):
         transaction.atomic(),
         connection.cursor() as cursor,
     ):
-        cursor.execute(
-            f"DELETE FROM {TABLE} WHERE family_reference = %s", [family.reference]
-        )
+        cursor.execute(f"DELETE FROM {TABLE} WHERE family_reference = %s", [family.reference])
 
     assert log_lines(family).count() == count
 
@@ -138,12 +128,8 @@ def _closed_long_ago(family, practitioner):
     return Family.objects.get(pk=family.pk)
 
 
-@pytest.mark.parametrize(
-    "outcome", [RetentionRule.Outcome.ERASE, RetentionRule.Outcome.ANONYMISE]
-)
-def test_retention_still_erases_or_anonymises_and_leaves_every_earlier_log_line_as_it_was(
-    outcome, family, practitioner, partnership_lead
-):
+@pytest.mark.parametrize("outcome", [RetentionRule.Outcome.ERASE, RetentionRule.Outcome.ANONYMISE])
+def test_retention_still_erases_or_anonymises_and_leaves_every_earlier_log_line_as_it_was(outcome, family, practitioner, partnership_lead):
     services.set_retention_rule(by=partnership_lead, years=6, outcome=outcome)
     closed = _closed_long_ago(family, practitioner)
     reference = closed.reference
@@ -162,9 +148,7 @@ def test_retention_still_erases_or_anonymises_and_leaves_every_earlier_log_line_
 
     run = tasks.run_retention()
 
-    assert reference in (
-        run.erased if outcome == RetentionRule.Outcome.ERASE else run.anonymised
-    )
+    assert reference in (run.erased if outcome == RetentionRule.Outcome.ERASE else run.anonymised)
     after = AccessLogEntry.objects.filter(family_reference=reference).order_by("id")
     assert (
         list(
@@ -182,6 +166,4 @@ def test_retention_still_erases_or_anonymises_and_leaves_every_earlier_log_line_
         == before
     )
     assert after.last().basis == Basis.RETENTION
-    assert Family.objects.filter(pk=closed.pk).exists() == (
-        outcome == RetentionRule.Outcome.ANONYMISE
-    )
+    assert Family.objects.filter(pk=closed.pk).exists() == (outcome == RetentionRule.Outcome.ANONYMISE)

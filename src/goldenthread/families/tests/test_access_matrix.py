@@ -27,8 +27,17 @@ mia = support.mia
 Basis = AccessLogEntry.Basis
 
 ROLES = [
-    "practitioner", "champion", "organisation_lead", "trainer", "other_agency_practitioner", "other_agency_lead",
-    "partnership_lead", "data_protection_lead", "family_member", "emergency", "expired_emergency",
+    "practitioner",
+    "champion",
+    "organisation_lead",
+    "trainer",
+    "other_agency_practitioner",
+    "other_agency_lead",
+    "partnership_lead",
+    "data_protection_lead",
+    "family_member",
+    "emergency",
+    "expired_emergency",
 ]
 NOTHING: dict = {}
 EVERYTHING_BUT_LOG = {part: Basis.EMERGENCY for part in EVERY_PART if part != access.ACCESS_LOG}
@@ -95,13 +104,24 @@ def test_a_refused_part_says_why_and_carries_the_refused_basis(request, role, st
 def change(part, person, family, mia):
     """Make a change to one part of the record, as `person`."""
     if part == Part.STORY:
-        return services.add_story_entry(family, by=person, story="Mia drew a picture of the new house.", who_was_there="Mia", told_on=timezone.localdate(), how_agreed="Mia said yes")
+        return services.add_story_entry(
+            family, by=person, story="Mia drew a picture of the new house.", who_was_there="Mia", told_on=timezone.localdate(), how_agreed="Mia said yes"
+        )
     if part == Part.PROFILES:
         profile = getattr(mia, "profile", None)
         mia.refresh_from_db()
-        return services.save_profile(mia, by=person, version=mia.profile.version if profile else None, liked_and_admired="Brave", important_to_me="Biscuit", how_to_support_me="Give me time")
+        return services.save_profile(
+            mia,
+            by=person,
+            version=mia.profile.version if profile else None,
+            liked_and_admired="Brave",
+            important_to_me="Biscuit",
+            how_to_support_me="Give me time",
+        )
     if part == Part.CHRONOLOGY:
-        return services.add_chronology_entry(family, by=person, occurred_on=timezone.localdate(), what_happened="Started at a new school", meaning_for_child="A fresh start")
+        return services.add_chronology_entry(
+            family, by=person, occurred_on=timezone.localdate(), what_happened="Started at a new school", meaning_for_child="A fresh start"
+        )
     if part == Part.CONTACT:
         family.refresh_from_db()
         return services.update_contact_details(family, by=person, version=family.version, contact_details="2 Example Row, Riverbend (fictional)")
@@ -191,7 +211,9 @@ def test_each_role_may_change_exactly_the_parts_the_rule_allows_and_never_more_t
 
 
 @pytest.mark.parametrize("parts", [[Part.STORY], [Part.CONTACT], [Part.PROFILES], support.CONTENT])
-def test_an_agreement_that_lets_a_partner_agency_see_the_household_never_lets_it_change_the_household(parts, family, practitioner, other_agency_practitioner, community_health):
+def test_an_agreement_that_lets_a_partner_agency_see_the_household_never_lets_it_change_the_household(
+    parts, family, practitioner, other_agency_practitioner, community_health
+):
     support.agree(family, community_health, parts, by=practitioner)
 
     seen = access.decide(other_agency_practitioner, family, access.HOUSEHOLD)
@@ -202,7 +224,9 @@ def test_an_agreement_that_lets_a_partner_agency_see_the_household_never_lets_it
     assert "organisation holding the record" in change.refusal_reason
 
 
-def test_a_partner_agency_with_emergency_access_may_change_the_household_on_the_emergency_basis(family, practitioner, other_agency_practitioner, community_health):
+def test_a_partner_agency_with_emergency_access_may_change_the_household_on_the_emergency_basis(
+    family, practitioner, other_agency_practitioner, community_health
+):
     support.agree(family, community_health, [Part.STORY], by=practitioner)
     start_emergency(other_agency_practitioner, family)
 
@@ -213,7 +237,9 @@ def test_a_partner_agency_with_emergency_access_may_change_the_household_on_the_
 
 @pytest.mark.parametrize("household_change", ["add a person", "change pronouns", "add a relationship"])
 @pytest.mark.parametrize("role_and_state", [("other_agency_practitioner", "partial"), ("other_agency_practitioner", "full"), ("family_member", "none")])
-def test_a_person_who_only_sees_the_household_cannot_change_it_and_the_refusal_is_logged(request, household_change, role_and_state, family, mia, practitioner, community_health):
+def test_a_person_who_only_sees_the_household_cannot_change_it_and_the_refusal_is_logged(
+    request, household_change, role_and_state, family, mia, practitioner, community_health
+):
     role, state = role_and_state
     set_consent(state, family, community_health, practitioner)
     person = request.getfixturevalue(role)

@@ -51,8 +51,17 @@ def record_family(practitioner, organisation, *, family_name="The Testbrook fami
         how_agreed="Jordan read it back and agreed",
     )
     mia = family.people.get(first_name="Mia")
-    services.save_profile(mia, by=practitioner, version=None, liked_and_admired="Kind and funny", important_to_me="My cat, Biscuit", how_to_support_me="Tell me what will happen next")
-    services.add_chronology_entry(family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=30), what_happened="Moved house", meaning_for_child="Mia changed school")
+    services.save_profile(
+        mia,
+        by=practitioner,
+        version=None,
+        liked_and_admired="Kind and funny",
+        important_to_me="My cat, Biscuit",
+        how_to_support_me="Tell me what will happen next",
+    )
+    services.add_chronology_entry(
+        family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=30), what_happened="Moved house", meaning_for_child="Mia changed school"
+    )
     return family
 
 
@@ -114,9 +123,7 @@ def set_consent(state, family, organisation, practitioner):
 def start_emergency(user, family, *, expired=False):
     emergency = services.start_emergency_access(family, by=user, reason="A report this evening that Mia may be at risk tonight.")
     if expired:
-        EmergencyAccess.objects.filter(pk=emergency.pk).update(
-            started_at=timezone.now() - timedelta(hours=5), expires_at=timezone.now() - timedelta(hours=3)
-        )
+        EmergencyAccess.objects.filter(pk=emergency.pk).update(started_at=timezone.now() - timedelta(hours=5), expires_at=timezone.now() - timedelta(hours=3))
         access.forget()
     return emergency
 

@@ -20,9 +20,7 @@ Basis = AccessLogEntry.Basis
 
 
 def lines_written_during(action):
-    last = (
-        AccessLogEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    )
+    last = AccessLogEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
     response = action()
     return response, list(AccessLogEntry.objects.filter(id__gt=last).order_by("id"))
 
@@ -61,29 +59,20 @@ def test_the_data_protection_leads_list_of_emergency_access_is_written_to_each_f
         assert line.organisation_label == "Data protection lead"
 
 
-def test_opening_one_emergency_access_to_review_it_is_written_to_the_familys_access_log(
-    data_protection_lead, champion, family
-):
+def test_opening_one_emergency_access_to_review_it_is_written_to_the_familys_access_log(data_protection_lead, champion, family):
     emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(data_protection_lead)
 
-    response, written = lines_written_during(
-        lambda: browser.get(url("review", emergency.public_id))
-    )
+    response, written = lines_written_during(lambda: browser.get(url("review", emergency.public_id)))
 
     assert response.status_code == 200
     assert REASON in unescape(response.content.decode())
-    assert [
-        (line.family_reference, line.user_id, line.basis, line.emergency_id)
-        for line in written
-    ] == [
+    assert [(line.family_reference, line.user_id, line.basis, line.emergency_id) for line in written] == [
         (family.reference, data_protection_lead.pk, Basis.DATA_PROTECTION, emergency.pk)
     ]
 
 
-def test_a_review_sent_back_with_an_error_shows_the_reason_again_and_is_logged_again(
-    data_protection_lead, champion, family
-):
+def test_a_review_sent_back_with_an_error_shows_the_reason_again_and_is_logged_again(data_protection_lead, champion, family):
     emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(data_protection_lead)
 
@@ -96,14 +85,10 @@ def test_a_review_sent_back_with_an_error_shows_the_reason_again_and_is_logged_a
 
     assert response.status_code == 400
     assert REASON in unescape(response.content.decode())
-    assert [(line.family_reference, line.action, line.basis) for line in written] == [
-        (family.reference, "view", Basis.DATA_PROTECTION)
-    ]
+    assert [(line.family_reference, line.action, line.basis) for line in written] == [(family.reference, "view", Basis.DATA_PROTECTION)]
 
 
-def test_a_saved_review_is_logged_once_as_the_review(
-    data_protection_lead, champion, family
-):
+def test_a_saved_review_is_logged_once_as_the_review(data_protection_lead, champion, family):
     emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     browser = signed_in(data_protection_lead)
 
@@ -115,51 +100,33 @@ def test_a_saved_review_is_logged_once_as_the_review(
     )
 
     assert response.status_code == 302
-    assert [(line.family_reference, line.action, line.basis) for line in written] == [
-        (family.reference, "review", Basis.DATA_PROTECTION)
-    ]
+    assert [(line.family_reference, line.action, line.basis) for line in written] == [(family.reference, "review", Basis.DATA_PROTECTION)]
 
 
 def test_an_empty_review_list_writes_nothing(data_protection_lead, family):
-    response, written = lines_written_during(
-        lambda: signed_in(data_protection_lead).get(url("reviews"))
-    )
+    response, written = lines_written_during(lambda: signed_in(data_protection_lead).get(url("reviews")))
 
     assert response.status_code == 200
     assert written == []
 
 
-@pytest.mark.parametrize(
-    "person", ["practitioner", "other_agency_lead", "partnership_lead"]
-)
-def test_someone_else_asking_for_a_review_page_is_refused_and_the_refusal_is_in_the_familys_log(
-    request, person, champion, family
-):
+@pytest.mark.parametrize("person", ["practitioner", "other_agency_lead", "partnership_lead"])
+def test_someone_else_asking_for_a_review_page_is_refused_and_the_refusal_is_in_the_familys_log(request, person, champion, family):
     emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     user = request.getfixturevalue(person)
 
-    response, written = lines_written_during(
-        lambda: signed_in(user).get(url("review", emergency.public_id))
-    )
+    response, written = lines_written_during(lambda: signed_in(user).get(url("review", emergency.public_id)))
 
     assert response.status_code == 403
     assert REASON not in unescape(response.content.decode())
-    assert [(line.family_reference, line.user_id, line.basis) for line in written] == [
-        (family.reference, user.pk, Basis.REFUSED)
-    ]
+    assert [(line.family_reference, line.user_id, line.basis) for line in written] == [(family.reference, user.pk, Basis.REFUSED)]
 
 
-def test_the_family_sees_the_data_protection_leads_look_in_their_access_account(
-    data_protection_lead, champion, family, family_member
-):
+def test_the_family_sees_the_data_protection_leads_look_in_their_access_account(data_protection_lead, champion, family, family_member):
     emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     signed_in(data_protection_lead).get(url("review", emergency.public_id))
 
-    account = unescape(
-        signed_in(family_member)
-        .get(url("access-account", family.public_id))
-        .content.decode()
-    )
+    account = unescape(signed_in(family_member).get(url("access-account", family.public_id)).content.decode())
 
     assert "Noor Haddad" in account
     assert "The data protection lead, checking the record is used properly" in account

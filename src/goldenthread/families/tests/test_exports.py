@@ -32,7 +32,13 @@ def test_the_recording_team_exports_the_whole_record(family, practitioner):
     assert data["chronology"][0]["what_happened"] == "Moved house"
     assert data["contact_details"] == "1 Example Row, Riverbend (fictional)"
     assert [p["first_name"] for p in data["household"]] == ["Mia", "Jordan"]
-    assert data["team"][0] == {"name": "Riley Shah", "job_title": "Social worker", "organisation": "Riverbend Children's Services", "is_lead": True, "joined_on": data["team"][0]["joined_on"]}
+    assert data["team"][0] == {
+        "name": "Riley Shah",
+        "job_title": "Social worker",
+        "organisation": "Riverbend Children's Services",
+        "is_lead": True,
+        "joined_on": data["team"][0]["joined_on"],
+    }
 
 
 def test_an_export_holds_only_the_parts_the_family_agreed_to(family, practitioner, other_agency_practitioner, community_health):
@@ -78,7 +84,9 @@ def test_the_pdf_export_holds_the_visible_parts_only(family, practitioner, other
 
 
 def test_the_pdf_shows_typed_markup_as_text(family, practitioner):
-    services.add_story_entry(family, by=practitioner, story="<b>bold</b> & <script>x</script>", who_was_there="Mia", told_on=family.created_at.date(), how_agreed="Agreed")
+    services.add_story_entry(
+        family, by=practitioner, story="<b>bold</b> & <script>x</script>", who_was_there="Mia", told_on=family.created_at.date(), how_agreed="Agreed"
+    )
 
     text = pdf_text(exports.export_pdf(practitioner, family))
 

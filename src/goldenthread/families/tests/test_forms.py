@@ -66,7 +66,9 @@ def test_a_first_name_without_a_date_of_birth_asks_for_it_and_keeps_the_name(cha
 
 
 def test_an_impossible_date_of_birth_is_explained(champion):
-    response = signed_in(champion).post(url("search"), {"child_first_name": "Rowan", "child_date_of_birth_0": "31", "child_date_of_birth_1": "2", "child_date_of_birth_2": "2019"})
+    response = signed_in(champion).post(
+        url("search"), {"child_first_name": "Rowan", "child_date_of_birth_0": "31", "child_date_of_birth_1": "2", "child_date_of_birth_2": "2019"}
+    )
 
     assert_shown_with_errors(response, "Enter a real date", kept=['value="31"'])
 
@@ -84,7 +86,9 @@ def test_asking_to_join_needs_a_reason(champion, family):
 
 
 def test_asking_to_join_for_an_organisation_you_are_not_in_is_refused(champion, family, community_health):
-    response = signed_in(champion).post(url("ask-to-join", family.public_id), {"organisation": str(community_health.public_id), "reason": "I would like to help"})
+    response = signed_in(champion).post(
+        url("ask-to-join", family.public_id), {"organisation": str(community_health.public_id), "reason": "I would like to help"}
+    )
 
     assert_shown_with_errors(response, "Choose one of your organisations from the list", kept=["I would like to help"])
 
@@ -138,7 +142,10 @@ def test_a_new_family_refuses_an_unknown_lawful_basis_and_an_organisation_not_yo
 
 def test_a_date_of_birth_in_the_future_is_refused_by_the_service_and_shown(after_search, childrens_services):
     future = timezone.localdate() + timedelta(days=400)
-    data = new_family_data(childrens_services, **{"person-1-date_of_birth_0": str(future.day), "person-1-date_of_birth_1": str(future.month), "person-1-date_of_birth_2": str(future.year)})
+    data = new_family_data(
+        childrens_services,
+        **{"person-1-date_of_birth_0": str(future.day), "person-1-date_of_birth_1": str(future.month), "person-1-date_of_birth_2": str(future.year)},
+    )
 
     response = after_search.post(url("new"), data)
 
@@ -237,7 +244,13 @@ def test_a_chronology_event_in_the_future_is_refused(lead, family):
 
     response = lead.post(
         url("add-chronology", family.public_id),
-        {"occurred_on_0": future.day, "occurred_on_1": future.month, "occurred_on_2": future.year, "what_happened": "Planned move", "meaning_for_child": "Unknown yet"},
+        {
+            "occurred_on_0": future.day,
+            "occurred_on_1": future.month,
+            "occurred_on_2": future.year,
+            "what_happened": "Planned move",
+            "meaning_for_child": "Unknown yet",
+        },
     )
 
     assert_shown_with_errors(response, "The date must be today or in the past", kept=["Planned move"])
@@ -282,10 +295,17 @@ def test_an_agreement_that_ends_before_it_starts_is_refused(lead, family, commun
     response = lead.post(
         url("record-consent", family.public_id),
         {
-            "organisation": str(community_health.public_id), "parts": [Part.STORY],
-            "valid_from_0": today.day, "valid_from_1": today.month, "valid_from_2": today.year,
-            "valid_until_0": earlier.day, "valid_until_1": earlier.month, "valid_until_2": earlier.year,
-            "given_by": "someone-else", "given_by_name": "Aunt Mo (fictional)", "method": "phone",
+            "organisation": str(community_health.public_id),
+            "parts": [Part.STORY],
+            "valid_from_0": today.day,
+            "valid_from_1": today.month,
+            "valid_from_2": today.year,
+            "valid_until_0": earlier.day,
+            "valid_until_1": earlier.month,
+            "valid_until_2": earlier.year,
+            "given_by": "someone-else",
+            "given_by_name": "Aunt Mo (fictional)",
+            "method": "phone",
         },
     )
 
@@ -347,7 +367,12 @@ def test_not_justified_needs_a_note(data_protection_lead, champion, family):
 
 @pytest.mark.parametrize(
     "years, message",
-    [("", "Enter how many years"), ("six", "Enter the number of years as a whole number"), ("0", "Enter at least 1 year"), ("1000", "Enter 100 years or fewer")],
+    [
+        ("", "Enter how many years"),
+        ("six", "Enter the number of years as a whole number"),
+        ("0", "Enter at least 1 year"),
+        ("1000", "Enter 100 years or fewer"),
+    ],
 )
 def test_a_retention_rule_needs_a_sensible_number_of_years(partnership_lead, years, message):
     response = signed_in(partnership_lead).post(url("retention"), {"years_after_closure": years, "outcome": "anonymise"})

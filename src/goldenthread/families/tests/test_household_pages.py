@@ -26,9 +26,7 @@ def page_text(response):
 
 
 def refused_lines(family, user, part):
-    return AccessLogEntry.objects.filter(
-        family_reference=family.reference, user=user, basis=Basis.REFUSED, part=part
-    )
+    return AccessLogEntry.objects.filter(family_reference=family.reference, user=user, basis=Basis.REFUSED, part=part)
 
 
 def household(family):
@@ -60,31 +58,23 @@ def test_a_partner_agency_that_sees_only_one_part_cannot_add_a_person_to_the_hou
     agree(family, community_health, parts, by=practitioner)
     before = household(family)
 
-    response = signed_in(other_agency_practitioner).post(
-        url("add-person", family.public_id), PERSON
-    )
+    response = signed_in(other_agency_practitioner).post(url("add-person", family.public_id), PERSON)
 
     assert response.status_code == 403
     assert household(family) == before
     assert refused_lines(family, other_agency_practitioner, access.HOUSEHOLD).exists()
 
 
-def test_a_partner_agency_that_sees_only_the_story_cannot_add_a_person_to_the_household(
-    family, practitioner, other_agency_practitioner, community_health
-):
+def test_a_partner_agency_that_sees_only_the_story_cannot_add_a_person_to_the_household(family, practitioner, other_agency_practitioner, community_health):
     agree(family, community_health, [Part.STORY], by=practitioner)
     browser = signed_in(other_agency_practitioner)
-    assert "Sky" in page_text(
-        browser.get(url("overview", family.public_id))
-    )  # the household is shown to Casey
+    assert "Sky" in page_text(browser.get(url("overview", family.public_id)))  # the household is shown to Casey
 
     response = browser.post(url("add-person", family.public_id), PERSON)
 
     assert response.status_code == 403
     assert not family.people.filter(first_name="Jay").exists()
-    line = refused_lines(family, other_agency_practitioner, access.HOUSEHOLD).latest(
-        "id"
-    )
+    line = refused_lines(family, other_agency_practitioner, access.HOUSEHOLD).latest("id")
     assert line.action == "update" and "holding the record" in line.detail
 
 
@@ -119,15 +109,9 @@ def test_a_partner_agency_that_sees_the_household_cannot_change_a_childs_pronoun
 
 
 @pytest.mark.parametrize("page", ["add-person", "edit-person"])
-def test_a_partner_agency_cannot_even_open_the_forms_that_change_the_household(
-    page, family, sky, practitioner, other_agency_practitioner, community_health
-):
+def test_a_partner_agency_cannot_even_open_the_forms_that_change_the_household(page, family, sky, practitioner, other_agency_practitioner, community_health):
     agree(family, community_health, [Part.STORY], by=practitioner)
-    address = (
-        url(page, family.public_id)
-        if page == "add-person"
-        else url(page, family.public_id, sky.public_id)
-    )
+    address = url(page, family.public_id) if page == "add-person" else url(page, family.public_id, sky.public_id)
 
     response = signed_in(other_agency_practitioner).get(address)
 
@@ -136,9 +120,7 @@ def test_a_partner_agency_cannot_even_open_the_forms_that_change_the_household(
     assert refused_lines(family, other_agency_practitioner, access.HOUSEHOLD).exists()
 
 
-def test_a_partner_agency_is_not_offered_links_to_change_the_household(
-    family, sky, practitioner, other_agency_practitioner, community_health
-):
+def test_a_partner_agency_is_not_offered_links_to_change_the_household(family, sky, practitioner, other_agency_practitioner, community_health):
     agree(family, community_health, [Part.STORY, Part.PROFILES], by=practitioner)
     browser = signed_in(other_agency_practitioner)
 
@@ -148,14 +130,10 @@ def test_a_partner_agency_is_not_offered_links_to_change_the_household(
     assert "Sky" in overview
     assert url("add-person", family.public_id) not in overview
     assert url("edit-person", family.public_id, sky.public_id) not in profile
-    assert (
-        url("edit-profile", family.public_id, sky.public_id) in profile
-    )  # the agreement covers the profiles
+    assert url("edit-profile", family.public_id, sky.public_id) in profile  # the agreement covers the profiles
 
 
-def test_the_lead_practitioner_is_still_offered_the_links_to_change_the_household(
-    family, sky, practitioner
-):
+def test_the_lead_practitioner_is_still_offered_the_links_to_change_the_household(family, sky, practitioner):
     browser = signed_in(practitioner)
 
     overview = page_text(browser.get(url("overview", family.public_id)))
@@ -165,23 +143,17 @@ def test_the_lead_practitioner_is_still_offered_the_links_to_change_the_househol
     assert url("edit-person", family.public_id, sky.public_id) in profile
 
 
-def test_a_family_member_cannot_add_a_person_to_their_household_through_the_page(
-    family, family_member
-):
+def test_a_family_member_cannot_add_a_person_to_their_household_through_the_page(family, family_member):
     before = household(family)
 
-    response = signed_in(family_member).post(
-        url("add-person", family.public_id), PERSON
-    )
+    response = signed_in(family_member).post(url("add-person", family.public_id), PERSON)
 
     assert response.status_code == 403
     assert household(family) == before
     assert refused_lines(family, family_member, access.HOUSEHOLD).exists()
 
 
-def test_someone_with_emergency_access_may_change_a_persons_details_on_the_emergency_basis(
-    family, sky, champion
-):
+def test_someone_with_emergency_access_may_change_a_persons_details_on_the_emergency_basis(family, sky, champion):
     services.start_emergency_access(family, by=champion, reason=REASON)
 
     response = signed_in(champion).post(
@@ -206,9 +178,7 @@ def test_someone_with_emergency_access_may_change_a_persons_details_on_the_emerg
     assert line.basis == Basis.EMERGENCY
 
 
-def test_a_partner_agency_still_adds_to_the_story_its_agreement_covers(
-    family, practitioner, other_agency_practitioner, community_health
-):
+def test_a_partner_agency_still_adds_to_the_story_its_agreement_covers(family, practitioner, other_agency_practitioner, community_health):
     agree(family, community_health, [Part.STORY], by=practitioner)
 
     response = signed_in(other_agency_practitioner).post(
@@ -217,9 +187,7 @@ def test_a_partner_agency_still_adds_to_the_story_its_agreement_covers(
     )
 
     assert response.status_code == 302
-    assert family.story_entries.filter(
-        story="Sky showed the health visitor her drawings."
-    ).exists()
+    assert family.story_entries.filter(story="Sky showed the health visitor her drawings.").exists()
     line = AccessLogEntry.objects.filter(
         family_reference=family.reference,
         user=other_agency_practitioner,
@@ -244,16 +212,11 @@ def test_a_partner_agency_that_sees_only_the_story_cannot_rewrite_a_one_page_pro
     )
 
     assert response.status_code == 403
-    assert (
-        OnePageProfile.objects.get(person=sky).liked_and_admired
-        == saved.liked_and_admired
-    )
+    assert OnePageProfile.objects.get(person=sky).liked_and_admired == saved.liked_and_admired
     assert refused_lines(family, other_agency_practitioner, Part.PROFILES).exists()
 
 
-def test_a_family_member_cannot_rewrite_someone_elses_profile_and_the_refusal_is_logged(
-    family, sky, family_member
-):
+def test_a_family_member_cannot_rewrite_someone_elses_profile_and_the_refusal_is_logged(family, sky, family_member):
     saved = OnePageProfile.objects.get(person=sky)
 
     response = signed_in(family_member).post(
@@ -262,17 +225,12 @@ def test_a_family_member_cannot_rewrite_someone_elses_profile_and_the_refusal_is
     )
 
     assert response.status_code == 403
-    assert (
-        OnePageProfile.objects.get(person=sky).liked_and_admired
-        == saved.liked_and_admired
-    )
+    assert OnePageProfile.objects.get(person=sky).liked_and_admired == saved.liked_and_admired
     line = refused_lines(family, family_member, Part.PROFILES).latest("id")
     assert "their own" in line.detail
 
 
-def test_a_family_member_still_writes_their_own_profile_through_the_page(
-    family, family_member
-):
+def test_a_family_member_still_writes_their_own_profile_through_the_page(family, family_member):
     robin = Person.objects.get(family=family, first_name="Robin")
 
     response = signed_in(family_member).post(

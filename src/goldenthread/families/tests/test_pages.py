@@ -91,7 +91,7 @@ def test_family_page_addresses_carry_no_names(practitioner, family, sky):
             assert name not in address
     browser = signed_in(practitioner)
     body = page_text(browser.get(url("overview", family.public_id)))
-    assert "href=\"/families/" in body
+    assert 'href="/families/' in body
     for link in [part.split('"')[0] for part in body.split('href="/families/')[1:]]:
         assert "Brookfield" not in link and "Sky" not in link
 
@@ -154,7 +154,10 @@ def test_search_by_the_childs_first_name_and_date_of_birth_finds_the_family(cham
 def test_a_search_that_finds_nobody_offers_to_add_a_new_family_with_the_terms_carried_over(champion):
     browser = signed_in(champion)
 
-    searched = browser.post(url("search"), {"family_name": "Hollowmere", "child_first_name": "Ash", "child_date_of_birth_0": "1", "child_date_of_birth_1": "2", "child_date_of_birth_2": "2019"})
+    searched = browser.post(
+        url("search"),
+        {"family_name": "Hollowmere", "child_first_name": "Ash", "child_date_of_birth_0": "1", "child_date_of_birth_1": "2", "child_date_of_birth_2": "2019"},
+    )
     new_page = browser.get(url("new"))
 
     assert "No family matches this search" in page_text(searched)
@@ -327,9 +330,13 @@ def test_two_people_changing_the_story_at_once_lose_nothing(practitioner, family
     browser = signed_in(practitioner)
     form_page = browser.get(url("edit-story", family.public_id, entry.public_id))
     assert f'name="version" value="{entry.version}"' in form_page.content.decode()
-    services.update_story_entry(entry, by=practitioner, version=entry.version, story="Someone else's newer words.", who_was_there="Robin", told_on=entry.told_on, how_agreed="Agreed")
+    services.update_story_entry(
+        entry, by=practitioner, version=entry.version, story="Someone else's newer words.", who_was_there="Robin", told_on=entry.told_on, how_agreed="Agreed"
+    )
 
-    response = browser.post(url("edit-story", family.public_id, entry.public_id), story_data(story="My careful changes to the story.", version=str(entry.version)))
+    response = browser.post(
+        url("edit-story", family.public_id, entry.public_id), story_data(story="My careful changes to the story.", version=str(entry.version))
+    )
 
     body = page_text(response)
     assert response.status_code == 409
@@ -366,7 +373,10 @@ def test_a_profile_edit_conflict_keeps_what_was_typed(practitioner, family, sky)
     current = sky.profile.version
     services.save_profile(sky, by=practitioner, version=current, liked_and_admired="Newer words", important_to_me="", how_to_support_me="", written_with="")
 
-    response = browser.post(url("edit-profile", family.public_id, sky.public_id), {"liked_and_admired": "My words", "important_to_me": "", "how_to_support_me": "", "written_with": "", "version": str(current)})
+    response = browser.post(
+        url("edit-profile", family.public_id, sky.public_id),
+        {"liked_and_admired": "My words", "important_to_me": "", "how_to_support_me": "", "written_with": "", "version": str(current)},
+    )
 
     body = page_text(response)
     assert response.status_code == 409
@@ -406,7 +416,13 @@ def test_the_lead_adds_an_event_to_the_chronology_for_their_own_organisation(pra
 
     response = signed_in(practitioner).post(
         url("add-chronology", family.public_id),
-        {"occurred_on_0": day.day, "occurred_on_1": day.month, "occurred_on_2": day.year, "what_happened": "First day at new school", "meaning_for_child": "Sky was nervous, then happy"},
+        {
+            "occurred_on_0": day.day,
+            "occurred_on_1": day.month,
+            "occurred_on_2": day.year,
+            "what_happened": "First day at new school",
+            "meaning_for_child": "Sky was nervous, then happy",
+        },
     )
 
     assert response.status_code == 302
@@ -414,7 +430,13 @@ def test_the_lead_adds_an_event_to_the_chronology_for_their_own_organisation(pra
 
 
 def test_the_chronology_shows_newest_first(practitioner, family):
-    services.add_chronology_entry(family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=1), what_happened="Started at the new school", meaning_for_child="A fresh start")
+    services.add_chronology_entry(
+        family,
+        by=practitioner,
+        occurred_on=timezone.localdate() - timedelta(days=1),
+        what_happened="Started at the new school",
+        meaning_for_child="A fresh start",
+    )
 
     body = page_text(signed_in(practitioner).get(url("overview", family.public_id)))
 
@@ -425,7 +447,9 @@ def test_the_chronology_shows_newest_first(practitioner, family):
 
 
 def test_a_practitioner_asks_to_join_with_a_reason(champion, family):
-    response = signed_in(champion).post(url("ask-to-join", family.public_id), {"organisation": str(family.recording_organisation.public_id), "reason": "Family support worker for Robin"})
+    response = signed_in(champion).post(
+        url("ask-to-join", family.public_id), {"organisation": str(family.recording_organisation.public_id), "reason": "Family support worker for Robin"}
+    )
 
     assert response.status_code == 302
     assert JoinRequest.objects.filter(family=family, user=champion, status="waiting").exists()
@@ -480,9 +504,13 @@ def test_the_lead_records_an_agreement(practitioner, family, community_health):
     response = signed_in(practitioner).post(
         url("record-consent", family.public_id),
         {
-            "organisation": str(community_health.public_id), "parts": [Part.STORY, Part.PROFILES],
-            "valid_from_0": today.day, "valid_from_1": today.month, "valid_from_2": today.year,
-            "given_by": str(robin.public_id), "method": ConsentAgreement.Method.IN_WRITING,
+            "organisation": str(community_health.public_id),
+            "parts": [Part.STORY, Part.PROFILES],
+            "valid_from_0": today.day,
+            "valid_from_1": today.month,
+            "valid_from_2": today.year,
+            "given_by": str(robin.public_id),
+            "method": ConsentAgreement.Method.IN_WRITING,
         },
     )
 
@@ -676,8 +704,12 @@ def test_every_family_address_is_behind_the_safeguards(client, family, sky, prac
     join = services.request_to_join(family, by=champion, organisation=family.recording_organisation, reason="Family support")
     emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     values = {
-        "family_id": family.public_id, "entry_id": family.story_entries.first().public_id, "person_id": sky.public_id,
-        "request_id": join.public_id, "consent_id": consent.public_id, "access_id": emergency.public_id,
+        "family_id": family.public_id,
+        "entry_id": family.story_entries.first().public_id,
+        "person_id": sky.public_id,
+        "request_id": join.public_id,
+        "consent_id": consent.public_id,
+        "access_id": emergency.public_id,
     }
     for pattern in family_urls_module.urlpatterns:
         kwargs = {name: values[name] for name in pattern.pattern.converters}

@@ -52,10 +52,16 @@ def record_family(practitioner, organisation):
             {"first_name": "Robin", "last_name": "Brookfield", "date_of_birth": date(1987, 2, 3), "role_in_family": "parent"},
         ],
     )
-    services.add_story_entry(family, by=practitioner, story=STORY, who_was_there="Robin, Sky and Riley", told_on=timezone.localdate(), how_agreed="Robin read it back and agreed")
+    services.add_story_entry(
+        family, by=practitioner, story=STORY, who_was_there="Robin, Sky and Riley", told_on=timezone.localdate(), how_agreed="Robin read it back and agreed"
+    )
     sky = family.people.get(first_name="Sky")
-    services.save_profile(sky, by=practitioner, version=None, liked_and_admired="Kind and funny", important_to_me="My dog, Pepper", how_to_support_me="Tell me what happens next")
-    services.add_chronology_entry(family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=20), what_happened="Moved house", meaning_for_child="Sky changed school")
+    services.save_profile(
+        sky, by=practitioner, version=None, liked_and_admired="Kind and funny", important_to_me="My dog, Pepper", how_to_support_me="Tell me what happens next"
+    )
+    services.add_chronology_entry(
+        family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=20), what_happened="Moved house", meaning_for_child="Sky changed school"
+    )
     return family
 
 
@@ -158,7 +164,9 @@ def story_data(**overrides):
     data = {
         "story": "Robin told us about the move, in their own words.",
         "who_was_there": "Robin and Riley",
-        "told_on_0": str(today.day), "told_on_1": str(today.month), "told_on_2": str(today.year),
+        "told_on_0": str(today.day),
+        "told_on_1": str(today.month),
+        "told_on_2": str(today.year),
         "how_agreed": "Robin read it back and agreed",
     }
     data.update(overrides)

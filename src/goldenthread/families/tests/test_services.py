@@ -129,7 +129,9 @@ def test_the_person_who_records_a_family_becomes_its_lead_practitioner(family, p
 
 def test_recording_needs_a_name_a_lawful_basis_and_one_child_at_the_centre(practitioner, childrens_services):
     with pytest.raises(ValidationError) as refused:
-        services.create_family(childrens_services, by=practitioner, family_name=" ", lawful_basis="because", people=[{"first_name": "", "role_in_family": "child"}])
+        services.create_family(
+            childrens_services, by=practitioner, family_name=" ", lawful_basis="because", people=[{"first_name": "", "role_in_family": "child"}]
+        )
 
     errors = refused.value.message_dict
     assert errors["family_name"] == ["Enter how the family would like to be known"]
@@ -170,10 +172,14 @@ def test_a_date_of_birth_in_the_future_is_refused(practitioner, childrens_servic
 def test_a_story_edit_made_from_an_old_version_raises_a_conflict_with_the_current_text(family, practitioner, champion):
     entry = family.story_entries.get()
     read_version = entry.version
-    services.update_story_entry(entry, by=practitioner, version=read_version, story="Riley's version", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed")
+    services.update_story_entry(
+        entry, by=practitioner, version=read_version, story="Riley's version", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed"
+    )
 
     with pytest.raises(EditConflict) as conflict:
-        services.update_story_entry(entry, by=practitioner, version=read_version, story="A second, older edit", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed")
+        services.update_story_entry(
+            entry, by=practitioner, version=read_version, story="A second, older edit", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed"
+        )
 
     assert conflict.value.current["story"] == "Riley's version"
     assert conflict.value.current_version == read_version + 1
@@ -186,9 +192,19 @@ def test_two_people_editing_the_story_at_once_do_not_overwrite_each_other(family
     riley_copy = family.story_entries.get()
     casey_copy = family.story_entries.get()
 
-    services.update_story_entry(casey_copy, by=other_agency_practitioner, version=casey_copy.version, story="Casey's words", who_was_there="Mia", told_on=casey_copy.told_on, how_agreed="Agreed")
+    services.update_story_entry(
+        casey_copy,
+        by=other_agency_practitioner,
+        version=casey_copy.version,
+        story="Casey's words",
+        who_was_there="Mia",
+        told_on=casey_copy.told_on,
+        how_agreed="Agreed",
+    )
     with pytest.raises(EditConflict):
-        services.update_story_entry(riley_copy, by=practitioner, version=riley_copy.version, story="Riley's words", who_was_there="Mia", told_on=riley_copy.told_on, how_agreed="Agreed")
+        services.update_story_entry(
+            riley_copy, by=practitioner, version=riley_copy.version, story="Riley's words", who_was_there="Mia", told_on=riley_copy.told_on, how_agreed="Agreed"
+        )
 
     assert family.story_entries.get().story == "Casey's words"
 

@@ -45,8 +45,7 @@ def make_pdf(path, text, password=None):
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -86,7 +85,7 @@ def test_something_found_exits_one_with_line_column_and_sentence(tmp_path, capsy
     (tmp_path / "note.txt").write_text("First line.\n" + RISKY, encoding="utf-8")
     code, out, _ = run(capsys, "check", str(tmp_path / "note.txt"))
     assert code == 1
-    assert "note.txt:2:10: warning [labelling.liar] \"liar\"" in out
+    assert 'note.txt:2:10: warning [labelling.liar] "liar"' in out
     assert "In: Kai is a liar." in out
 
 
@@ -105,7 +104,7 @@ def test_json_output_is_one_document_with_offsets_into_the_text(tmp_path, capsys
     [entry] = data["files"]
     assert entry["path"] == str(path)
     for finding in entry["findings"]:
-        assert RISKY[finding["start"]:finding["end"]] == finding["text"]
+        assert RISKY[finding["start"] : finding["end"]] == finding["text"]
         assert {"start", "end", "text", "rule", "category", "severity", "message", "suggestions"} <= set(finding)
     assert data["summary"]["faults"] == 2
 
@@ -139,8 +138,9 @@ def test_pdf_and_html_are_read(tmp_path):
     make_pdf(tmp_path / "letter.pdf", "Kai is a liar.")
     assert "liar" in read_text(tmp_path / "letter.pdf")
     (tmp_path / "page.html").write_text(
-        "<html><head><style>p{}</style><script>var liar=1</script></head><body><p>Hello &amp; welcome</p>"
-        "<p>She is manipulative.</p></body></html>", encoding="utf-8")
+        "<html><head><style>p{}</style><script>var liar=1</script></head><body><p>Hello &amp; welcome</p><p>She is manipulative.</p></body></html>",
+        encoding="utf-8",
+    )
     text = read_text(tmp_path / "page.html")
     assert "Hello & welcome" in text and "manipulative" in text and "var" not in text
 
@@ -158,8 +158,13 @@ def test_odd_files_each_get_one_line_and_the_rest_are_still_checked(tmp_path, ca
     code, out, err = run(capsys, "check", "--max-size", "1", str(tmp_path))
     assert code == 2
     lines = err.strip().splitlines()
-    for name, reason in [("corrupt.docx", "not a valid .docx"), ("locked.pdf", "encrypted"),
-                         ("junk.txt", "binary"), ("empty.txt", "empty"), ("big.txt", "too large")]:
+    for name, reason in [
+        ("corrupt.docx", "not a valid .docx"),
+        ("locked.pdf", "encrypted"),
+        ("junk.txt", "binary"),
+        ("empty.txt", "empty"),
+        ("big.txt", "too large"),
+    ]:
         [line] = [line for line in lines if name in line]
         assert reason in line
     assert "labelling.liar" in out and "care.abscond" in out
@@ -173,16 +178,16 @@ def test_a_large_file_is_checked_when_within_the_limit(tmp_path, capsys):
     assert code == 1
     assert data["summary"]["warnings"] == 20
     text = path.read_text(encoding="utf-8")
-    assert all(text[f["start"]:f["end"]] == f["text"] for f in data["files"][0]["findings"])
+    assert all(text[f["start"] : f["end"]] == f["text"] for f in data["files"][0]["findings"])
 
 
 def test_fix_writes_a_reviewable_copy_with_the_first_suggestion(tmp_path, capsys):
     path = tmp_path / "note.txt"
-    path.write_text("Mum is a service user. She said: \"the service user lied\".\n", encoding="utf-8")
+    path.write_text('Mum is a service user. She said: "the service user lied".\n', encoding="utf-8")
     code, out, _ = run(capsys, "check", "--fix", str(path))
     fixed = tmp_path / "note.reframed.txt"
     assert fixed.exists() and "wrote" in out
-    assert fixed.read_text(encoding="utf-8") == "Mum is a person. She said: \"the service user lied\".\n"
+    assert fixed.read_text(encoding="utf-8") == 'Mum is a person. She said: "the service user lied".\n'
     assert path.read_text(encoding="utf-8").startswith("Mum is a service user")  # original untouched
 
 
@@ -190,9 +195,9 @@ def test_a_folder_of_many_files_uses_worker_processes_and_shows_progress(tmp_pat
     for number in range(40):
         (tmp_path / f"note{number:02}.txt").write_text(RISKY if number % 2 else CLEAN, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "goldenthread.language.cli", "check", "--jobs", "2", "--progress", "always",
-         "--format", "json", str(tmp_path)],
-        capture_output=True, text=True,
+        [sys.executable, "-m", "goldenthread.language.cli", "check", "--jobs", "2", "--progress", "always", "--format", "json", str(tmp_path)],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
     data = json.loads(result.stdout)

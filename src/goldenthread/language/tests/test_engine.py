@@ -35,15 +35,18 @@ def test_clean_text_has_no_findings():
     assert check("") == []
 
 
-@pytest.mark.parametrize("text", [
-    "The court refused the application.",
-    "Please contact me if anything changes.",
-    "He has a work placement at the garage.",
-    "The placement of the ramp made the entrance accessible.",
-    "DNA testing confirmed paternity.",
-    "The meeting kicked off at ten.",
-    "His phone battery died, so his mates could not contact him.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court refused the application.",
+        "Please contact me if anything changes.",
+        "He has a work placement at the garage.",
+        "The placement of the ramp made the entrance accessible.",
+        "DNA testing confirmed paternity.",
+        "The meeting kicked off at ten.",
+        "His phone battery died, so his mates could not contact him.",
+    ],
+)
 def test_harmless_uses_of_risky_words_stay_quiet(text):
     assert rules_in(text) == set()
 
@@ -102,7 +105,8 @@ def test_child_mode_rules_do_not_run_in_the_default_mode():
 
 def test_reading_age_is_lower_for_simple_words():
     assert reading_age("You are kind. We like you. You can play.") < reading_age(
-        "Consideration of multidisciplinary educational provision necessitates comprehensive collaboration.")
+        "Consideration of multidisciplinary educational provision necessitates comprehensive collaboration."
+    )
 
 
 def test_unknown_audience_or_mode_is_a_clear_error():
@@ -135,8 +139,7 @@ def test_a_partnership_can_add_its_own_terms_and_switch_rules_off(tmp_path):
 
 def test_the_library_imports_without_django():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    code = ("import sys; from goldenthread.language import check; check('Kai is a liar.'); "
-            "print('django' in sys.modules)")
+    code = "import sys; from goldenthread.language import check; check('Kai is a liar.'); print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "False"
 

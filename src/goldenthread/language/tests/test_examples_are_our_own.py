@@ -25,9 +25,7 @@ REPO = TESTS.parents[3]
 CANDIDATES = [REPO / ".." / "shared" / "language-eval" / "dev.jsonl", Path("/work/shared/language-eval/dev.jsonl")]
 DEV = next((p for p in CANDIDATES if p.is_file()), None)
 
-pytestmark = pytest.mark.skipif(
-    DEV is None, reason="dev set not found at ../shared/language-eval/dev.jsonl (not part of a CI clone)"
-)
+pytestmark = pytest.mark.skipif(DEV is None, reason="dev set not found at ../shared/language-eval/dev.jsonl (not part of a CI clone)")
 
 
 def words(text: str) -> list[str]:

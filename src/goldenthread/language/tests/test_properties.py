@@ -6,9 +6,22 @@ from hypothesis import strategies as st
 from goldenthread.language import check
 
 RISKY = [
-    "Kai is a liar.", "The LAC review", "failed to engage", "‘back pain.’", "She said: “I am naughty.”",
-    "placement breakdown", "DNA’d", "has stayed clean since June", "Apparently", "non-compliant", "kicked off",
-    "the court refused the application", "please contact me", "a work placement", "'pain'", "İstanbul liar",
+    "Kai is a liar.",
+    "The LAC review",
+    "failed to engage",
+    "‘back pain.’",
+    "She said: “I am naughty.”",
+    "placement breakdown",
+    "DNA’d",
+    "has stayed clean since June",
+    "Apparently",
+    "non-compliant",
+    "kicked off",
+    "the court refused the application",
+    "please contact me",
+    "a work placement",
+    "'pain'",
+    "İstanbul liar",
 ]
 
 words = st.sampled_from(RISKY) | st.text(max_size=30)
@@ -27,7 +40,7 @@ def key(findings):
 @given(documents)
 def test_offsets_always_slice_to_the_reported_text(text):
     for finding in check(text):
-        assert text[finding.start:finding.end] == finding.text
+        assert text[finding.start : finding.end] == finding.text
         assert 0 <= finding.start <= finding.end <= len(text)
 
 
@@ -35,7 +48,7 @@ def test_offsets_always_slice_to_the_reported_text(text):
 @given(st.text())
 def test_any_unicode_never_crashes(text):
     for finding in check(text):
-        assert text[finding.start:finding.end] == finding.text
+        assert text[finding.start : finding.end] == finding.text
 
 
 @FAST
@@ -52,7 +65,7 @@ def test_results_do_not_depend_on_line_endings(parts):
     old_mac = "\r".join(parts)
     assert key(check(unix)) == key(check(windows)) == key(check(old_mac))
     for finding in check(windows):
-        assert windows[finding.start:finding.end] == finding.text
+        assert windows[finding.start : finding.end] == finding.text
 
 
 @FAST

@@ -52,8 +52,18 @@ def test_rule_ids_are_unique_and_stable_looking():
 
 def test_the_categories_the_guidance_asks_for_are_all_covered():
     categories = {r.category for r in RULES}
-    for needed in ("labelling", "blame/deficit", "passive/agency", "care-system language", "victim-blaming",
-                   "credibility-doubting", "medicalising", "jargon/acronym", "person-first", "stereotyping"):
+    for needed in (
+        "labelling",
+        "blame/deficit",
+        "passive/agency",
+        "care-system language",
+        "victim-blaming",
+        "credibility-doubting",
+        "medicalising",
+        "jargon/acronym",
+        "person-first",
+        "stereotyping",
+    ):
         assert needed in categories
 
 

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,35 +16,88 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(editable=False, max_length=220, unique=True)),
-                ('sector', models.CharField(choices=[('childrens-social-care', "Children's social care"), ('early-help', 'Early help and prevention'), ('school-primary', 'School: primary'), ('school-secondary', 'School: secondary'), ('school-special', 'School: special'), ('health', 'Health'), ('police', 'Police'), ('fire', 'Fire and rescue'), ('youth-justice', 'Youth justice'), ('adult-services', 'Adult services'), ('voluntary', 'Voluntary and community'), ('commissioned', 'Commissioned services'), ('housing', 'Housing'), ('other', 'Other')], max_length=40, verbose_name='Sector')),
-                ('area', models.CharField(blank=True, help_text="The part of the borough it serves, or 'Borough-wide'.", max_length=120, verbose_name='Area')),
-                ('size', models.CharField(blank=True, choices=[('small', 'Fewer than 50 staff'), ('medium', '50 to 249 staff'), ('large', '250 to 999 staff'), ('very-large', '1,000 staff or more')], max_length=20, verbose_name='Size')),
-                ('description', models.TextField(blank=True, help_text='What the organisation does, in a few plain sentences.', max_length=2000, verbose_name='Description')),
-                ('is_active', models.BooleanField(default=True, verbose_name='Active member')),
-                ('joined_on', models.DateField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="Name")),
+                ("slug", models.SlugField(editable=False, max_length=220, unique=True)),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("childrens-social-care", "Children's social care"),
+                            ("early-help", "Early help and prevention"),
+                            ("school-primary", "School: primary"),
+                            ("school-secondary", "School: secondary"),
+                            ("school-special", "School: special"),
+                            ("health", "Health"),
+                            ("police", "Police"),
+                            ("fire", "Fire and rescue"),
+                            ("youth-justice", "Youth justice"),
+                            ("adult-services", "Adult services"),
+                            ("voluntary", "Voluntary and community"),
+                            ("commissioned", "Commissioned services"),
+                            ("housing", "Housing"),
+                            ("other", "Other"),
+                        ],
+                        max_length=40,
+                        verbose_name="Sector",
+                    ),
+                ),
+                ("area", models.CharField(blank=True, help_text="The part of the borough it serves, or 'Borough-wide'.", max_length=120, verbose_name="Area")),
+                (
+                    "size",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("small", "Fewer than 50 staff"),
+                            ("medium", "50 to 249 staff"),
+                            ("large", "250 to 999 staff"),
+                            ("very-large", "1,000 staff or more"),
+                        ],
+                        max_length=20,
+                        verbose_name="Size",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True, help_text="What the organisation does, in a few plain sentences.", max_length=2000, verbose_name="Description"
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="Active member")),
+                ("joined_on", models.DateField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('organisation-lead', 'Organisation lead'), ('champion', 'Champion'), ('practitioner', 'Practitioner'), ('trainer', 'Trainer')], default='practitioner', max_length=30, verbose_name='Role')),
-                ('since', models.DateField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='partnership.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("organisation-lead", "Organisation lead"),
+                            ("champion", "Champion"),
+                            ("practitioner", "Practitioner"),
+                            ("trainer", "Trainer"),
+                        ],
+                        default="practitioner",
+                        max_length=30,
+                        verbose_name="Role",
+                    ),
+                ),
+                ("since", models.DateField(auto_now_add=True)),
+                ("user", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="memberships", to=settings.AUTH_USER_MODEL)),
+                ("organisation", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="memberships", to="partnership.organisation")),
             ],
             options={
-                'ordering': ['organisation__name', 'user__full_name'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'organisation'), name='one_membership_per_organisation')],
+                "ordering": ["organisation__name", "user__full_name"],
+                "constraints": [models.UniqueConstraint(fields=("user", "organisation"), name="one_membership_per_organisation")],
             },
         ),
     ]

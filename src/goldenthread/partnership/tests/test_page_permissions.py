@@ -23,7 +23,9 @@ LEADS_OF_THIS_ORGANISATION = {"organisation_lead", "partnership_lead"}
 
 
 @pytest.fixture
-def partnership(childrens_services, community_health, partnership_lead, organisation_lead, champion, practitioner, trainer, other_agency_lead, other_agency_practitioner):
+def partnership(
+    childrens_services, community_health, partnership_lead, organisation_lead, champion, practitioner, trainer, other_agency_lead, other_agency_practitioner
+):
     """Everyone in the story, in their organisations."""
     return childrens_services
 

@@ -17,9 +17,7 @@ def load(apps, schema_editor):
         defaults={"title": data["title"], "introduction": data["introduction"].strip(), "published_on": data["published_on"]},
     )
     for order, item in enumerate(data["commitments"]):
-        Commitment.objects.get_or_create(
-            pledge_text=text, code=item["code"], defaults={"strand": item["strand"], "text": item["text"], "order": order}
-        )
+        Commitment.objects.get_or_create(pledge_text=text, code=item["code"], defaults={"strand": item["strand"], "text": item["text"], "order": order})
 
 
 class Migration(migrations.Migration):

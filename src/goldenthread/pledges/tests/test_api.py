@@ -76,7 +76,16 @@ def test_withdrawn_and_unknown_pledges_are_not_found(client, signed_pledge, part
 
 @pytest.mark.parametrize(
     "query",
-    [{"q": "\x00"}, {"q": "x\x00y"}, {"q": "a" * 10_000}, {"q": "' OR 1=1 --"}, {"sector": "\x00"}, {"limit": "-1"}, {"offset": "lots"}, {"limit": "100000000000000000000"}],
+    [
+        {"q": "\x00"},
+        {"q": "x\x00y"},
+        {"q": "a" * 10_000},
+        {"q": "' OR 1=1 --"},
+        {"sector": "\x00"},
+        {"limit": "-1"},
+        {"offset": "lots"},
+        {"limit": "100000000000000000000"},
+    ],
 )
 def test_odd_queries_are_answered_calmly(client, signed_pledge, query):
     response = client.get(API, query)

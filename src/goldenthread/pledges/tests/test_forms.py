@@ -16,9 +16,7 @@ from .conftest import move_expiry
 def good_signing(organisation, **overrides):
     today = timezone.localdate()
     text = PledgeText.current()
-    data = {
-        commitment_field(value): [text.commitments.filter(strand=value).first().code] for value in Strand.values
-    }
+    data = {commitment_field(value): [text.commitments.filter(strand=value).first().code] for value in Strand.values}
     data.update(
         {
             "vision": "Families in Riverbend feel safe and heard.",
@@ -174,7 +172,9 @@ def test_the_statement_form_saves(lead_client, signed_pledge, childrens_services
 
 def test_an_action_needs_a_strand_an_owner_and_a_real_date(lead_client, signed_pledge, childrens_services):
     url = reverse("pledges:add-action", args=[childrens_services.slug])
-    response = lead_client.post(url, {"strand": "everything", "description": "Kinder letters", "owner": "", "due_on_0": "40", "due_on_1": "13", "due_on_2": "2026", "status": "done"})
+    response = lead_client.post(
+        url, {"strand": "everything", "description": "Kinder letters", "owner": "", "due_on_0": "40", "due_on_1": "13", "due_on_2": "2026", "status": "done"}
+    )
     assert_shown_with_errors(response, "Choose one of the four strands", "Enter who owns this action", "Enter a real date")
     assert "Kinder letters" in page_text(response)
     assert not Action.objects.exists()
@@ -182,7 +182,15 @@ def test_an_action_needs_a_strand_an_owner_and_a_real_date(lead_client, signed_p
 
 def test_an_action_is_added_and_changed(lead_client, signed_pledge, childrens_services):
     url = reverse("pledges:add-action", args=[childrens_services.slug])
-    data = {"strand": Strand.RESPOND, "description": "Kinder letters", "owner": "Letters group", "due_on_0": "1", "due_on_1": "3", "due_on_2": "2027", "status": "not-started"}
+    data = {
+        "strand": Strand.RESPOND,
+        "description": "Kinder letters",
+        "owner": "Letters group",
+        "due_on_0": "1",
+        "due_on_1": "3",
+        "due_on_2": "2027",
+        "status": "not-started",
+    }
     assert lead_client.post(url, data).status_code == 302
     action = Action.objects.get()
     edit = reverse("pledges:edit-action", args=[childrens_services.slug, action.public_id])
@@ -194,7 +202,9 @@ def test_an_action_is_added_and_changed(lead_client, signed_pledge, childrens_se
 def test_the_action_plan_marks_overdue_actions(lead_client, signed_pledge, childrens_services, organisation_lead):
     from goldenthread.pledges import services
 
-    services.add_action(signed_pledge, by=organisation_lead, strand=Strand.RESPOND, description="Late one", owner="Team", due_on=timezone.localdate() - timedelta(days=5))
+    services.add_action(
+        signed_pledge, by=organisation_lead, strand=Strand.RESPOND, description="Late one", owner="Team", due_on=timezone.localdate() - timedelta(days=5)
+    )
     page = lead_client.get(reverse("pledges:actions", args=[childrens_services.slug])).content.decode()
     assert "Overdue" in page
     assert "No action under Recognise yet" in page
@@ -213,19 +223,25 @@ def test_a_progress_update_is_shown_on_the_public_page(lead_client, signed_pledg
 
 def test_renewing_without_an_action_per_strand_says_which_are_missing(lead_client, signed_pledge, childrens_services):
     move_expiry(signed_pledge, timezone.localdate() + timedelta(days=20))
-    response = lead_client.post(reverse("pledges:renew", args=[childrens_services.slug]), {"signatory_name": "Morgan Ellis", "signatory_role": "Chief executive", "confirm": "on"})
+    response = lead_client.post(
+        reverse("pledges:renew", args=[childrens_services.slug]), {"signatory_name": "Morgan Ellis", "signatory_role": "Chief executive", "confirm": "on"}
+    )
     assert_shown_with_errors(response, "Add at least one action to the action plan under Recognise, Respond")
     assert "Morgan Ellis" in page_text(response)
 
 
 def test_renewing_before_the_window_is_refused(lead_client, full_action_plan, childrens_services):
-    response = lead_client.post(reverse("pledges:renew", args=[childrens_services.slug]), {"signatory_name": "Morgan Ellis", "signatory_role": "Chief executive", "confirm": "on"})
+    response = lead_client.post(
+        reverse("pledges:renew", args=[childrens_services.slug]), {"signatory_name": "Morgan Ellis", "signatory_role": "Chief executive", "confirm": "on"}
+    )
     assert_shown_with_errors(response, "You can renew this pledge from")
 
 
 def test_renewing_a_lapsed_pledge_through_the_page(lead_client, full_action_plan, childrens_services):
     move_expiry(full_action_plan, timezone.localdate() - timedelta(days=1))
-    response = lead_client.post(reverse("pledges:renew", args=[childrens_services.slug]), {"signatory_name": "Morgan Ellis", "signatory_role": "Chief executive", "confirm": "on"})
+    response = lead_client.post(
+        reverse("pledges:renew", args=[childrens_services.slug]), {"signatory_name": "Morgan Ellis", "signatory_role": "Chief executive", "confirm": "on"}
+    )
     assert response.status_code == 302
     full_action_plan.refresh_from_db()
     assert not full_action_plan.is_lapsed
@@ -260,7 +276,10 @@ def test_a_personal_pledge_over_600_characters_is_refused_and_kept(as_person, or
 
 def test_a_personal_pledge_is_made_shown_changed_and_removed(as_person, organisation_lead, signed_pledge, childrens_services, client):
     lead = as_person(organisation_lead)
-    response = lead.post(reverse("pledges:personal-pledge"), {"organisation": childrens_services.slug, "commitment": "I will ask what has happened, not what is wrong.", "is_shown": "on"})
+    response = lead.post(
+        reverse("pledges:personal-pledge"),
+        {"organisation": childrens_services.slug, "commitment": "I will ask what has happened, not what is wrong.", "is_shown": "on"},
+    )
     assert response.status_code == 302
     public = reverse("pledges:organisation", args=[childrens_services.slug])
     assert "I will ask what has happened" in page_text(client.get(public))

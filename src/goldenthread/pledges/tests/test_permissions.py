@@ -42,7 +42,11 @@ def pages(signed_pledge, organisation_lead, childrens_services):
     )
     personal = services.make_personal_pledge(childrens_services, by=organisation_lead, commitment="I will listen first.")
     slug = childrens_services.slug
-    urls = {name: reverse(f"pledges:{name}", args=[slug]) for name in PAGES if name not in {"wall", "all", "personal-pledge", "edit-action", "action-done", "edit-personal-pledge", "remove-personal-pledge"}}
+    urls = {
+        name: reverse(f"pledges:{name}", args=[slug])
+        for name in PAGES
+        if name not in {"wall", "all", "personal-pledge", "edit-action", "action-done", "edit-personal-pledge", "remove-personal-pledge"}
+    }
     urls["wall"] = reverse("pledges:wall")
     urls["all"] = reverse("pledges:all")
     urls["personal-pledge"] = reverse("pledges:personal-pledge")
@@ -124,7 +128,9 @@ def test_an_unknown_action_is_not_found(signed_pledge, childrens_services, as_pe
     assert client.get(url).status_code == 404
 
 
-def test_another_organisations_action_cannot_be_changed_through_ours(signed_pledge, other_pledge, other_agency_lead, childrens_services, community_health, as_person):
+def test_another_organisations_action_cannot_be_changed_through_ours(
+    signed_pledge, other_pledge, other_agency_lead, childrens_services, community_health, as_person
+):
     from django.utils import timezone
 
     theirs = services.add_action(other_pledge, by=other_agency_lead, strand=Strand.RESPOND, description="Theirs", owner="Them", due_on=timezone.localdate())

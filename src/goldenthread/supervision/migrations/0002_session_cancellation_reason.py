@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('supervision', '0001_initial'),
+        ("supervision", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='session',
-            name='cancellation_reason',
-            field=models.CharField(blank=True, max_length=500, verbose_name='Why the session was cancelled'),
+            model_name="session",
+            name="cancellation_reason",
+            field=models.CharField(blank=True, max_length=500, verbose_name="Why the session was cancelled"),
         ),
     ]

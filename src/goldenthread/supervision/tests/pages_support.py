@@ -28,9 +28,15 @@ def signed_in(user) -> Client:
 
 def ask(requester, *, family=None, invitees=(), kind=Session.Kind.GROUP_SUPERVISION, reference=REFERENCE):
     return services.request_session(
-        by=requester, kind=kind, family=family, situation_reference=reference, purpose=PURPOSE,
-        proposed_start=timezone.now() + timedelta(days=7), format=Session.Format.ONLINE,
-        location="Video call (fictional link)", invitees=list(invitees),
+        by=requester,
+        kind=kind,
+        family=family,
+        situation_reference=reference,
+        purpose=PURPOSE,
+        proposed_start=timezone.now() + timedelta(days=7),
+        format=Session.Format.ONLINE,
+        location="Video call (fictional link)",
+        invitees=list(invitees),
     )
 
 
@@ -70,7 +76,14 @@ def everyone_acknowledged(situation, practitioner, other_agency_practitioner, or
 
 
 def an_action(session, facilitator, owner, *, changes_plan=False, due_in_days=14, description="Call the school nurse (fictional)"):
-    return services.add_action(session, by=facilitator, description=description, owner=owner, due_on=timezone.localdate() + timedelta(days=due_in_days), changes_childs_plan=changes_plan)
+    return services.add_action(
+        session,
+        by=facilitator,
+        description=description,
+        owner=owner,
+        due_on=timezone.localdate() + timedelta(days=due_in_days),
+        changes_childs_plan=changes_plan,
+    )
 
 
 def date_fields(name, day):

@@ -63,7 +63,9 @@ def test_a_period_out_of_range_is_refused_not_an_error(client, partnership_lead,
 
 
 def test_my_actions_are_my_own_open_ones_soonest_first(client, everyone_in, practitioner, other_agency_practitioner):
-    later = services.add_action(everyone_in, by=practitioner, description="Send the letter", owner=other_agency_practitioner, due_on=NEXT_WEEK + timedelta(days=3))
+    later = services.add_action(
+        everyone_in, by=practitioner, description="Send the letter", owner=other_agency_practitioner, due_on=NEXT_WEEK + timedelta(days=3)
+    )
     sooner = services.add_action(everyone_in, by=practitioner, description="Call the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     done = services.add_action(everyone_in, by=practitioner, description="Already done", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     services.complete_action(done, by=other_agency_practitioner, note="Done")

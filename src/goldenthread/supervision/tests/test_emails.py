@@ -59,7 +59,7 @@ def test_each_person_invited_is_told_who_invited_them_to_what_and_where_to_answe
         session = ask(practitioner, family=family, invitees=[other_agency_practitioner, champion])
 
     assert {recipients[0] for recipients, _, _ in queued_emails()} == {other_agency_practitioner.email, champion.email}
-    (subject, body), = to(other_agency_practitioner.email)
+    ((subject, body),) = to(other_agency_practitioner.email)
     assert "Riley Shah" in subject and "group supervision" in subject
     assert "Hello Casey Evans" in body
     assert "Riley Shah (Riverbend Children's Services) has invited you to a group supervision" in body
@@ -80,7 +80,7 @@ def test_the_invitation_is_sent_by_the_worker_and_its_link_opens_the_answer_page
         ask(practitioner, invitees=[other_agency_practitioner])
     assert mail.outbox == [], "the page never waits for the mail server"
 
-    (recipients, subject, body), = queued_emails()
+    ((recipients, subject, body),) = queued_emails()
     assert send_email.call(recipients, subject, body) == 1
     (sent,) = mail.outbox
     assert sent.to == [other_agency_practitioner.email]
@@ -92,13 +92,15 @@ def test_the_invitation_is_sent_by_the_worker_and_its_link_opens_the_answer_page
     assert client.get(urlsplit(address).path).status_code == 200
 
 
-def test_inviting_more_people_tells_only_those_newly_invited(practitioner, other_agency_practitioner, other_agency_lead, champion, django_capture_on_commit_callbacks):
+def test_inviting_more_people_tells_only_those_newly_invited(
+    practitioner, other_agency_practitioner, other_agency_lead, champion, django_capture_on_commit_callbacks
+):
     session = ask(practitioner, invitees=[other_agency_practitioner])
     with django_capture_on_commit_callbacks(execute=True):
         services.invite(session, by=practitioner, invitees=[other_agency_practitioner, other_agency_lead])
 
     assert [recipients for recipients, _, _ in queued_emails()] == [[other_agency_lead.email]]
-    (_, body), = to(other_agency_lead.email)
+    ((_, body),) = to(other_agency_lead.email)
     assert "Riley Shah (Riverbend Children's Services) has invited you" in body
 
 
@@ -131,7 +133,7 @@ def test_cancelling_tells_everyone_else_with_a_place_but_not_why(
 
     told = sorted(recipients[0] for recipients, _, _ in queued_emails())
     assert told == sorted([other_agency_practitioner.email, organisation_lead.email])
-    (subject, body), = to(other_agency_practitioner.email)
+    ((subject, body),) = to(other_agency_practitioner.email)
     assert "cancelled" in subject
     assert "Riley Shah has cancelled the group supervision" in body
     assert "another borough" not in body

@@ -42,8 +42,14 @@ def a_year_of_sessions(practitioner, other_agency_practitioner, organisation_lea
     run(practitioner, practitioner, organisation_lead, held_on=THIS_MONTH_START, invitees=[other_agency_practitioner], came=[other_agency_practitioner])
     run(practitioner, practitioner, organisation_lead, held_on=LAST_MONTH_END)
     run(
-        practitioner, practitioner, organisation_lead, held_on=LAST_MONTH_END, kind=Session.Kind.LEARNING_CONVERSATION,
-        invitees=[other_agency_practitioner], came=[other_agency_practitioner], themes=["information-sharing", "timeliness"],
+        practitioner,
+        practitioner,
+        organisation_lead,
+        held_on=LAST_MONTH_END,
+        kind=Session.Kind.LEARNING_CONVERSATION,
+        invitees=[other_agency_practitioner],
+        came=[other_agency_practitioner],
+        themes=["information-sharing", "timeliness"],
     )
     run(practitioner, practitioner, organisation_lead, held_on=THIS_MONTH_START, kind=Session.Kind.LEARNING_CONVERSATION, themes=["information-sharing"])
     run(practitioner, practitioner, organisation_lead, held_on=TODAY - timedelta(days=800), themes=["transitions"])
@@ -149,8 +155,13 @@ PLANTED = {
 def planted(family, practitioner, other_agency_practitioner, champion, organisation_lead, community_health):
     """A learning conversation about the Testbrook family with a distinctive string in every free-text field."""
     conversation = ask(
-        practitioner, family=family, kind=Session.Kind.LEARNING_CONVERSATION, invitees=[other_agency_practitioner, champion],
-        reference=PLANTED["situation_reference"], purpose=PLANTED["purpose"], location=PLANTED["location"],
+        practitioner,
+        family=family,
+        kind=Session.Kind.LEARNING_CONVERSATION,
+        invitees=[other_agency_practitioner, champion],
+        reference=PLANTED["situation_reference"],
+        purpose=PLANTED["purpose"],
+        location=PLANTED["location"],
     )
     arrange(conversation, practitioner, facilitator=practitioner, manager=organisation_lead)
     acknowledged(conversation, practitioner, other_agency_practitioner, champion, organisation_lead)

@@ -14,7 +14,16 @@ from .pages_support import everyone_acknowledged, page, signed_in, situation  # 
 ODD_VALUES = ["", " ", "x" * 100_000, "<script>alert(1)</script>", "'; DROP TABLE supervision_session; --", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✨ مرحبا", "\x00\x01", "-1", "9" * 40]
 
 
-@pytest.mark.parametrize("typed, expected", [("14:30", datetime.time(14, 30)), ("2:30pm", datetime.time(14, 30)), ("9am", datetime.time(9, 0)), ("12am", datetime.time(0, 0)), ("9.15", datetime.time(9, 15))])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("14:30", datetime.time(14, 30)),
+        ("2:30pm", datetime.time(14, 30)),
+        ("9am", datetime.time(9, 0)),
+        ("12am", datetime.time(0, 0)),
+        ("9.15", datetime.time(9, 15)),
+    ],
+)
 def test_a_time_is_understood_the_way_people_write_it(typed, expected):
     assert TimeField().clean(typed) == expected
 
@@ -30,7 +39,23 @@ def test_a_time_that_is_not_real_is_refused_with_an_example(typed):
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", ODD_VALUES)
 def test_odd_input_to_the_request_form_never_breaks_the_page(practitioner, value):
-    data = {name: value for name in ("kind", "family", "situation_reference", "purpose", "proposed_time", "format", "location", "invite_from", "invitees", "proposed_date_0", "proposed_date_1", "proposed_date_2")}
+    data = {
+        name: value
+        for name in (
+            "kind",
+            "family",
+            "situation_reference",
+            "purpose",
+            "proposed_time",
+            "format",
+            "location",
+            "invite_from",
+            "invitees",
+            "proposed_date_0",
+            "proposed_date_1",
+            "proposed_date_2",
+        )
+    }
     response = signed_in(practitioner).post(reverse("supervision:request"), data)
     assert response.status_code == 400
     assert not Session.objects.exists()

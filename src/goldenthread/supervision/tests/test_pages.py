@@ -153,7 +153,9 @@ def test_showing_an_organisations_people_lists_them_and_keeps_everything_typed(p
 
 def test_a_request_with_mistakes_comes_back_with_everything_kept(practitioner, other_agency_practitioner):
     data = request_data(
-        situation_reference="", proposed_time="25:99", **date_fields("proposed_date", timezone.localdate()),
+        situation_reference="",
+        proposed_time="25:99",
+        **date_fields("proposed_date", timezone.localdate()),
         invitees=[str(other_agency_practitioner.public_id)],
     )
     data["proposed_date_1"] = "13"
@@ -254,9 +256,20 @@ def test_a_record_with_a_future_date_comes_back_with_everything_kept(situation, 
 
 def test_a_learning_conversation_records_themes_and_what_each_agency_will_do(conversation, champion, community_health):
     client = signed_in(champion)
-    data = record_data(conversation, helping="Meeting face to face.", getting_in_the_way="Forms that ask the same things.", themes=["tell-it-once", "thresholds"], own_themes="Waiting lists")
+    data = record_data(
+        conversation,
+        helping="Meeting face to face.",
+        getting_in_the_way="Forms that ask the same things.",
+        themes=["tell-it-once", "thresholds"],
+        own_themes="Waiting lists",
+    )
     assert client.post(page("session", conversation), data).status_code == 302
-    assert client.post(page("add-commitment", conversation), {"organisation": str(community_health.public_id), "commitment": "Share the health plan before each meeting."}).status_code == 302
+    assert (
+        client.post(
+            page("add-commitment", conversation), {"organisation": str(community_health.public_id), "commitment": "Share the health plan before each meeting."}
+        ).status_code
+        == 302
+    )
     content = text_of(client.get(page("session", conversation)))
     assert "Families telling their story once" in content
     assert "Waiting lists" in content
@@ -281,7 +294,9 @@ def test_the_facilitator_adds_an_action_for_another_agencys_practitioner(situati
     assert (action.owner, action.due_on, action.status) == (other_agency_practitioner, due, Action.Status.OPEN)
 
 
-def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manager(everyone_acknowledged, champion, other_agency_practitioner, organisation_lead):
+def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manager(
+    everyone_acknowledged, champion, other_agency_practitioner, organisation_lead
+):
     action = an_action(everyone_acknowledged, champion, other_agency_practitioner, changes_plan=True)
     assert action.status == Action.Status.PROPOSED
     assert signed_in(other_agency_practitioner).get(page("confirm-action", action)).status_code == 403
@@ -372,13 +387,20 @@ def test_someone_who_declined_sees_only_the_outline(situation, other_agency_prac
     assert "the record of this session is kept from you" in text_of(response)
 
 
-def test_the_requester_arranges_the_session_and_invites_more_people(practitioner, other_agency_practitioner, champion, organisation_lead, community_health, other_agency_lead):
+def test_the_requester_arranges_the_session_and_invites_more_people(
+    practitioner, other_agency_practitioner, champion, organisation_lead, community_health, other_agency_lead
+):
     from .pages_support import ask
 
     session = ask(practitioner, invitees=[other_agency_practitioner])
     client = signed_in(practitioner)
     day = timezone.localdate() + timedelta(days=3)
-    data = {"facilitator": str(champion.public_id), "accountable_manager": str(organisation_lead.public_id), "proposed_time": "10:00", **date_fields("proposed_date", day)}
+    data = {
+        "facilitator": str(champion.public_id),
+        "accountable_manager": str(organisation_lead.public_id),
+        "proposed_time": "10:00",
+        **date_fields("proposed_date", day),
+    }
     assert client.post(page("schedule", session), data).status_code == 302
     session.refresh_from_db()
     assert (session.status, session.facilitator, session.accountable_manager) == (Session.Status.SCHEDULED, champion, organisation_lead)
@@ -405,7 +427,9 @@ def test_a_practitioner_cannot_act_as_facilitator(everyone_acknowledged, practit
 # Partnership figures -----------------------------------------------------------------------
 
 
-def test_the_partnership_lead_sees_figures_that_reveal_no_situation_or_person(everyone_acknowledged, champion, partnership_lead, practitioner, other_agency_practitioner):
+def test_the_partnership_lead_sees_figures_that_reveal_no_situation_or_person(
+    everyone_acknowledged, champion, partnership_lead, practitioner, other_agency_practitioner
+):
     signed_in(champion).post(page("session", everyone_acknowledged), record_data(everyone_acknowledged))
     services.mark_attended(everyone_acknowledged, by=champion, attended=[champion, practitioner, other_agency_practitioner])
     client = signed_in(partnership_lead)

@@ -96,9 +96,15 @@ def test_only_the_facilitator_adds_to_the_chronology(linked, other_agency_practi
 def test_a_practitioner_links_a_family_from_their_own_teams(family, practitioner, other_agency_practitioner):
     day = timezone.localdate() + timedelta(days=5)
     data = {
-        "kind": "group-supervision", "family": str(family.public_id), "situation_reference": "S.B.",
-        "purpose": "Thinking about Sky's move (fictional)", "proposed_time": "09:30", "format": "in-person",
-        "location": "Family hub, room 2", "invitees": [str(other_agency_practitioner.public_id)], **date_fields("proposed_date", day),
+        "kind": "group-supervision",
+        "family": str(family.public_id),
+        "situation_reference": "S.B.",
+        "purpose": "Thinking about Sky's move (fictional)",
+        "proposed_time": "09:30",
+        "format": "in-person",
+        "location": "Family hub, room 2",
+        "invitees": [str(other_agency_practitioner.public_id)],
+        **date_fields("proposed_date", day),
     }
     shown = signed_in(practitioner).get(reverse("supervision:request"))
     assert f"Family {family.reference}" in text_of(shown)

@@ -93,7 +93,9 @@ def test_a_practitioner_with_no_team_place_cannot_see_family_detail_and_the_refu
     assert set(refusals.values_list("part", flat=True)) == {Part.STORY, Part.CHRONOLOGY}
 
 
-def test_an_attendee_from_another_agency_who_may_see_the_chronology_reads_it_with_a_logged_view(everyone_in, family, practitioner, other_agency_practitioner, community_health):
+def test_an_attendee_from_another_agency_who_may_see_the_chronology_reads_it_with_a_logged_view(
+    everyone_in, family, practitioner, other_agency_practitioner, community_health
+):
     agree(family, community_health, [Part.CHRONOLOGY], by=practitioner)
     assert permissions.can_see_family_detail(other_agency_practitioner, everyone_in, Part.CHRONOLOGY)
     assert not permissions.can_see_family_detail(other_agency_practitioner, everyone_in, Part.STORY)
@@ -105,7 +107,9 @@ def test_an_attendee_from_another_agency_who_may_see_the_chronology_reads_it_wit
     assert view.organisation_label == "Riverbend Community Health"
 
 
-def test_an_attendee_who_has_not_acknowledged_confidentiality_is_shown_nothing_and_nothing_is_read(session, family, practitioner, other_agency_practitioner, community_health):
+def test_an_attendee_who_has_not_acknowledged_confidentiality_is_shown_nothing_and_nothing_is_read(
+    session, family, practitioner, other_agency_practitioner, community_health
+):
     agree(family, community_health, [Part.CHRONOLOGY], by=practitioner)
     before = log_lines(family, other_agency_practitioner).count()
     assert not queries.family_detail(other_agency_practitioner, session).shown
@@ -171,13 +175,19 @@ def test_an_attendee_who_has_not_acknowledged_does_not_see_the_wellbeing_note(se
     assert not permissions.can_see_wellbeing(other_agency_practitioner, session)
 
 
-def test_confirming_belongs_to_the_accountable_manager_and_updating_to_the_owner_and_facilitator(everyone_in, practitioner, other_agency_practitioner, champion, organisation_lead):
-    proposed = services.add_action(everyone_in, by=practitioner, description="Move the review forward", owner=other_agency_practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+def test_confirming_belongs_to_the_accountable_manager_and_updating_to_the_owner_and_facilitator(
+    everyone_in, practitioner, other_agency_practitioner, champion, organisation_lead
+):
+    proposed = services.add_action(
+        everyone_in, by=practitioner, description="Move the review forward", owner=other_agency_practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+    )
     assert permissions.can_confirm(organisation_lead, proposed)
     assert not permissions.can_confirm(practitioner, proposed)
     assert not permissions.can_confirm(other_agency_practitioner, proposed)
     assert {p.full_name for p in (practitioner, other_agency_practitioner, champion, organisation_lead) if permissions.can_update_action(p, proposed)} == {
-        "Riley Shah", "Casey Evans", "Sam Okafor",
+        "Riley Shah",
+        "Casey Evans",
+        "Sam Okafor",
     }
     services.confirm_action(proposed, by=organisation_lead, note="Agreed")
     assert not permissions.can_confirm(organisation_lead, proposed)
@@ -193,7 +203,9 @@ def test_my_open_actions_are_my_own_and_still_open(everyone_in, practitioner, ot
     mine = services.add_action(everyone_in, by=practitioner, description="Call the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     done = services.add_action(everyone_in, by=practitioner, description="Send the letter", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     services.complete_action(done, by=other_agency_practitioner, note="Sent")
-    waiting = services.add_action(everyone_in, by=practitioner, description="Move the review", owner=other_agency_practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    waiting = services.add_action(
+        everyone_in, by=practitioner, description="Move the review", owner=other_agency_practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+    )
     services.add_action(everyone_in, by=practitioner, description="Someone else's", owner=practitioner, due_on=NEXT_WEEK)
     assert list(queries.my_open_actions(other_agency_practitioner)) == [mine]
     assert list(queries.my_open_actions(other_agency_practitioner, include_proposed=True)) == [mine, waiting]

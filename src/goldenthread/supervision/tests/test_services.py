@@ -161,7 +161,9 @@ def test_arranging_needs_a_facilitator_and_an_accountable_manager(situation, pra
 
 def test_cancelling_a_session_needs_a_reason_and_cancels_its_actions_with_it(situation, practitioner, other_agency_practitioner):
     acknowledged(situation, other_agency_practitioner)
-    action = services.add_action(situation, by=practitioner, description="Share the school's attendance pattern", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    action = services.add_action(
+        situation, by=practitioner, description="Share the school's attendance pattern", owner=other_agency_practitioner, due_on=NEXT_WEEK
+    )
     with pytest.raises(ValidationError):
         services.cancel_session(situation, by=practitioner, reason="")
     services.cancel_session(situation, by=practitioner, reason="The family moved out of the area")
@@ -266,7 +268,9 @@ def test_the_facilitator_records_who_took_part(everyone_in, practitioner, other_
         services.mark_attended(everyone_in, by=practitioner, attended=[partnership_lead])
 
 
-def test_a_learning_conversation_records_what_each_agency_in_the_room_will_do_differently(practitioner, other_agency_practitioner, organisation_lead, community_health, childrens_services):
+def test_a_learning_conversation_records_what_each_agency_in_the_room_will_do_differently(
+    practitioner, other_agency_practitioner, organisation_lead, community_health, childrens_services
+):
     conversation = ask(practitioner, kind=Session.Kind.LEARNING_CONVERSATION, invitees=[other_agency_practitioner])
     arrange(conversation, practitioner, facilitator=practitioner, manager=organisation_lead)
     acknowledged(conversation, practitioner)
@@ -309,14 +313,18 @@ def test_once_attendance_is_marked_only_those_who_came_write_the_wellbeing_note(
 
 
 def test_an_action_that_does_not_change_the_plan_is_open_at_once(everyone_in, practitioner, other_agency_practitioner):
-    action = services.add_action(everyone_in, by=practitioner, description="Share the health visiting plan with the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    action = services.add_action(
+        everyone_in, by=practitioner, description="Share the health visiting plan with the school", owner=other_agency_practitioner, due_on=NEXT_WEEK
+    )
     assert action.status == Action.Status.OPEN
     (created,) = action.changes.all()
     assert (created.change, created.changed_by, created.new_due_on) == ("created", practitioner, NEXT_WEEK)
 
 
 def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manager(everyone_in, practitioner, organisation_lead):
-    action = services.add_action(everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    action = services.add_action(
+        everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+    )
     assert action.status == Action.Status.PROPOSED
     with pytest.raises(PermissionDenied):
         services.confirm_action(action, by=practitioner, note="I agree")
@@ -331,7 +339,9 @@ def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manage
 
 
 def test_the_accountable_manager_acknowledges_confidentiality_before_confirming(session, practitioner, organisation_lead):
-    action = services.add_action(session, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    action = services.add_action(
+        session, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+    )
     with pytest.raises(PermissionDenied):
         services.confirm_action(action, by=organisation_lead, note="Agreed")
     acknowledged(session, organisation_lead)
@@ -339,7 +349,9 @@ def test_the_accountable_manager_acknowledges_confidentiality_before_confirming(
 
 
 def test_a_proposed_action_cannot_be_marked_done_before_it_is_confirmed(everyone_in, practitioner):
-    action = services.add_action(everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    action = services.add_action(
+        everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+    )
     with pytest.raises(ValidationError):
         services.complete_action(action, by=practitioner, note="Done")
     assert Action.objects.get(pk=action.pk).status == Action.Status.PROPOSED
@@ -434,7 +446,9 @@ def test_only_the_owner_or_the_facilitator_changes_an_action(everyone_in, practi
 
 
 def test_the_accountable_manager_may_cancel_a_proposed_action_instead_of_confirming_it(everyone_in, practitioner, organisation_lead):
-    action = services.add_action(everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True)
+    action = services.add_action(
+        everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+    )
     services.cancel_action(action, by=organisation_lead, reason="The review date stays: it is already next week")
     assert Action.objects.get(pk=action.pk).status == Action.Status.CANCELLED
 
@@ -477,7 +491,9 @@ def test_the_summary_waits_until_the_session_is_held_and_is_not_empty(session, p
     assert "summary" in refused.value.message_dict
 
 
-def test_a_facilitator_who_may_not_add_to_the_chronology_is_refused_and_the_refusal_is_logged(family, practitioner, other_agency_practitioner, organisation_lead):
+def test_a_facilitator_who_may_not_add_to_the_chronology_is_refused_and_the_refusal_is_logged(
+    family, practitioner, other_agency_practitioner, organisation_lead
+):
     asked = ask(practitioner, family=family, invitees=[other_agency_practitioner])
     arrange(asked, practitioner, facilitator=other_agency_practitioner, manager=organisation_lead)
     acknowledged(asked, other_agency_practitioner)

@@ -31,7 +31,9 @@ def at_nine(day):
 
 @pytest.fixture
 def action(everyone_in, practitioner, other_agency_practitioner):
-    return services.add_action(everyone_in, by=practitioner, description="Share the health visiting plan with the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
+    return services.add_action(
+        everyone_in, by=practitioner, description="Share the health visiting plan with the school", owner=other_agency_practitioner, due_on=NEXT_WEEK
+    )
 
 
 def test_agreeing_an_action_queues_a_reminder_the_day_before_and_the_day_after(action):

@@ -43,7 +43,20 @@ DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "demo" / "continuum.t
 SCALE_MAX = 4
 DONT_KNOW_SHARE = 0.05
 EVIDENCE_SHARE = 0.06
-SEASONS = {12: "Winter", 1: "Winter", 2: "Winter", 3: "Spring", 4: "Spring", 5: "Spring", 6: "Summer", 7: "Summer", 8: "Summer", 9: "Autumn", 10: "Autumn", 11: "Autumn"}
+SEASONS = {
+    12: "Winter",
+    1: "Winter",
+    2: "Winter",
+    3: "Spring",
+    4: "Spring",
+    5: "Spring",
+    6: "Summer",
+    7: "Summer",
+    8: "Summer",
+    9: "Autumn",
+    10: "Autumn",
+    11: "Autumn",
+}
 
 
 @dataclass

@@ -93,9 +93,7 @@ def read_demo_families(directory: Path = DEMO_DIR) -> DemoFamilies:
     practitioners = {}
     for organisation in partnership.organisations:
         for role, full_name, job_title in organisation["people"]:
-            practitioners[full_name] = Practitioner(
-                full_name, email_for(full_name, organisation["email_domain"]), organisation["name"], role, job_title
-            )
+            practitioners[full_name] = Practitioner(full_name, email_for(full_name, organisation["email_domain"]), organisation["name"], role, job_title)
     demo = DemoFamilies(
         data_protection_lead=settings["data_protection_lead"],
         family_member_password=settings["family_member_password"],
@@ -251,8 +249,17 @@ class Builder:
         organisation = "" if isinstance(who, User) else self.demo.practitioners[who].organisation
         self.log.append(
             AccessLogEntry(
-                at=at, family=family, family_reference=family.reference, user=user, user_label=user.full_name,
-                organisation_label=organisation, action=action, part=part, basis=basis, detail=detail, emergency=emergency,
+                at=at,
+                family=family,
+                family_reference=family.reference,
+                user=user,
+                user_label=user.full_name,
+                organisation_label=organisation,
+                action=action,
+                part=part,
+                basis=basis,
+                detail=detail,
+                emergency=emergency,
             )
         )
 
@@ -282,28 +289,49 @@ class Builder:
             people[person["key"]] = self.build_person(family, person, lead_name)
         for relationship in entry.get("relationships", []):
             Relationship.objects.create(
-                family=family, person=people[relationship["person"]], other=people[relationship["other"]],
+                family=family,
+                person=people[relationship["person"]],
+                other=people[relationship["other"]],
                 description=relationship["description"],
             )
         for member in entry["team"]:
             TeamMember.objects.create(
-                family=family, user=self.user(member["practitioner"]), organisation=self.organisation_of(member["practitioner"]),
-                is_lead=bool(member.get("lead")), joined_on=self.today - timedelta(days=member["joined_days_ago"]),
+                family=family,
+                user=self.user(member["practitioner"]),
+                organisation=self.organisation_of(member["practitioner"]),
+                is_lead=bool(member.get("lead")),
+                joined_on=self.today - timedelta(days=member["joined_days_ago"]),
                 added_by=self.user(lead_name),
             )
         for story in entry.get("story", []):
             told_on = self.today - timedelta(days=story["told_days_ago"])
             StoryEntry.objects.create(
-                family=family, story=paragraphs(story["story"]), who_was_there=story["who_was_there"], told_on=told_on,
-                how_agreed=story["how_agreed"], recorded_by=self.user(story["recorded_by"]), recorded_at=self.at(story["told_days_ago"]),
+                family=family,
+                story=paragraphs(story["story"]),
+                who_was_there=story["who_was_there"],
+                told_on=told_on,
+                how_agreed=story["how_agreed"],
+                recorded_by=self.user(story["recorded_by"]),
+                recorded_at=self.at(story["told_days_ago"]),
             )
-            self.note(family, story["recorded_by"], self.at(story["told_days_ago"]), "create", Part.STORY,
-                      self.basis_for(family, story["recorded_by"]), "The family's story")
+            self.note(
+                family,
+                story["recorded_by"],
+                self.at(story["told_days_ago"]),
+                "create",
+                Part.STORY,
+                self.basis_for(family, story["recorded_by"]),
+                "The family's story",
+            )
         for event in entry.get("chronology", []):
             ChronologyEntry.objects.create(
-                family=family, occurred_on=self.today - timedelta(days=event["days_ago"]), what_happened=event["what_happened"],
-                meaning_for_child=event["meaning_for_child"], organisation=self.organisation_of(event["recorded_by"]),
-                recorded_by=self.user(event["recorded_by"]), recorded_at=self.at(max(event["days_ago"] - 1, 0)),
+                family=family,
+                occurred_on=self.today - timedelta(days=event["days_ago"]),
+                what_happened=event["what_happened"],
+                meaning_for_child=event["meaning_for_child"],
+                organisation=self.organisation_of(event["recorded_by"]),
+                recorded_by=self.user(event["recorded_by"]),
+                recorded_at=self.at(max(event["days_ago"] - 1, 0)),
             )
         for consent in entry.get("consents", []):
             self.build_consent(family, consent, people)
@@ -356,20 +384,38 @@ class Builder:
             withdrawal_note=consent.get("withdrawal_note", ""),
         )
         organisation = consent["organisation"]
-        self.note(family, consent["recorded_by"], self.at(consent["from_days_ago"]), "create", "consents",
-                  Basis.RECORDING_ORGANISATION, f"Agreement for {organisation}: {', '.join(agreement.parts)}")
-        readers = [
-            member for member in _team_of(family, self.demo)
-            if self.demo.practitioners[member].organisation == organisation
-        ]
+        self.note(
+            family,
+            consent["recorded_by"],
+            self.at(consent["from_days_ago"]),
+            "create",
+            "consents",
+            Basis.RECORDING_ORGANISATION,
+            f"Agreement for {organisation}: {', '.join(agreement.parts)}",
+        )
+        readers = [member for member in _team_of(family, self.demo) if self.demo.practitioners[member].organisation == organisation]
         for reader in readers:
             for part in agreement.parts:
                 self.note(family, reader, self.at(consent["from_days_ago"] - 2), "view", part, Basis.CONSENT, "family overview")
             if withdrawn_days_ago is not None:
-                self.note(family, consent["withdrawn_by"], self.at(withdrawn_days_ago), "update", "consents",
-                          Basis.RECORDING_ORGANISATION, f"Withdrew the agreement for {organisation}")
-                self.note(family, reader, self.at(withdrawn_days_ago - 1), "view", Part.STORY, Basis.REFUSED,
-                          "family overview: The family has not agreed that your organisation may see this part of their record.")
+                self.note(
+                    family,
+                    consent["withdrawn_by"],
+                    self.at(withdrawn_days_ago),
+                    "update",
+                    "consents",
+                    Basis.RECORDING_ORGANISATION,
+                    f"Withdrew the agreement for {organisation}",
+                )
+                self.note(
+                    family,
+                    reader,
+                    self.at(withdrawn_days_ago - 1),
+                    "view",
+                    Part.STORY,
+                    Basis.REFUSED,
+                    "family overview: The family has not agreed that your organisation may see this part of their record.",
+                )
         return agreement
 
     def build_emergency(self, family, emergency: dict) -> EmergencyAccess:
@@ -387,8 +433,16 @@ class Builder:
             review_note=emergency.get("review_note", ""),
         )
         who = emergency["practitioner"]
-        self.note(family, who, started_at, "emergency-start", "", Basis.EMERGENCY,
-                  "Emergency access started; the data protection lead will review it", emergency=access)
+        self.note(
+            family,
+            who,
+            started_at,
+            "emergency-start",
+            "",
+            Basis.EMERGENCY,
+            "Emergency access started; the data protection lead will review it",
+            emergency=access,
+        )
         for minutes, part in enumerate(("household", Part.CONTACT, Part.STORY, Part.PROFILES, Part.CHRONOLOGY), start=1):
             self.note(family, who, started_at + timedelta(minutes=minutes), "view", part, Basis.EMERGENCY, "family overview", emergency=access)
         return access
@@ -442,7 +496,9 @@ def set_up_two_step(demo: DemoFamilies, *, new_codes: bool = False) -> list[Sign
         user = users[email]
         if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
             TOTPDevice.objects.create(user=user, name=safeguards.AUTHENTICATOR_NAME, confirmed=True)
-        unused = list(StaticToken.objects.filter(device__user=user, device__name=safeguards.RECOVERY_DEVICE_NAME).order_by("id").values_list("token", flat=True))
+        unused = list(
+            StaticToken.objects.filter(device__user=user, device__name=safeguards.RECOVERY_DEVICE_NAME).order_by("id").values_list("token", flat=True)
+        )
         if new_codes or len(unused) < CODES_SHOWN:
             unused = core_services.replace_recovery_codes(user, by=user)
         sign_ins.append(SignIn(email, role, tuple(unused[:CODES_SHOWN])))
@@ -454,7 +510,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--new-codes", action="store_true",
+            "--new-codes",
+            action="store_true",
             help="Replace every demo person's recovery codes with fresh ones, and print them.",
         )
 

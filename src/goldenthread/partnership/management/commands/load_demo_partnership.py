@@ -155,9 +155,7 @@ def build(demo: DemoPartnership, today: date) -> dict[str, str]:
         if "pledge" in entry:
             _build_pledge(organisation, entry["pledge"], pledge_text, commitments, lead, today)
         for leader, text in entry.get("personal_pledges", []):
-            PersonalPledge.objects.create(
-                user=people[leader], organisation=organisation, commitment=text, made_on=today - timedelta(days=10)
-            )
+            PersonalPledge.objects.create(user=people[leader], organisation=organisation, commitment=text, made_on=today - timedelta(days=10))
     return sign_ins
 
 
@@ -210,9 +208,7 @@ def _build_pledge(organisation, entry, pledge_text, commitments, lead, today):
             status=status,
         )
     for days_ago, summary in entry.get("progress", []):
-        ProgressUpdate.objects.create(
-            pledge=pledge, posted_on=today - timedelta(days=days_ago), posted_by=lead, summary=_paragraph(summary)
-        )
+        ProgressUpdate.objects.create(pledge=pledge, posted_on=today - timedelta(days=days_ago), posted_by=lead, summary=_paragraph(summary))
 
 
 class Command(BaseCommand):
@@ -228,10 +224,7 @@ class Command(BaseCommand):
             sign_ins = build(demo, timezone.localdate())
         pledged = sum(1 for organisation in demo.organisations if "pledge" in organisation)
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Loaded the Riverbend demo partnership: {len(demo.organisations)} organisations, "
-                f"{pledged} of them with a pledge."
-            )
+            self.style.SUCCESS(f"Loaded the Riverbend demo partnership: {len(demo.organisations)} organisations, {pledged} of them with a pledge.")
         )
         self._print_sign_ins(demo, sign_ins)
 

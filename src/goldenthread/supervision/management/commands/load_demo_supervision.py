@@ -64,7 +64,11 @@ class Command(BaseCommand):
 def _practitioners_by_organisation() -> list[list]:
     """[[organisation, people doing casework there], ...], organisations in name order."""
     found = {}
-    for membership in Membership.objects.filter(role__in=CASEWORK_ROLES, user__is_active=True, organisation__is_active=True).select_related("user", "organisation").order_by("organisation__name", "user__full_name"):
+    for membership in (
+        Membership.objects.filter(role__in=CASEWORK_ROLES, user__is_active=True, organisation__is_active=True)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__full_name")
+    ):
         found.setdefault(membership.organisation, []).append((membership.role, membership.user))
     return [[organisation, people] for organisation, people in found.items()]
 
@@ -73,7 +77,9 @@ def _demo_family_teams() -> list[tuple]:
     """Demo families with at least two agencies in the team: (family, [(user, organisation)])."""
     teams = []
     for family in Family.objects.order_by("reference"):
-        places = [(place.user, place.organisation) for place in TeamMember.objects.filter(family=family, left_on__isnull=True).select_related("user", "organisation")]
+        places = [
+            (place.user, place.organisation) for place in TeamMember.objects.filter(family=family, left_on__isnull=True).select_related("user", "organisation")
+        ]
         if len({organisation.pk for _, organisation in places}) >= 2:
             teams.append((family, places))
     return teams
@@ -146,8 +152,24 @@ def _session(situation, practitioners, number, *, held_on, today, family_team):
         format=Session.Format.ONLINE if number % 3 else Session.Format.IN_PERSON,
         location="Video call (demo link)" if number % 3 else "Riverbend family hub, meeting room 2 (fictional)",
         held_on=held_on,
-        **({name: situation.get(name, "") for name in ("meaning_for_child", "impact", "informs_risk", "reflected_in_planning", "going_well", "risks_and_needs", "safety_plan")} if held_on and not learning else {}),
-        **({"helping": situation["helping"], "getting_in_the_way": situation["getting_in_the_way"], "themes": list(situation["themes"]), "own_themes": situation["own_themes"]} if held_on and learning else {}),
+        **(
+            {
+                name: situation.get(name, "")
+                for name in ("meaning_for_child", "impact", "informs_risk", "reflected_in_planning", "going_well", "risks_and_needs", "safety_plan")
+            }
+            if held_on and not learning
+            else {}
+        ),
+        **(
+            {
+                "helping": situation["helping"],
+                "getting_in_the_way": situation["getting_in_the_way"],
+                "themes": list(situation["themes"]),
+                "own_themes": situation["own_themes"],
+            }
+            if held_on and learning
+            else {}
+        ),
     )
     everyone = list(people)
     if all(manager.pk != user.pk for user, _ in everyone):
@@ -155,16 +177,24 @@ def _session(situation, practitioners, number, *, held_on, today, family_team):
         everyone.append((manager, membership.organisation if membership else facilitator_organisation))
     for user, organisation in everyone:
         Attendee.objects.create(
-            session=session, user=user, organisation=organisation, invited_by=people[-1][0],
-            response=Attendee.Response.ACCEPTED, attended=bool(held_on) and user.pk != manager.pk,
+            session=session,
+            user=user,
+            organisation=organisation,
+            invited_by=people[-1][0],
+            response=Attendee.Response.ACCEPTED,
+            attended=bool(held_on) and user.pk != manager.pk,
             acknowledged_confidentiality_at=start if held_on else None,
         )
     if not held_on:
         return session
     if learning:
-        AgencyCommitment.objects.create(session=session, organisation=people[1][1] if len(people) > 1 else facilitator_organisation, commitment=situation["commitment"])
+        AgencyCommitment.objects.create(
+            session=session, organisation=people[1][1] if len(people) > 1 else facilitator_organisation, commitment=situation["commitment"]
+        )
     if number % 4 == 0:
-        WellbeingNote.objects.create(session=session, note="This was a heavy one. We agreed to check in with each other next week. (Demo, fictional)", updated_by=facilitator)
+        WellbeingNote.objects.create(
+            session=session, note="This was a heavy one. We agreed to check in with each other next week. (Demo, fictional)", updated_by=facilitator
+        )
     for index, description in enumerate(situation["actions"]):
         owner = people[(index + 1) % len(people)][0]
         _action(session, facilitator, manager, owner, description, held_on, today, number + index)
@@ -177,15 +207,22 @@ def _action(session, facilitator, manager, owner, description, held_on, today, s
     changes_plan = session.kind == Session.Kind.GROUP_SUPERVISION and seed % 3 == 0
     agreed_at = timezone.make_aware(datetime.combine(held_on, time(12, 0)))
     action = Action.objects.create(
-        session=session, description=description, owner=owner, due_on=due_on, changes_childs_plan=changes_plan,
-        status=Action.Status.PROPOSED if changes_plan else Action.Status.OPEN, created_at=agreed_at,
+        session=session,
+        description=description,
+        owner=owner,
+        due_on=due_on,
+        changes_childs_plan=changes_plan,
+        status=Action.Status.PROPOSED if changes_plan else Action.Status.OPEN,
+        created_at=agreed_at,
     )
     ActionChange.objects.create(action=action, changed_by=facilitator, changed_at=agreed_at, change="created", note="Agreed in the session", new_due_on=due_on)
     if changes_plan:
         if due_on >= today:
             return action  # still waiting for the accountable manager
         action.status, action.confirmed_by, action.confirmed_at = Action.Status.OPEN, manager, agreed_at + timedelta(days=1)
-        ActionChange.objects.create(action=action, changed_by=manager, changed_at=action.confirmed_at, change="confirmed", note="Confirmed: this is the right change to the plan.")
+        ActionChange.objects.create(
+            action=action, changed_by=manager, changed_at=action.confirmed_at, change="confirmed", note="Confirmed: this is the right change to the plan."
+        )
     if due_on >= today:
         action.save()
         return action
@@ -193,20 +230,52 @@ def _action(session, facilitator, manager, owner, description, held_on, today, s
     if state in (0, 1, 2):
         finished = due_on - timedelta(days=2)
         action.status, action.completed_on = Action.Status.DONE, finished
-        ActionChange.objects.create(action=action, changed_by=owner, changed_at=timezone.make_aware(datetime.combine(finished, time(16, 0))), change="done", note="Done, and shared with everyone who took part.")
+        ActionChange.objects.create(
+            action=action,
+            changed_by=owner,
+            changed_at=timezone.make_aware(datetime.combine(finished, time(16, 0))),
+            change="done",
+            note="Done, and shared with everyone who took part.",
+        )
     elif state == 3:
         finished = min(due_on + timedelta(days=5), today)
         action.status, action.completed_on = Action.Status.DONE, finished
-        ActionChange.objects.create(action=action, changed_by=owner, changed_at=timezone.make_aware(datetime.combine(finished, time(16, 0))), change="done", note="Done a few days later than agreed.")
+        ActionChange.objects.create(
+            action=action,
+            changed_by=owner,
+            changed_at=timezone.make_aware(datetime.combine(finished, time(16, 0))),
+            change="done",
+            note="Done a few days later than agreed.",
+        )
     elif state == 4:
         new_due = due_on + timedelta(days=14)
-        ActionChange.objects.create(action=action, changed_by=owner, changed_at=timezone.make_aware(datetime.combine(due_on, time(9, 0))), change="moved", note="The family asked to meet later.", old_due_on=due_on, new_due_on=new_due)
+        ActionChange.objects.create(
+            action=action,
+            changed_by=owner,
+            changed_at=timezone.make_aware(datetime.combine(due_on, time(9, 0))),
+            change="moved",
+            note="The family asked to meet later.",
+            old_due_on=due_on,
+            new_due_on=new_due,
+        )
         action.due_on = new_due
         if new_due < today:
             action.status, action.completed_on = Action.Status.DONE, new_due
-            ActionChange.objects.create(action=action, changed_by=owner, changed_at=timezone.make_aware(datetime.combine(new_due, time(16, 0))), change="done", note="Done by the new date.")
+            ActionChange.objects.create(
+                action=action,
+                changed_by=owner,
+                changed_at=timezone.make_aware(datetime.combine(new_due, time(16, 0))),
+                change="done",
+                note="Done by the new date.",
+            )
     else:
         action.status = Action.Status.CANCELLED
-        ActionChange.objects.create(action=action, changed_by=facilitator, changed_at=timezone.make_aware(datetime.combine(due_on, time(9, 0))), change="cancelled", note="No longer needed: the family moved out of the borough.")
+        ActionChange.objects.create(
+            action=action,
+            changed_by=facilitator,
+            changed_at=timezone.make_aware(datetime.combine(due_on, time(9, 0))),
+            change="cancelled",
+            note="No longer needed: the family moved out of the borough.",
+        )
     action.save()
     return action
