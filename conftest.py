@@ -9,6 +9,9 @@ import pytest
 from goldenthread.core.models import User
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector
 
+# The fictional Brightwater family and the people around it, for the journeys across apps.
+pytest_plugins = ["tests.family_fixtures"]
+
 
 def _person(email, name, *, title="", admin=False):
     return User.objects.create_user(email, "a-long-test-password", full_name=name, job_title=title, is_partnership_admin=admin)

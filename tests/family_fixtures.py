@@ -5,7 +5,8 @@ the team; Casey Evans (Riverbend Community Health) is in the team, and the famil
 that health may see the story and the one-page profiles only. Morgan Reyes works for a
 third agency, the Riverbend Youth Service, and is in no team. Everyone here is made up.
 
-Import the fixtures with `from tests.family_fixtures import *` in a test module.
+The root `conftest.py` loads these fixtures for every test (`pytest_plugins`); import the
+constants and helpers by name.
 """
 
 from datetime import date
@@ -28,6 +29,7 @@ __all__ = [
     "STORY",
     "code_for",
     "family_data_in",
+    "family_member",
     "recorded_family",
     "third_agency",
     "third_agency_practitioner",
@@ -114,6 +116,23 @@ def recorded_family(practitioner, childrens_services, other_agency_practitioner,
         method=ConsentAgreement.Method.IN_PERSON,
     )
     return family
+
+
+@pytest.fixture
+def family_member(recorded_family):
+    """Marnie Brightwater, Wrenna's parent, with her own sign-in to her family's record (fictional).
+
+    Module fixtures of the same name (the families app's own test families) take her place there.
+    """
+    from goldenthread.core.models import User
+    from goldenthread.families import access
+
+    marnie = User.objects.create_user("marnie.brightwater@family.example", "a-long-test-password", full_name="Marnie Brightwater")
+    person = recorded_family.people.get(first_name="Marnie")
+    person.account = marnie
+    person.save()
+    access.forget()
+    return marnie
 
 
 def family_data_in(content: str) -> list[str]:

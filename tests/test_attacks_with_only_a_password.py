@@ -17,7 +17,6 @@ from goldenthread.core.models import ApiToken, AuditEvent, User
 from goldenthread.core.tests.tokens import working_token
 from goldenthread.core.tests.two_step import authenticator_of, code_for, fresh_code_for, signed_in_with_two_steps
 from goldenthread.supervision.tests.test_services_support import family, session  # noqa: F401
-from tests.family_fixtures import *  # noqa: F403
 from tests.family_fixtures import family_data_in
 
 PASSWORD = "a-long-test-password"
@@ -403,3 +402,20 @@ def test_an_action_about_a_family_is_not_given_to_a_partnership_only_token(actio
     assert ACTION_TEXT not in str(withheld)
     assert withheld[0]["description_withheld"] is True
     assert shown[0]["description"] == ACTION_TEXT
+
+
+# The family member
+
+
+def test_a_family_member_with_only_a_password_sees_nothing_of_her_record(family_member, recorded_family):
+    authenticator_of(family_member)
+    core_services.accept_terms(family_member, by=family_member)
+    attacker = signed_in_with_only_a_password(family_member.email)
+
+    record = attacker.get(reverse("families:overview", args=[recorded_family.public_id]))
+    verified = signed_in_with_two_steps(family_member).get(reverse("families:overview", args=[recorded_family.public_id]))
+
+    assert record.status_code == 302
+    assert not family_data_in(record.content.decode())
+    assert verified.status_code == 200
+    assert family_data_in(verified.content.decode())

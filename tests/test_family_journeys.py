@@ -18,8 +18,7 @@ from playwright.sync_api import expect
 
 from goldenthread.core import safeguards
 from goldenthread.families.models import AccessLogEntry, ConsentAgreement, Family
-from tests.family_fixtures import *
-from tests.family_fixtures import code_for, two_step
+from tests.family_fixtures import STORY, code_for, two_step
 
 pytestmark = pytest.mark.browser
 

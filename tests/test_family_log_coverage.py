@@ -22,7 +22,6 @@ from goldenthread.families.models import (
     EmergencyAccess,
     JoinRequest,
 )
-from tests.family_fixtures import *
 from tests.family_fixtures import family_data_in
 
 Basis = AccessLogEntry.Basis

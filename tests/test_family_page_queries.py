@@ -22,7 +22,6 @@ from goldenthread.families.models import (
     TeamMember,
 )
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector
-from tests.family_fixtures import *
 
 OVERVIEW_QUERY_BOUND = 30
 YOUR_FAMILIES_QUERY_BOUND = 30

@@ -7,16 +7,16 @@ by side. Each view reads `queries.partnership_map` with the same filters.
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.core.refusals import Refused
 from goldenthread.partnership.models import Sector
 
-from . import exports, pdf, permissions, queries
-from .forms import MapFilterForm
-from .models import BAND_ORDER
+from .. import exports, pdf, permissions, queries
+from ..forms import MapFilterForm
+from ..models import BAND_ORDER
 
 
 def _summary(request):
@@ -80,10 +80,3 @@ def partnership_map_pdf(request):
     response = HttpResponse(pdf.partnership_map_pdf(summary, filters_text=_filters_text(form, summary)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="continuum-map-{timezone.localdate():%Y-%m-%d}.pdf"'
     return response
-
-
-urlpatterns = [
-    path("map/", partnership_map, name="map"),
-    path("map/map.csv", partnership_map_csv, name="map-csv"),
-    path("map/map.pdf", partnership_map_pdf, name="map-pdf"),
-]

@@ -6,15 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.core.pages import render_form_page
 from goldenthread.core.refusals import Refused
 
-from . import frameworks, permissions, services
-from .forms import FrameworkUploadForm
-from .models import Domain, Framework, Item
+from .. import frameworks, permissions, services
+from ..forms import FrameworkUploadForm
+from ..models import Domain, Framework, Item
 
 
 def _require_admin(request):
@@ -109,11 +108,3 @@ def framework_upload(request):
                 )
             return redirect("continuum:framework", framework.code, framework.version)
     return render_form_page(request, "continuum/frameworks/upload.html", {"file_upload": form.file_upload_component()}, form)
-
-
-urlpatterns = [
-    path("frameworks/", framework_list, name="frameworks"),
-    path("frameworks/upload/", framework_upload, name="framework-upload"),
-    path("frameworks/<slug:code>/<int:version>/", framework_detail, name="framework"),
-    path("frameworks/<slug:code>/<int:version>/download/", framework_download, name="framework-download"),
-]

@@ -1,0 +1,92 @@
+"""The family's overview: everything the person may see of the record, each part logged, and a calm word for each part hidden."""
+
+from django.shortcuts import render
+
+from .. import access, permissions
+from ..models import (
+    JoinRequest,
+    Part,
+)
+from ._common import PART_LABELS, _emergency_context, _family, family_page
+
+OVERVIEW_PARTS = (*access.CONTENT_PARTS, access.HOUSEHOLD, access.TEAM)
+
+
+@family_page("GET", "HEAD")
+def overview(request, family_id):
+    """Everything the person may see of the family, each part logged; a calm word for each part hidden."""
+    family = _family(family_id)
+    user = request.user
+    decisions = access.read_parts(user, family, OVERVIEW_PARTS, detail="family overview")
+    if not any(decision.allowed for decision in decisions.values()):
+        return render(request, "families/not_in_team.html", {"family": family, **_emergency_context(user)}, status=403)
+    place = access.team_place(user, family)
+    profiles = decisions[Part.PROFILES]
+    people = list(family.people.all()) if decisions[access.HOUSEHOLD].allowed else []
+    is_family_member = place is None and access.is_family_member(user, family)
+    hidden = [
+        {"part": part, "label": PART_LABELS[part], "text": _hidden_text(part, place, is_family_member)}
+        for part in access.CONTENT_PARTS
+        if not decisions[part].allowed
+    ]
+    team_visible = decisions[access.TEAM].allowed
+    # The team (with the lead among it) is read once, and only where the person may see it.
+    team = list(family.team.filter(left_on__isnull=True).select_related("user", "organisation")) if team_visible else []
+    if team_visible:
+        lead = next((member for member in team if member.is_lead), None)
+    elif hidden and not is_family_member:
+        lead = family.team.filter(left_on__isnull=True, is_lead=True).select_related("user", "organisation").first()
+    else:
+        lead = None  # shown only in the words for a hidden part, to someone outside the family
+    all_decisions = access.decide_all(user, family, (access.CONSENTS, access.ACCESS_LOG))
+    context = {
+        "family": family,
+        "decisions": decisions,
+        "household_visible": decisions[access.HOUSEHOLD].allowed,
+        "can_change_household": access.decide_change(user, family, access.HOUSEHOLD).allowed,
+        "people": [{"person": person, "profile_visible": profiles.covers_person(person)} for person in people],
+        "story_visible": decisions[Part.STORY].allowed,
+        "story_entries": list(family.story_entries.all()) if decisions[Part.STORY].allowed else [],
+        "chronology_visible": decisions[Part.CHRONOLOGY].allowed,
+        "chronology": list(family.chronology.select_related("organisation")) if decisions[Part.CHRONOLOGY].allowed else [],
+        "profiles_visible": profiles.allowed,
+        "contact_visible": decisions[Part.CONTACT].allowed,
+        "hidden": hidden,
+        "team_visible": team_visible,
+        "team": team,
+        "join_requests": _join_requests_to_decide(user, family),
+        "emergency": next((d.emergency for d in decisions.values() if d.emergency), None),
+        "place": place,
+        "is_family_member": is_family_member,
+        "can_manage_team": permissions.can_manage_team(user, family),
+        "can_see_consents": all_decisions[access.CONSENTS].allowed,
+        "can_see_access_log": all_decisions[access.ACCESS_LOG].allowed,
+        "lead": lead,
+        # Whether the person may start emergency access is asked only where a hidden part offers it.
+        **(_emergency_context(user) if hidden and not is_family_member else {}),
+    }
+    return render(request, "families/overview.html", context)
+
+
+HIDDEN_PART_WORDS = {
+    Part.STORY: "their story",
+    Part.PROFILES: "their one-page profiles",
+    Part.CHRONOLOGY: "their chronology",
+    Part.CONTACT: "their contact details",
+}
+
+
+def _hidden_text(part, place, is_family_member=False) -> str:
+    if is_family_member:
+        return (
+            f"The team keeps {HIDDEN_PART_WORDS[part].replace('their', 'your family' + chr(39) + 's')} here. Your lead practitioner can go through it with you."
+        )
+    if place is not None:
+        return f"The family has not agreed to share {HIDDEN_PART_WORDS[part]} with {place.team_organisation_name}."
+    return f"{HIDDEN_PART_WORDS[part][0].upper()}{HIDDEN_PART_WORDS[part][1:]} can only be seen by the team around the family."
+
+
+def _join_requests_to_decide(user, family):
+    if not permissions.can_decide_join_requests(user, family):
+        return []
+    return list(family.join_requests.filter(status=JoinRequest.Status.WAITING).select_related("user", "organisation"))
