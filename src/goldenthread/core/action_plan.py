@@ -439,3 +439,40 @@ def mark_done_page(request, plan: ActionPlan, organisation, step_id, *, save: Ca
         messages.success(request, MARKED_DONE)
         return redirect(list_url)
     return render(request, DONE_TEMPLATE, {"organisation": organisation, "action": step, "back_url": list_url})
+
+
+@dataclass(frozen=True)
+class PlanViews:
+    """The four pages of an app's action plan, for its `urls.py`."""
+
+    actions: Callable
+    add_action: Callable
+    edit_action: Callable
+    action_done: Callable
+
+
+def views_for(plan: ActionPlan, *, organisation: Callable, add: Callable, change: Callable, mark_done: Callable) -> PlanViews:
+    """The list, add, change and mark-done pages of `plan`, signed in only; `organisation(slug)` finds the owner
+    (or answers 404), and `add`, `change` and `mark_done` are the app's own services."""
+    from django.contrib.auth.decorators import login_required
+    from django.views.decorators.http import require_http_methods
+
+    def actions(request, slug):
+        return list_page(request, plan, organisation(slug))
+
+    def add_action(request, slug):
+        return add_page(request, plan, organisation(slug), save=add)
+
+    def edit_action(request, slug, action_id):
+        return change_page(request, plan, organisation(slug), action_id, save=change)
+
+    def action_done(request, slug, action_id):
+        return mark_done_page(request, plan, organisation(slug), action_id, save=mark_done)
+
+    reading, changing = require_http_methods(["GET", "HEAD"]), require_http_methods(["GET", "POST"])
+    return PlanViews(
+        actions=login_required(reading(actions)),
+        add_action=login_required(changing(add_action)),
+        edit_action=login_required(changing(edit_action)),
+        action_done=login_required(changing(action_done)),
+    )
