@@ -29,7 +29,7 @@ def build_partnership(organisations: int) -> dict:
     from goldenthread.core.audit import acting_as
     from goldenthread.core.models import User
     from goldenthread.partnership.models import Membership, Organisation, Role, Sector, Size
-    from goldenthread.pledges.models import Action, PersonalPledge, Pledge, PledgeText, ProgressUpdate, Strand
+    from goldenthread.pledges.models import PledgeAction, PersonalPledge, Pledge, PledgeText, ProgressUpdate, Strand
 
     today = timezone.localdate()
     pledge_text = PledgeText.current()
@@ -76,13 +76,13 @@ def build_partnership(organisations: int) -> dict:
             )
             pledge.commitments.set(commitments[number % 4 :: 2] + [c for c in commitments if c.order % 4 == 0])
             for index, strand in enumerate(Strand.values * 2):
-                Action.objects.create(
+                PledgeAction.objects.create(
                     pledge=pledge,
                     strand=strand,
                     description=f"Bench action {index} for {strand}",
                     owner="Bench team",
                     due_on=today + timedelta(days=index * 20 - 40),
-                    status=Action.Status.values[index % 3],
+                    status=PledgeAction.Status.values[index % 3],
                 )
             ProgressUpdate.objects.create(pledge=pledge, posted_by=members["organisation-lead"], summary="What changed this year. " * 10)
             PersonalPledge.objects.create(user=members["organisation-lead"], organisation=organisation, commitment="I will listen first. " * 5)

@@ -1,48 +1,55 @@
-"""A fictional family and the people around it, for the tests that walk the family pages.
+"""The one fictional family every test shares, and the people around it.
 
 Riley Shah (Riverbend Children's Social Care) records the Brightwater family and leads
-the team; Casey Evans (Riverbend Community Health) is in the team, and the family agrees
-that health may see the story and the one-page profiles only. Morgan Reyes works for a
-third agency, the Riverbend Youth Service, and is in no team. Everyone here is made up.
+the team; Wrenna is the child at the centre and Marnie, her parent, has her own sign-in
+(`family_member`). Casey Evans (Riverbend Community Health) asked to join the team and
+Riley agreed (`family`); in `recorded_family` Marnie has also agreed that health may see
+the story and the one-page profiles. Morgan Reyes works for a third agency, the Riverbend
+Youth Service, and is in no team. Everyone here is made up.
 
 The root `conftest.py` loads these fixtures for every test (`pytest_plugins`); import the
 constants and helpers by name.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
 from goldenthread.core import services as core_services
 from goldenthread.core.tests.two_step import code_for, signed_in_with_two_steps
 from goldenthread.families import services
-from goldenthread.families.models import ConsentAgreement, Part, TeamMember
+from goldenthread.families.models import ConsentAgreement, LawfulBasis, Part, Person
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector
 
 __all__ = [
     "CHILD_NAME",
+    "CHRONOLOGY",
     "CONTACT",
     "FAMILY_NAME",
     "PROFILE_TEXT",
     "STORY",
     "code_for",
     "family_data_in",
+    "family",
     "family_member",
+    "record_family",
     "recorded_family",
     "third_agency",
     "third_agency_practitioner",
     "two_step",
     "verified_client",
+    "wrenna",
 ]
 
-FAMILY_NAME = "The Brightwater family"
+FAMILY_NAME = "The Brightwater family (fictional)"
 CHILD_NAME = "Wrenna"
-STORY = "Wrenna loves the swings at Ferry Lane park and wants her nan to come to every meeting."
-PROFILE_TEXT = "Wrenna makes everyone laugh with her animal impressions."
-CONTACT = "3 Example Row, Riverbend (a made-up address), 07700 900101"
-CHRONOLOGY = "Wrenna started at the nursery at the family hub."
+STORY = "We moved to Riverbend last spring. Wrenna loves drawing and misses her old school."
+PROFILE_TEXT = "Kind and funny"
+CONTACT = "1 Example Row, Riverbend (fictional)"
+CHRONOLOGY = "Moved house"
 
 
 def two_step(user) -> TOTPDevice:
@@ -77,36 +84,60 @@ def third_agency_practitioner(third_agency):
     return user
 
 
-@pytest.fixture
-def recorded_family(practitioner, childrens_services, other_agency_practitioner, community_health):
-    """The Brightwater family: recorded by Riley, with Casey in the team and an agreement for health (story, profiles)."""
+def record_family(practitioner, organisation, *, family_name=FAMILY_NAME):
+    """The Brightwater family as Riley records them, through the services: story, Wrenna's profile, one chronology entry."""
     family = services.create_family(
-        childrens_services,
+        organisation,
         by=practitioner,
-        family_name=FAMILY_NAME,
-        lawful_basis="public-task",
-        lawful_basis_note="Support for a child in need, with the family's agreement.",
+        family_name=family_name,
+        lawful_basis=LawfulBasis.PUBLIC_TASK,
+        lawful_basis_note="Early help assessment, fictional example",
         contact_details=CONTACT,
         people=[
-            {"first_name": CHILD_NAME, "last_name": "Brightwater", "date_of_birth": date(2019, 4, 2), "role_in_family": "child", "is_focus": True},
-            {"first_name": "Marnie", "last_name": "Brightwater", "date_of_birth": date(1990, 1, 9), "role_in_family": "parent", "is_focus": False},
+            {"first_name": CHILD_NAME, "last_name": "Brightwater", "date_of_birth": date(2015, 3, 4), "role_in_family": "child", "is_focus": True},
+            {"first_name": "Marnie", "last_name": "Brightwater", "date_of_birth": date(1988, 7, 1), "role_in_family": "parent"},
         ],
     )
     services.add_story_entry(
-        family, by=practitioner, story=STORY, who_was_there="Wrenna and Marnie", told_on=date(2025, 3, 1), how_agreed="Marnie read it back and agreed"
-    )
-    child = family.people.get(is_focus=True)
-    services.save_profile(
-        child,
+        family,
         by=practitioner,
-        version=0,
-        liked_and_admired=PROFILE_TEXT,
-        important_to_me="My nan",
-        how_to_support_me="Tell me what is next",
-        written_with="Wrenna and Marnie",
+        story=STORY,
+        who_was_there="Marnie, Wrenna and Riley",
+        told_on=timezone.localdate(),
+        how_agreed="Marnie read it back and agreed",
     )
-    services.add_chronology_entry(family, by=practitioner, occurred_on=date(2025, 2, 1), what_happened=CHRONOLOGY, meaning_for_child="New friends")
-    TeamMember.objects.create(family=family, user=other_agency_practitioner, organisation=community_health, added_by=practitioner)
+    services.save_profile(
+        family.people.get(first_name=CHILD_NAME),
+        by=practitioner,
+        version=None,
+        liked_and_admired=PROFILE_TEXT,
+        important_to_me="My cat, Biscuit",
+        how_to_support_me="Tell me what will happen next",
+    )
+    services.add_chronology_entry(
+        family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=30), what_happened=CHRONOLOGY, meaning_for_child="Wrenna changed school"
+    )
+    return family
+
+
+@pytest.fixture
+def family(practitioner, other_agency_practitioner, childrens_services, community_health):
+    """The Brightwater family, recorded by Riley; Casey (health visitor) asked to join the team and Riley agreed. No agreement to share yet."""
+    recorded = record_family(practitioner, childrens_services)
+    join = services.request_to_join(recorded, by=other_agency_practitioner, organisation=community_health, reason="Health visitor for Wrenna")
+    services.decide_join_request(join, by=practitioner, accept=True)
+    return recorded
+
+
+@pytest.fixture
+def wrenna(family):
+    """Wrenna Brightwater, the child at the centre of the family's record."""
+    return family.people.get(first_name=CHILD_NAME)
+
+
+@pytest.fixture
+def recorded_family(family, practitioner, community_health):
+    """The same Brightwater family, once Marnie has agreed that health may see the story and the one-page profiles."""
     services.record_consent(
         family,
         by=practitioner,
@@ -119,18 +150,13 @@ def recorded_family(practitioner, childrens_services, other_agency_practitioner,
 
 
 @pytest.fixture
-def family_member(recorded_family):
-    """Marnie Brightwater, Wrenna's parent, with her own sign-in to her family's record (fictional).
-
-    Module fixtures of the same name (the families app's own test families) take her place there.
-    """
+def family_member(family):
+    """Marnie Brightwater, Wrenna's parent, with her own sign-in to her family's record (fictional)."""
     from goldenthread.core.models import User
     from goldenthread.families import access
 
     marnie = User.objects.create_user("marnie.brightwater@family.example", "a-long-test-password", full_name="Marnie Brightwater")
-    person = recorded_family.people.get(first_name="Marnie")
-    person.account = marnie
-    person.save()
+    Person.objects.filter(family=family, first_name="Marnie").update(account=marnie)
     access.forget()
     return marnie
 
@@ -141,7 +167,7 @@ def family_data_in(content: str) -> list[str]:
         "family name": FAMILY_NAME,
         "story": STORY,
         "profile": PROFILE_TEXT,
-        "contact details": "07700 900101",
+        "contact details": CONTACT,
         "chronology": CHRONOLOGY,
         "child's name": CHILD_NAME,
     }

@@ -16,7 +16,7 @@ from goldenthread.core import services as core_services
 from goldenthread.core.models import ApiToken, AuditEvent, User
 from goldenthread.core.tests.tokens import working_token
 from goldenthread.core.tests.two_step import authenticator_of, code_for, fresh_code_for, signed_in_with_two_steps
-from goldenthread.supervision.tests.test_services_support import family, session  # noqa: F401
+from goldenthread.supervision.tests.test_services_support import session  # noqa: F401
 from tests.family_fixtures import family_data_in
 
 PASSWORD = "a-long-test-password"

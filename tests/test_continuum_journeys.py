@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from goldenthread.continuum.models import Action, Assessment, Response
+from goldenthread.continuum.models import Assessment, ContinuumAction, Response
 
 pytestmark = pytest.mark.browser
 
@@ -115,7 +115,7 @@ def test_a_lead_and_a_colleague_complete_an_assessment_and_the_lead_plans_an_act
     page.get_by_label("Year", exact=True).fill(str(due.year))
     page.get_by_role("button", name="Add the action").click()
     expect(page.get_by_text("The action is added to your action plan")).to_be_visible()
-    action = Action.objects.get(organisation=childrens_services)
+    action = ContinuumAction.objects.get(organisation=childrens_services)
     assert (action.owner, action.due_on, action.assessment) == ("Jo Park", due, assessment)
     expect(page.get_by_text(action.description).first).to_be_visible()
     assert_accessible(page, "the action plan")

@@ -10,9 +10,9 @@ from django.urls import reverse
 from goldenthread.continuum import menu, queries, scoring
 from goldenthread.continuum.frameworks import framework_spec
 from goldenthread.continuum.models import (
-    Action,
     Answer,
     Assessment,
+    ContinuumAction,
     Framework,
     Response,
 )
@@ -91,10 +91,10 @@ def test_the_map_shows_movement_mostly_up_and_bright_spots(demo):
 
 
 def test_there_are_actions_some_overdue_some_done(demo):
-    actions = list(Action.objects.all())
+    actions = list(ContinuumAction.objects.all())
     assert len(actions) >= 30
     assert any(action.is_overdue for action in actions)
-    assert Counter(action.status for action in actions).keys() == set(Action.Status.values)
+    assert Counter(action.status for action in actions).keys() == set(ContinuumAction.Status.values)
 
 
 def test_the_demo_practitioner_is_invited_to_an_open_round(demo):
@@ -109,7 +109,7 @@ def test_the_demo_practitioner_is_invited_to_an_open_round(demo):
 def test_demo_words_pass_the_shared_language_check(demo):
     from goldenthread.language import check
 
-    texts = set(Action.objects.values_list("description", flat=True)) | set(Answer.objects.exclude(evidence="").values_list("evidence", flat=True))
+    texts = set(ContinuumAction.objects.values_list("description", flat=True)) | set(Answer.objects.exclude(evidence="").values_list("evidence", flat=True))
     assert len(texts) > 10
     findings = [(text[:60], finding.rule, finding.text) for text in texts for finding in check(text)]
     assert findings == []
@@ -121,7 +121,7 @@ def test_every_added_colleague_is_fictional(demo):
 
 
 def test_loading_again_changes_nothing(demo):
-    counts = {model: model.objects.count() for model in (User, Assessment, Response, Answer, Action, AuditEvent)}
+    counts = {model: model.objects.count() for model in (User, Assessment, Response, Answer, ContinuumAction, AuditEvent)}
     assert "already loaded" in load("load_demo_continuum")
     assert {model: model.objects.count() for model in counts} == counts
 

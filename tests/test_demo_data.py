@@ -12,7 +12,8 @@ from goldenthread.core.audit import acting_as
 from goldenthread.core.models import AuditEvent, User
 from goldenthread.partnership.management.commands.load_demo_partnership import check_demo, read_demo
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector
-from goldenthread.pledges.models import Action, PersonalPledge, Pledge, ProgressUpdate, Renewal, Strand
+from goldenthread.pledges.management.commands.load_demo_pledges import check_demo_pledges
+from goldenthread.pledges.models import PersonalPledge, Pledge, PledgeAction, ProgressUpdate, Renewal, Strand
 
 DEMO_PASSWORD = "riverbend-demo-2026"
 PLACEHOLDER = re.compile(r"lorem|ipsum|todo|tbc|xxx|placeholder|example text", re.IGNORECASE)
@@ -21,6 +22,7 @@ PLACEHOLDER = re.compile(r"lorem|ipsum|todo|tbc|xxx|placeholder|example text", r
 def load_demo():
     output = StringIO()
     call_command("load_demo_partnership", stdout=output)
+    call_command("load_demo_pledges", stdout=output)
     return output.getvalue()
 
 
@@ -70,7 +72,7 @@ def test_every_demo_pledge_commits_and_plans_in_every_strand(demo):
     for pledge in Pledge.objects.prefetch_related("commitments", "actions"):
         assert {c.strand for c in pledge.commitments.all()} == set(Strand.values), pledge
         assert {a.strand for a in pledge.actions.all()} == set(Strand.values), pledge
-    assert set(Action.objects.values_list("status", flat=True)) == set(Action.Status.values)
+    assert set(PledgeAction.objects.values_list("status", flat=True)) == set(PledgeAction.Status.values)
 
 
 def test_demo_has_champions_progress_updates_and_personal_pledges(demo):
@@ -100,7 +102,7 @@ def test_demo_words_pass_the_partnerships_own_shared_language_check(demo):
     texts = [*Organisation.objects.values_list("description", flat=True), *PersonalPledge.objects.values_list("commitment", flat=True)]
     for pledge in Pledge.objects.all():
         texts += [pledge.vision, pledge.how_we_will_do_it, pledge.priorities, pledge.withdrawn_reason]
-    texts += list(Action.objects.values_list("description", flat=True)) + list(ProgressUpdate.objects.values_list("summary", flat=True))
+    texts += list(PledgeAction.objects.values_list("description", flat=True)) + list(ProgressUpdate.objects.values_list("summary", flat=True))
     findings = [(text[:60], finding.rule, finding.text) for text in texts for finding in check(text)]
     assert findings == []
 
@@ -114,16 +116,19 @@ def test_loading_the_demo_prints_a_sign_in_for_every_role(demo):
 
 
 def test_loading_the_demo_again_changes_nothing(demo):
-    counts = {model: model.objects.count() for model in (User, Organisation, Membership, Pledge, Action, AuditEvent)}
+    counts = {model: model.objects.count() for model in (User, Organisation, Membership, Pledge, PledgeAction, AuditEvent)}
     again = load_demo()
-    assert "already loaded" in again
+    assert "The Riverbend demo partnership is already loaded" in again
+    assert "The demo pledges are already loaded" in again
     assert {model: model.objects.count() for model in counts} == counts
 
 
 def test_demo_is_not_loaded_over_an_organisation_of_the_same_name(db):
     with acting_as(None):
         Organisation.objects.create(name="Riverbend Children's Social Care", sector=Sector.CHILDRENS_SOCIAL_CARE)
-    assert "already loaded" in load_demo()
+    output = StringIO()
+    call_command("load_demo_partnership", stdout=output)
+    assert "already loaded" in output.getvalue()
     assert Organisation.objects.count() == 1
 
 
@@ -142,4 +147,6 @@ def test_a_mistake_in_the_demo_files_is_named_before_anything_is_written():
     with pytest.raises(Exception) as refused:
         check_demo(demo)
     assert "space-agency" in str(refused.value)
+    with pytest.raises(Exception) as refused:
+        check_demo_pledges(demo.organisations)
     assert demo.organisations[1]["name"] in str(refused.value)

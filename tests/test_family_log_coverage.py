@@ -31,6 +31,7 @@ API = "/api/v1/families"
 FAMILY_DATA_PAGES = {
     "overview": "the parts of the record the person may see",
     "edit-story": "a story entry, in the form to change it",
+    "edit-details": "the family's name, lawful basis and contact details, in the form to change them",
     "edit-person": "a person's details, in the form to change them",
     "profile": "a one-page profile",
     "edit-profile": "a one-page profile, in the form to change it",
@@ -57,6 +58,8 @@ NO_FAMILY_DATA = {
     "add-chronology": "an empty form; shows the reference only",
     "decide-join-request": "answers POST only",
     "leave-team": "a question; shows the reference only",
+    "close": "a question about closing the record; shows the reference only",
+    "reopen": "a question about opening the record again; shows the reference only",
     "emergency": "a form to start emergency access; shows the reference only",
 }
 # The families API: every GET route shows family data.

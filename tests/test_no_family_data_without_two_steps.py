@@ -1,6 +1,6 @@
 """A password alone, or a token not made in a verified session, never shows a family's record.
 
-Every address in the URL conf is fetched by each person who could see the Testbrook family
+Every address in the URL conf is fetched by each person who could see the Brightwater family
 (lead practitioner, a partner agency in the team, the accountable manager of a supervision
 session about the family, the family member, the data protection lead, the partnership
 lead), each signed in with only their password. Every API route is called with tokens that
@@ -23,19 +23,19 @@ from goldenthread.core import services as core_services
 from goldenthread.core.models import ApiToken
 from goldenthread.core.tests.tokens import working_token
 from goldenthread.core.tests.two_step import authenticator_of
-from goldenthread.families.tests.test_access_support import family, family_member, start_emergency  # noqa: F401
+from goldenthread.families.tests.test_access_support import start_emergency
 from goldenthread.supervision.tests.test_services_support import session  # noqa: F401
 
 PASSWORD = "a-long-test-password"
-# What the Testbrook family's record holds (see families/tests/test_access_support.py).
+# What the Brightwater family's record holds (see families/tests/test_access_support.py).
 FAMILY_RECORD = [
-    "Mia loves drawing",
+    "Wrenna loves drawing",
     "Kind and funny",
     "My cat, Biscuit",
     "Tell me what will happen next",
-    "Mia changed school",
+    "Wrenna changed school",
     "1 Example Row",
-    "The Testbrook family",
+    "The Brightwater family",
     "Early help assessment",
 ]
 NEVER_FETCHED = {"core:sign-out"}  # a POST form that ends the session being tested

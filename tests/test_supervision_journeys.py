@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from goldenthread.supervision.models import Action, ActionChange, Session
+from goldenthread.supervision.models import ActionChange, AgreedAction, Session
 
 pytestmark = pytest.mark.browser
 
@@ -117,8 +117,8 @@ def test_two_agencies_request_run_and_follow_up_a_group_supervision(
     fill_date(page, "due_on", timezone.localdate() + timedelta(days=5))
     page.get_by_role("button", name="Add the action").click()
     expect(page.get_by_text("The action is added.")).to_be_visible()
-    action = Action.objects.get()
-    assert (action.owner, action.status) == (other_agency_practitioner, Action.Status.OPEN)
+    action = AgreedAction.objects.get()
+    assert (action.owner, action.status) == (other_agency_practitioner, AgreedAction.Status.OPEN)
 
     # Casey, from the other agency, finds the action and marks it done with a note.
     page = switch_to(sign_in_browser, page, other_agency_practitioner)
@@ -136,5 +136,5 @@ def test_two_agencies_request_run_and_follow_up_a_group_supervision(
     page.get_by_role("button", name="Mark as done").click()
     expect(page.get_by_text("The action is marked as done.")).to_be_visible()
     action.refresh_from_db()
-    assert action.status == Action.Status.DONE
+    assert action.status == AgreedAction.Status.DONE
     assert ActionChange.objects.filter(action=action, change="done", changed_by=other_agency_practitioner).exists()

@@ -14,7 +14,7 @@ from django.urls import reverse
 from goldenthread.core.action_plan import ActionPlan, GroupChoice, Grouping, NotReady, StepSetup
 
 from . import permissions, results, rules
-from .models import Action, Assessment, Domain, Item
+from .models import Assessment, ContinuumAction, Domain, Item
 
 AREAS = Grouping("domain", "Area", rules.AREA_REQUIRED, rules.AREA_UNKNOWN, radios=False, blank_label="Choose an area")
 
@@ -41,7 +41,7 @@ def _used_in(assessment) -> str:
 
 
 class ContinuumActionPlan(ActionPlan):
-    model = Action
+    model = ContinuumAction
     grouping = AREAS
     url_namespace = "continuum"
     list_order = ("domain__order", "domain__title", "due_on", "id")

@@ -16,7 +16,7 @@ from goldenthread.partnership.models import Role
 from goldenthread.partnership.queries import memberships_of
 
 from . import permissions, queries, results
-from .models import Action, Assessment, Response
+from .models import Assessment, ContinuumAction, Response
 
 MENU_TEXT = "Continuum"
 
@@ -122,8 +122,8 @@ def home_cards(user):
     led = [membership.organisation_id for membership in memberships if membership.role == Role.ORGANISATION_LEAD]
     overdue = (
         Counter(
-            Action.objects.filter(organisation_id__in=led, due_on__lt=timezone.localdate())
-            .exclude(status=Action.Status.DONE)
+            ContinuumAction.objects.filter(organisation_id__in=led, due_on__lt=timezone.localdate())
+            .exclude(status=ContinuumAction.Status.DONE)
             .values_list("organisation_id", flat=True)
         )
         if led

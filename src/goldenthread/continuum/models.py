@@ -149,7 +149,7 @@ class Answer(models.Model):
         constraints = [models.UniqueConstraint(fields=["response", "item"], name="one_answer_per_item")]
 
 
-class Action(PlannedStep):
+class ContinuumAction(PlannedStep):
     """A next step from an assessment, in the organisation's action plan for a domain."""
 
     organisation = models.ForeignKey("partnership.Organisation", on_delete=models.CASCADE, related_name="continuum_actions")

@@ -20,7 +20,7 @@ from datetime import date
 from goldenthread.core.action_plan import overdue
 
 from . import permissions, scoring
-from .models import BAND_ORDER, Action, Answer, Assessment, Band, Item, Response
+from .models import BAND_ORDER, Answer, Assessment, Band, ContinuumAction, Item, Response
 
 REASSESS_EVERY_MONTHS = 6
 STRONG_ITEM_SCORE = 3
@@ -111,7 +111,7 @@ def next_assessment_due(organisation) -> date | None:
 
 def overdue_actions(organisation):
     """The organisation's actions past their due date and not done."""
-    return overdue(Action.objects.filter(organisation=organisation))
+    return overdue(ContinuumAction.objects.filter(organisation=organisation))
 
 
 def respondent_statuses(assessment) -> list[Response]:

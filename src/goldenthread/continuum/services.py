@@ -28,7 +28,7 @@ from goldenthread.partnership.models import Membership, Organisation
 from . import permissions, rules, scoring
 from .action_plan import PLAN
 from .frameworks import FrameworkData, FrameworkFileError, framework_data, framework_spec, read_framework_file
-from .models import Action, Answer, Assessment, Domain, Framework, Item, Response
+from .models import Answer, Assessment, ContinuumAction, Domain, Framework, Item, Response
 
 
 def _require(allowed: bool, message: str | None = None) -> None:
@@ -282,22 +282,22 @@ def add_action(
     description: str,
     owner: str,
     due_on: date,
-    status: str = Action.Status.NOT_STARTED,
+    status: str = ContinuumAction.Status.NOT_STARTED,
     assessment: Assessment | None = None,
-) -> Action:
+) -> ContinuumAction:
     """Add a next step to the organisation's action plan, in one area of the round's framework."""
     values = {"domain": domain, "description": description, "owner": owner, "due_on": due_on, "status": status}
     return PLAN.add_step(organisation, by=by, values=values, links={"assessment": assessment})
 
 
 @transaction.atomic
-def update_action(action: Action, *, by, **changes) -> Action:
+def update_action(action: ContinuumAction, *, by, **changes) -> ContinuumAction:
     """Change an action; a change of status is kept on record by the audit log."""
     return PLAN.change_step(action, by=by, changes=changes)
 
 
 @transaction.atomic
-def mark_action_done(action: Action, *, by) -> Action:
+def mark_action_done(action: ContinuumAction, *, by) -> ContinuumAction:
     return PLAN.mark_done(action, by=by)
 
 

@@ -130,7 +130,24 @@ def _organisation_choice(form, organisations):
 # A new family ---------------------------------------------------------------------------
 
 
-class NewFamilyDetailsForm(GoldenThreadForm):
+def _lawful_basis_field(help_text="This is separate from the family's agreement to share, which you record afterwards."):
+    return forms.ChoiceField(
+        label="Lawful basis for holding and sharing the record",
+        choices=LawfulBasis.choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={"required": "Choose the lawful basis for holding the record", "invalid_choice": "Choose one of the lawful bases listed"},
+    )
+
+
+class LawfulBasisRadiosMixin:
+    """The lawful basis as radios, with a plain hint under each choice."""
+
+    def lawful_basis_radios(self):
+        return _radios(self["lawful_basis"], legend=str(self.fields["lawful_basis"].label), hints=LAWFUL_BASIS_HINTS)
+
+
+class NewFamilyDetailsForm(LawfulBasisRadiosMixin, GoldenThreadForm):
     organisation = forms.ChoiceField(
         label="Which organisation is recording this family",
         error_messages={
@@ -139,13 +156,7 @@ class NewFamilyDetailsForm(GoldenThreadForm):
         },
     )
     family_name = rules.FAMILY_NAME.form_field()
-    lawful_basis = forms.ChoiceField(
-        label="Lawful basis for holding and sharing the record",
-        choices=LawfulBasis.choices,
-        widget=forms.RadioSelect,
-        help_text="This is separate from the family's agreement to share, which you record afterwards.",
-        error_messages={"required": "Choose the lawful basis for holding the record", "invalid_choice": "Choose one of the lawful bases listed"},
-    )
+    lawful_basis = _lawful_basis_field()
     lawful_basis_note = rules.LAWFUL_BASIS_NOTE_WHEN_RECORDING.form_field()
     contact_details = rules.CONTACT_DETAILS.form_field()
 
@@ -156,9 +167,6 @@ class NewFamilyDetailsForm(GoldenThreadForm):
     @property
     def single_organisation(self):
         return next(iter(self.organisations.values())) if len(self.organisations) == 1 else None
-
-    def lawful_basis_radios(self):
-        return _radios(self["lawful_basis"], legend=str(self.fields["lawful_basis"].label), hints=LAWFUL_BASIS_HINTS)
 
     def chosen_organisation(self):
         return self.organisations[self.cleaned_data["organisation"]]
@@ -259,6 +267,41 @@ class NewFamilyForms:
 
     def apply_service_errors(self, error: ValidationError):
         self.details.apply_service_errors(error)
+
+
+# The family's details, and closing the record ---------------------------------------------
+
+
+class ContactDetailsForm(GoldenThreadForm):
+    """The contact details alone: for someone who may change them but not the rest of the family's details."""
+
+    FIELDS = ("contact_details",)
+
+    contact_details = rules.CONTACT_DETAILS.form_field()
+    version = version_field(rules.VERSION_PROBLEM)
+
+    def details(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.FIELDS}
+
+
+class FamilyDetailsForm(LawfulBasisRadiosMixin, ContactDetailsForm):
+    """Everything the organisation holding the record keeps up to date: the family's name, the lawful basis and the contact details."""
+
+    FIELDS = ("family_name", "lawful_basis", "lawful_basis_note", "contact_details")
+
+    family_name = rules.FAMILY_NAME.form_field()
+    lawful_basis = _lawful_basis_field(help_text="This is separate from the family's agreements to share their record.")
+    lawful_basis_note = rules.LAWFUL_BASIS_NOTE.form_field()
+
+    field_order = FIELDS
+
+
+class CloseFamilyForm(GoldenThreadForm):
+    closed_on = rules.CLOSED_ON.form_field()
+
+
+class ReopenFamilyForm(GoldenThreadForm):
+    """A question with one button: the service says if the record cannot be opened again."""
 
 
 # The record's parts ---------------------------------------------------------------------

@@ -8,7 +8,7 @@ from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.partnership.models import Membership, Organisation, Role
 
 from . import access
-from .models import TeamMember
+from .models import Part, TeamMember
 
 # Roles that do casework with families: they may search, record, join a team and use emergency access.
 CASEWORK_ROLES = (Role.PRACTITIONER, Role.CHAMPION, Role.ORGANISATION_LEAD)
@@ -84,7 +84,13 @@ def can_edit_family_details(user, family) -> bool:
     return in_recording_team(user, family)
 
 
+def can_change_contact_details(user, family) -> bool:
+    """The contact details alone: anyone who may see them (`access.decide_change`), the recording team included."""
+    return access.decide_change(user, family, Part.CONTACT).allowed
+
+
 def can_close_family(user, family) -> bool:
+    """Close the record, or open it again: the organisation holding the record, as for its details."""
     return in_recording_team(user, family)
 
 

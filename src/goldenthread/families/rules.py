@@ -131,4 +131,9 @@ YEARS_BETWEEN = f"Enter a number of years between {FEWEST_YEARS} and {MOST_YEARS
 AT_LEAST_FEWEST_YEARS = f"Enter at least {FEWEST_YEARS} year"
 AT_MOST_MOST_YEARS = f"Enter {MOST_YEARS} years or fewer"
 CHOOSE_WHAT_HAPPENS = "Choose whether records are anonymised or erased"
-CLOSED_ON = DateRule("Closed on", not_future=True)
+CLOSED_ON = DateRule(
+    "When the team's work with the family ended",
+    not_future=True,
+    hint="Leave it empty to close the record today. For example, 27 3 2026",
+    future_message="The date must be today or in the past: a record cannot be closed ahead of time",
+)

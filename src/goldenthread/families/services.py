@@ -229,6 +229,11 @@ def create_family(organisation, *, by, family_name, lawful_basis, lawful_basis_n
     return family
 
 
+ONLY_THE_RECORDING_TEAM_CHANGES_DETAILS = (
+    "Only the team in the organisation holding the record can change the family's details. If something is out of date, tell the family's lead practitioner."
+)
+
+
 def update_family_details(family, *, by, version, **fields) -> Family:
     """Change the family's name, contact details or lawful basis; refused with EditConflict if it moved on."""
     _need(
@@ -237,7 +242,7 @@ def update_family_details(family, *, by, version, **fields) -> Family:
         family,
         Action.UPDATE,
         access.HOUSEHOLD,
-        "Only the team in the organisation holding the record can change the family's details.",
+        ONLY_THE_RECORDING_TEAM_CHANGES_DETAILS,
     )
     errors = {}
     current = {name: getattr(family, name) for name in FAMILY_FIELDS}
@@ -316,22 +321,6 @@ def update_person(person, *, by, **fields) -> Person:
         person.save()
         access.log_decision(by, family, Action.UPDATE, decision, "Changed someone's details")
     return person
-
-
-def add_relationship(family, *, by, person, other, description) -> Relationship:
-    """Say how two people in the household are related, in the family's words."""
-    decision = _need_change(by, family, access.HOUSEHOLD, Action.CREATE, "Adding a relationship")
-    errors = {}
-    text = rules.RELATIONSHIP.clean(description, field="description", errors=errors)
-    if person is None or other is None or person.family_id != family.pk or other.family_id != family.pk:
-        errors["other"] = "Choose two people from this household"
-    elif person.pk == other.pk:
-        errors["other"] = "Choose two different people"
-    raise_if(errors)
-    with transaction.atomic():
-        relationship = Relationship.objects.create(family=family, person=person, other=other, description=text)
-        access.log_decision(by, family, Action.CREATE, decision, "Added a relationship")
-    return relationship
 
 
 # --- the story, profiles and chronology -----------------------------------------------------
@@ -776,6 +765,13 @@ def record_retention_run(*, by=None, erased, anonymised) -> RetentionRun:
         return RetentionRun.objects.create(erased=list(erased), anonymised=list(anonymised))
 
 
+ONLY_THE_RECORDING_TEAM_CLOSES = "Only the team in the organisation holding the record can close it. The family's lead practitioner can help."
+ONLY_THE_RECORDING_TEAM_REOPENS = "Only the team in the organisation holding the record can open it again. The family's lead practitioner can help."
+ANONYMISED_CANNOT_REOPEN = (
+    "This record was anonymised under the partnership's retention rules, so it cannot be opened again. To work with the family again, add them as a new family"
+)
+
+
 def close_family(family, *, by, closed_on=None) -> Family:
     """Close the record (today, unless another day in the past is given)."""
     _need(
@@ -784,7 +780,7 @@ def close_family(family, *, by, closed_on=None) -> Family:
         family,
         Action.UPDATE,
         access.HOUSEHOLD,
-        "Only the team in the organisation holding the record can close it.",
+        ONLY_THE_RECORDING_TEAM_CLOSES,
     )
     errors = {}
     closed_on = rules.CLOSED_ON.clean(closed_on, field="closed_on", errors=errors) or timezone.localdate()
@@ -808,10 +804,10 @@ def reopen_family(family, *, by) -> Family:
         family,
         Action.UPDATE,
         access.HOUSEHOLD,
-        "Only the team in the organisation holding the record can reopen it.",
+        ONLY_THE_RECORDING_TEAM_REOPENS,
     )
     if family.anonymised_at is not None:
-        raise ValidationError({NON_FIELD_ERRORS: "This record has been anonymised under the retention rules and cannot be reopened"})
+        raise ValidationError({NON_FIELD_ERRORS: ANONYMISED_CANNOT_REOPEN})
     with transaction.atomic():
         saved = Family.objects.select_for_update().get(pk=family.pk)
         saved.status = Family.Status.OPEN

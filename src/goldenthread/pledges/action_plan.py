@@ -9,7 +9,7 @@ from django.http import Http404
 from goldenthread.core.action_plan import ActionPlan, GroupChoice, Grouping, StepSetup
 
 from . import permissions, rules
-from .models import Action, Pledge, Strand
+from .models import Pledge, PledgeAction, Strand
 
 STRANDS = Grouping("strand", "Strand", rules.STRAND_REQUIRED, rules.STRAND_UNKNOWN)
 
@@ -23,7 +23,7 @@ def pledge_of(organisation) -> Pledge:
 
 
 class PledgeActionPlan(ActionPlan):
-    model = Action
+    model = PledgeAction
     grouping = STRANDS
     url_namespace = "pledges"
     parent_field = "pledge"

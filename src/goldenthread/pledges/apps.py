@@ -11,4 +11,4 @@ class PledgesConfig(AppConfig):
 
         from . import menu
 
-        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=10)
+        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=10, demo_command="load_demo_pledges", demo_order=15)

@@ -118,7 +118,7 @@ class Renewal(models.Model):
         ordering = ["-renewed_on", "-id"]
 
 
-class Action(PlannedStep):
+class PledgeAction(PlannedStep):
     """A step in an organisation's action plan for one strand of its pledge."""
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="actions")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from goldenthread.core.forms import clean_text
 from goldenthread.partnership.models import Membership, Role, Sector
 
-from .models import Action, Commitment, PersonalPledge, Pledge, Strand
+from .models import Commitment, PersonalPledge, Pledge, PledgeAction, Strand
 
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_WORDS = 10
@@ -74,7 +74,7 @@ def actions_by_strand(actions):
 
 def strands_without_actions(pledge) -> list[str]:
     """The labels of the strands the action plan has nothing for yet."""
-    covered = set(Action.objects.filter(pledge=pledge).values_list("strand", flat=True))
+    covered = set(PledgeAction.objects.filter(pledge=pledge).values_list("strand", flat=True))
     return [label for value, label in Strand.choices if value not in covered]
 
 

@@ -20,7 +20,7 @@ from goldenthread.partnership import services as partnership_services
 
 from . import permissions, rules
 from .action_plan import PLAN
-from .models import Action, Commitment, PersonalPledge, Pledge, PledgeText, ProgressUpdate, Renewal, Strand
+from .models import Commitment, PersonalPledge, Pledge, PledgeAction, PledgeText, ProgressUpdate, Renewal, Strand
 
 STATEMENT_FIELDS = tuple(rules.STATEMENT)
 
@@ -151,19 +151,19 @@ def name_champions(organisation, *, by, people):
 
 
 @transaction.atomic
-def add_action(pledge: Pledge, *, by, strand: str, description: str, owner: str, due_on: date, status: str = Action.Status.NOT_STARTED) -> Action:
+def add_action(pledge: Pledge, *, by, strand: str, description: str, owner: str, due_on: date, status: str = PledgeAction.Status.NOT_STARTED) -> PledgeAction:
     """Add a step to the pledge's action plan, under one strand."""
     return PLAN.add_step(pledge, by=by, values={"strand": strand, "description": description, "owner": owner, "due_on": due_on, "status": status})
 
 
 @transaction.atomic
-def update_action(action: Action, *, by, **changes) -> Action:
+def update_action(action: PledgeAction, *, by, **changes) -> PledgeAction:
     """Change a step of the action plan (its strand, what, who, when or status)."""
     return PLAN.change_step(action, by=by, changes=changes)
 
 
 @transaction.atomic
-def mark_action_done(action: Action, *, by) -> Action:
+def mark_action_done(action: PledgeAction, *, by) -> PledgeAction:
     return PLAN.mark_done(action, by=by)
 
 

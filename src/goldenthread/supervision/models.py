@@ -116,7 +116,7 @@ class WellbeingNote(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
 
-class Action(models.Model):
+class AgreedAction(models.Model):
     """Something agreed in a session: what, who, by when. It never vanishes, only changes state."""
 
     class Status(models.TextChoices):
@@ -147,7 +147,7 @@ class Action(models.Model):
 class ActionChange(models.Model):
     """One change to an action: done, cancelled, moved or confirmed, always with who and why."""
 
-    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="changes")
+    action = models.ForeignKey(AgreedAction, on_delete=models.PROTECT, related_name="changes")
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     changed_at = models.DateTimeField(default=timezone.now)
     change = models.CharField(max_length=30)  # created, confirmed, done, cancelled, moved, reopened

@@ -11,11 +11,11 @@ from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.families import access
 from goldenthread.families.permissions import casework_organisations
 
-from .models import Action, Attendee, Session
+from .models import AgreedAction, Attendee, Session
 
 CHANGEABLE_STATUSES = (Session.Status.REQUESTED, Session.Status.SCHEDULED)
 RECORDABLE_STATUSES = (Session.Status.SCHEDULED, Session.Status.HELD)
-LIVE_ACTION_STATUSES = (Action.Status.PROPOSED, Action.Status.OPEN)
+LIVE_ACTION_STATUSES = (AgreedAction.Status.PROPOSED, AgreedAction.Status.OPEN)
 
 
 def _is(user, other_id) -> bool:
@@ -121,7 +121,7 @@ def can_see_wellbeing(user, session) -> bool:
 def can_confirm(user, action) -> bool:
     """Actions that change the child's plan are confirmed by the session's accountable manager."""
     session = action.session
-    return action.status == Action.Status.PROPOSED and _is(user, session.accountable_manager_id) and has_acknowledged(user, session)
+    return action.status == AgreedAction.Status.PROPOSED and _is(user, session.accountable_manager_id) and has_acknowledged(user, session)
 
 
 def can_update_action(user, action) -> bool:
@@ -131,7 +131,7 @@ def can_update_action(user, action) -> bool:
     session = action.session
     if _is(user, action.owner_id) or _is(user, session.facilitator_id):
         return True
-    return action.status == Action.Status.PROPOSED and _is(user, session.accountable_manager_id)
+    return action.status == AgreedAction.Status.PROPOSED and _is(user, session.accountable_manager_id)
 
 
 def can_read_action_details(action, *, verified: bool) -> bool:

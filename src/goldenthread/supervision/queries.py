@@ -27,7 +27,7 @@ from goldenthread.families.models import ChronologyEntry, Part, StoryEntry, Team
 from goldenthread.partnership.models import Membership, Organisation, Sector
 
 from . import permissions, themes
-from .models import Action, Attendee, Session
+from .models import AgreedAction, Attendee, Session
 
 FAMILY_DETAIL_PARTS = (Part.STORY, Part.CHRONOLOGY)
 FIGURE_MONTHS = 12
@@ -52,10 +52,10 @@ def sessions_for(user):
 def my_open_actions(user, *, include_proposed=False):
     """The person's own actions still to do, soonest first (with those waiting for confirmation if asked)."""
     if not is_signed_in(user):
-        return Action.objects.none()
-    statuses = [Action.Status.OPEN, Action.Status.PROPOSED] if include_proposed else [Action.Status.OPEN]
+        return AgreedAction.objects.none()
+    statuses = [AgreedAction.Status.OPEN, AgreedAction.Status.PROPOSED] if include_proposed else [AgreedAction.Status.OPEN]
     return (
-        Action.objects.filter(owner=user, status__in=statuses)
+        AgreedAction.objects.filter(owner=user, status__in=statuses)
         .exclude(session__status=Session.Status.CANCELLED)
         .select_related("session")
         .order_by("due_on", "id")
@@ -297,10 +297,10 @@ def figures(months: int = FIGURE_MONTHS, today: date | None = None) -> Figures:
     )
 
     # Actions due in the period (up to today), leaving out those cancelled or still waiting for confirmation.
-    due = Action.objects.filter(due_on__gte=start, due_on__lte=end, status__in=[Action.Status.OPEN, Action.Status.DONE])
+    due = AgreedAction.objects.filter(due_on__gte=start, due_on__lte=end, status__in=[AgreedAction.Status.OPEN, AgreedAction.Status.DONE])
     due_rows = list(due.values_list("status", "due_on", "completed_on"))
-    on_time = sum(1 for status, due_on, completed_on in due_rows if status == Action.Status.DONE and completed_on and completed_on <= due_on)
-    late = sum(1 for status, due_on, completed_on in due_rows if status == Action.Status.DONE and completed_on and completed_on > due_on)
+    on_time = sum(1 for status, due_on, completed_on in due_rows if status == AgreedAction.Status.DONE and completed_on and completed_on <= due_on)
+    late = sum(1 for status, due_on, completed_on in due_rows if status == AgreedAction.Status.DONE and completed_on and completed_on > due_on)
 
     theme_months = defaultdict(Counter)
     for _, _, held_on, codes in rows:

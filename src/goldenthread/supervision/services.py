@@ -29,9 +29,9 @@ from goldenthread.families.permissions import casework_organisations
 
 from . import emails, permissions, rules, themes
 from .models import (
-    Action,
     ActionChange,
     AgencyCommitment,
+    AgreedAction,
     Attendee,
     Session,
     WellbeingNote,
@@ -225,7 +225,7 @@ def cancel_session(session, *, by, reason) -> Session:
         session.cancellation_reason = text
         session.save(update_fields=["status", "cancellation_reason"])
         for action in session.actions.filter(status__in=permissions.LIVE_ACTION_STATUSES):
-            _change(action, by, "cancelled", f"The session was cancelled: {text}"[:1000], status=Action.Status.CANCELLED)
+            _change(action, by, "cancelled", f"The session was cancelled: {text}"[:1000], status=AgreedAction.Status.CANCELLED)
         places = session.attendees.exclude(user=by).exclude(response=Attendee.Response.DECLINED).filter(user__is_active=True).select_related("user")
         for place in places:
             send_later(place.user.email, *emails.cancellation(session, place.user, by=by))
@@ -352,7 +352,7 @@ def reminder_times(due_on: date) -> tuple[datetime, datetime]:
     return at_nine(due_on - timedelta(days=1)), at_nine(due_on + timedelta(days=1))
 
 
-def _schedule_reminders(action: Action) -> None:
+def _schedule_reminders(action: AgreedAction) -> None:
     from .tasks import send_action_reminder
 
     before, after = reminder_times(action.due_on)
@@ -367,7 +367,7 @@ def _change(action, by, change, note, *, status=None, old_due_on=None, new_due_o
     return ActionChange.objects.create(action=action, changed_by=by, change=change, note=note, old_due_on=old_due_on, new_due_on=new_due_on)
 
 
-def add_action(session, *, by, description, owner, due_on, changes_childs_plan=False) -> Action:
+def add_action(session, *, by, description, owner, due_on, changes_childs_plan=False) -> AgreedAction:
     """Agree an action: what, who, by when. One that changes the child's plan waits for the accountable manager."""
     _need(permissions.can_facilitate(by, session), "Only the facilitator can add actions.")
     errors = {}
@@ -380,13 +380,13 @@ def add_action(session, *, by, description, owner, due_on, changes_childs_plan=F
         errors["changes_childs_plan"] = "Name the accountable manager before agreeing an action that changes the child's plan"
     raise_if(errors)
     with transaction.atomic():
-        action = Action.objects.create(
+        action = AgreedAction.objects.create(
             session=session,
             description=text,
             owner=owner,
             due_on=due,
             changes_childs_plan=changes_plan,
-            status=Action.Status.PROPOSED if changes_plan else Action.Status.OPEN,
+            status=AgreedAction.Status.PROPOSED if changes_plan else AgreedAction.Status.OPEN,
         )
         note = "Proposed: it changes the child's plan, so the accountable manager confirms it" if changes_plan else "Agreed in the session"
         ActionChange.objects.create(action=action, changed_by=by, change="created", note=note, new_due_on=due)
@@ -394,7 +394,7 @@ def add_action(session, *, by, description, owner, due_on, changes_childs_plan=F
     return action
 
 
-def confirm_action(action, *, by, note) -> Action:
+def confirm_action(action, *, by, note) -> AgreedAction:
     """The accountable manager confirms a proposed action; it becomes open (final)."""
     _need(permissions.can_confirm(by, action), "Only the accountable manager can confirm this action, while it is proposed.")
     errors = {}
@@ -403,36 +403,36 @@ def confirm_action(action, *, by, note) -> Action:
     with transaction.atomic():
         action.confirmed_by = by
         action.confirmed_at = timezone.now()
-        _change(action, by, "confirmed", text, status=Action.Status.OPEN)
+        _change(action, by, "confirmed", text, status=AgreedAction.Status.OPEN)
     return action
 
 
-def complete_action(action, *, by, note) -> Action:
+def complete_action(action, *, by, note) -> AgreedAction:
     """Mark an open action done, with a note of what was done."""
     _need(permissions.can_update_action(by, action), "Only the person who owns the action, or the facilitator, can mark it done.")
     errors = {}
-    if action.status != Action.Status.OPEN:
+    if action.status != AgreedAction.Status.OPEN:
         errors[NON_FIELD_ERRORS] = "This action is waiting for the accountable manager to confirm it, so it cannot be marked done yet"
     text = rules.DONE_NOTE.clean(note, field="note", errors=errors)
     raise_if(errors)
     with transaction.atomic():
         action.completed_on = timezone.localdate()
-        _change(action, by, "done", text, status=Action.Status.DONE)
+        _change(action, by, "done", text, status=AgreedAction.Status.DONE)
     return action
 
 
-def cancel_action(action, *, by, reason) -> Action:
+def cancel_action(action, *, by, reason) -> AgreedAction:
     """Cancel an action, with the reason; it stays in the record."""
     _need(permissions.can_update_action(by, action), "Only the person who owns the action, or the facilitator, can cancel it.")
     errors = {}
     text = rules.CANCEL_REASON.clean(reason, field="reason", errors=errors)
     raise_if(errors)
     with transaction.atomic():
-        _change(action, by, "cancelled", text, status=Action.Status.CANCELLED)
+        _change(action, by, "cancelled", text, status=AgreedAction.Status.CANCELLED)
     return action
 
 
-def move_action(action, *, by, new_due_on, reason) -> Action:
+def move_action(action, *, by, new_due_on, reason) -> AgreedAction:
     """Give an action a new date, with the reason; the reminders follow the new date."""
     _need(permissions.can_update_action(by, action), "Only the person who owns the action, or the facilitator, can move it.")
     errors = {}

@@ -12,7 +12,7 @@ from django_tasks import task
 from goldenthread.core.mail import send_email
 
 from . import emails
-from .models import Action, Session
+from .models import AgreedAction, Session
 
 WHEN = ("before", "after")
 
@@ -22,8 +22,8 @@ def send_action_reminder(action_id: int, due_on: str, when: str) -> int:
     """E-mail the owner before or after the due date; nothing if the action is no longer open or has moved."""
     if when not in WHEN:
         return 0
-    action = Action.objects.select_related("owner", "session").filter(pk=action_id).first()
-    if action is None or action.status != Action.Status.OPEN or action.due_on.isoformat() != due_on:
+    action = AgreedAction.objects.select_related("owner", "session").filter(pk=action_id).first()
+    if action is None or action.status != AgreedAction.Status.OPEN or action.due_on.isoformat() != due_on:
         return 0
     if action.session.status == Session.Status.CANCELLED or not action.owner.is_active:
         return 0

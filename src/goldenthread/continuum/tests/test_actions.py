@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from goldenthread.continuum import services
-from goldenthread.continuum.models import Action, Domain
+from goldenthread.continuum.models import ContinuumAction, Domain
 from goldenthread.core.models import AuditEvent
 
 from .conftest import make_framework, today
@@ -28,7 +28,7 @@ def test_lead_adds_an_action_in_an_area_of_the_rounds_framework(childrens_servic
     action = add(childrens_services, organisation_lead, completed_round, safety)
     assert action.organisation == childrens_services
     assert action.assessment == completed_round
-    assert action.status == Action.Status.NOT_STARTED
+    assert action.status == ContinuumAction.Status.NOT_STARTED
 
 
 def test_an_area_from_another_framework_is_refused(childrens_services, organisation_lead, completed_round):
@@ -52,7 +52,7 @@ def test_only_the_organisation_lead_adds_or_changes_actions(person, request, chi
         add(childrens_services, request.getfixturevalue(person), completed_round, safety)
     action = add(childrens_services, organisation_lead, completed_round, safety)
     with pytest.raises(PermissionDenied):
-        services.update_action(action, by=request.getfixturevalue(person), status=Action.Status.DONE)
+        services.update_action(action, by=request.getfixturevalue(person), status=ContinuumAction.Status.DONE)
 
 
 @pytest.mark.parametrize(
@@ -73,11 +73,11 @@ def test_an_action_needs_what_who_when_and_a_known_status(overrides, field, chil
 
 def test_a_change_of_status_is_kept_on_record(childrens_services, organisation_lead, completed_round, safety):
     action = add(childrens_services, organisation_lead, completed_round, safety)
-    services.update_action(action, by=organisation_lead, status=Action.Status.IN_PROGRESS)
-    services.update_action(action, by=organisation_lead, status=Action.Status.DONE)
+    services.update_action(action, by=organisation_lead, status=ContinuumAction.Status.IN_PROGRESS)
+    services.update_action(action, by=organisation_lead, status=ContinuumAction.Status.DONE)
     action.refresh_from_db()
-    assert action.status == Action.Status.DONE
-    changes = AuditEvent.objects.filter(object_type="continuum.action", object_id=str(action.pk), action=AuditEvent.Action.UPDATE)
+    assert action.status == ContinuumAction.Status.DONE
+    changes = AuditEvent.objects.filter(object_type="continuum.continuumaction", object_id=str(action.pk), action=AuditEvent.Action.UPDATE)
     assert changes.count() == 2
     assert all("status" in event.changed_fields for event in changes)
 
@@ -85,7 +85,7 @@ def test_a_change_of_status_is_kept_on_record(childrens_services, organisation_l
 def test_an_overdue_action_is_one_not_done_past_its_date(childrens_services, organisation_lead, completed_round, safety):
     late = add(childrens_services, organisation_lead, completed_round, safety, due_on=today() - timedelta(days=1))
     assert late.is_overdue
-    services.update_action(late, by=organisation_lead, status=Action.Status.DONE)
+    services.update_action(late, by=organisation_lead, status=ContinuumAction.Status.DONE)
     late.refresh_from_db()
     assert not late.is_overdue
 
@@ -118,12 +118,12 @@ def test_lead_adds_and_changes_an_action_through_the_pages(as_person, organisati
         "status": "not-started",
     }
     assert client.post(reverse("continuum:add-action", args=[childrens_services.slug]), data).status_code == 302
-    action = Action.objects.get()
+    action = ContinuumAction.objects.get()
     assert action.assessment == completed_round and action.domain == safety and action.due_on == due
     data["status"] = "in-progress"
     assert client.post(reverse("continuum:edit-action", args=[childrens_services.slug, action.public_id]), data).status_code == 302
     action.refresh_from_db()
-    assert action.status == Action.Status.IN_PROGRESS
+    assert action.status == ContinuumAction.Status.IN_PROGRESS
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_bad_action_input_is_explained_and_kept(changes, message, as_person, org
     assert message in page and "<title>Error:" in page
     if "owner" not in changes:
         assert "Comms team" in page
-    assert not Action.objects.exists()
+    assert not ContinuumAction.objects.exists()
 
 
 def test_a_domain_from_another_framework_cannot_be_posted(as_person, organisation_lead, childrens_services, completed_round):
@@ -164,7 +164,7 @@ def test_a_domain_from_another_framework_cannot_be_posted(as_person, organisatio
     data = {"domain": str(other.pk), "description": "x", "owner": "y", "due_on_0": "1", "due_on_1": "9", "due_on_2": "2026", "status": "not-started"}
     response = as_person(organisation_lead).post(reverse("continuum:add-action", args=[childrens_services.slug]), data)
     assert response.status_code == 400
-    assert not Action.objects.exists()
+    assert not ContinuumAction.objects.exists()
 
 
 def test_action_plan_groups_by_area_marks_overdue_and_filters_by_status(
@@ -173,7 +173,7 @@ def test_action_plan_groups_by_area_marks_overdue_and_filters_by_status(
     leadership = completed_round.framework.domains.get(code="leadership")
     add(childrens_services, organisation_lead, completed_round, safety, description="Overdue step", due_on=today() - timedelta(days=5))
     done = add(childrens_services, organisation_lead, completed_round, leadership, description="Finished step")
-    services.update_action(done, by=organisation_lead, status=Action.Status.DONE)
+    services.update_action(done, by=organisation_lead, status=ContinuumAction.Status.DONE)
     client = as_person(practitioner)
     url = reverse("continuum:actions", args=[childrens_services.slug])
     page = client.get(url).content.decode()

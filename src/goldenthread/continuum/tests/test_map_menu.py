@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.continuum import menu
-from goldenthread.continuum.models import Action, Assessment, Domain, Response
+from goldenthread.continuum.models import Assessment, ContinuumAction, Domain, Response
 from goldenthread.core.models import User
 
 from .map_factories import complete_round, make_framework
@@ -51,8 +51,13 @@ def test_lead_sees_the_latest_stage_and_overdue_actions(organisation_lead, champ
     assessment = complete_round(childrens_services, framework, [organisation_lead, champion], LEVELS, days_ago=12)
     domain = Domain.objects.get(framework=framework, code="language")
     today = timezone.localdate()
-    for days, status in [(-5, Action.Status.NOT_STARTED), (-1, Action.Status.IN_PROGRESS), (-9, Action.Status.DONE), (20, Action.Status.NOT_STARTED)]:
-        Action.objects.create(
+    for days, status in [
+        (-5, ContinuumAction.Status.NOT_STARTED),
+        (-1, ContinuumAction.Status.IN_PROGRESS),
+        (-9, ContinuumAction.Status.DONE),
+        (20, ContinuumAction.Status.NOT_STARTED),
+    ]:
+        ContinuumAction.objects.create(
             organisation=childrens_services,
             assessment=assessment,
             domain=domain,

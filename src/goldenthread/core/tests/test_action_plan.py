@@ -11,14 +11,13 @@ from django.utils import timezone
 from goldenthread.continuum import services as continuum_services
 from goldenthread.continuum.action_plan import PLAN as CONTINUUM_PLAN
 from goldenthread.continuum.frameworks import current_framework
-from goldenthread.continuum.models import Action as ContinuumAction
+from goldenthread.continuum.models import ContinuumAction
 from goldenthread.core import action_plan
 from goldenthread.core.action_plan import ActionPlan, GroupChoice, Grouping, StepForm, check_step
 from goldenthread.core.models import AuditEvent
 from goldenthread.pledges import services as pledge_services
 from goldenthread.pledges.action_plan import PLAN as PLEDGE_PLAN
-from goldenthread.pledges.models import Action as PledgeAction
-from goldenthread.pledges.models import PledgeText, Strand
+from goldenthread.pledges.models import PledgeAction, PledgeText, Strand
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -201,7 +200,7 @@ def test_a_lead_marks_an_action_done_and_it_is_on_record(app, request, signed_in
     assert response.status_code == 302 and response["Location"] == plan_url
     action.refresh_from_db()
     assert action.status == "done"
-    assert AuditEvent.objects.filter(object_type=f"{app}.action", object_id=str(action.pk), action=AuditEvent.Action.UPDATE).exists()
+    assert AuditEvent.objects.filter(object_type=action._meta.label_lower, object_id=str(action.pk), action=AuditEvent.Action.UPDATE).exists()
     assert done_url not in client.get(plan_url).content.decode()
     assert "already done" in client.get(done_url).content.decode()
 

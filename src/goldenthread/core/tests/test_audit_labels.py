@@ -7,14 +7,14 @@ from goldenthread.families.models import Family, LawfulBasis, Person
 
 def test_a_childs_name_never_reaches_the_audit_log(childrens_services):
     family = Family.objects.create(
-        family_name="The Testbrook family (fictional)", lawful_basis=LawfulBasis.PUBLIC_TASK, recording_organisation=childrens_services
+        family_name="The Brightwater family (fictional)", lawful_basis=LawfulBasis.PUBLIC_TASK, recording_organisation=childrens_services
     )
     Person.objects.create(family=family, first_name="Wren", role_in_family=Person.RoleInFamily.CHILD, is_focus=True)
 
     labels = " ".join(AuditEvent.objects.values_list("object_label", flat=True))
 
     assert "Wren" not in labels
-    assert "Testbrook" not in labels
+    assert "Brightwater" not in labels
     assert "person #" in labels
 
 

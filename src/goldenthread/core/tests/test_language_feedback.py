@@ -36,7 +36,7 @@ def test_words_that_are_fine_get_a_quiet_all_clear(client, practitioner):
 def test_a_childs_own_words_in_quotes_are_kept_not_faulted(client, practitioner):
     client.force_login(practitioner)
 
-    page = ask(client, 'Mia said: "I was naughty and kicked off at school."').content.decode()
+    page = ask(client, 'Wrenna said: "I was naughty and kicked off at school."').content.decode()
 
     assert "kept as the person said them" in page
 

@@ -17,7 +17,7 @@ def test_every_app_registers_its_menu_and_home_cards():
 
 
 def test_the_demo_loaders_run_partnership_first_then_each_module():
-    assert registry.demo_commands() == ["load_demo_partnership", "load_demo_continuum", "load_demo_families", "load_demo_supervision"]
+    assert registry.demo_commands() == ["load_demo_partnership", "load_demo_pledges", "load_demo_continuum", "load_demo_families", "load_demo_supervision"]
 
 
 def test_records_about_families_and_supervision_are_named_by_id_only_in_the_audit_log():

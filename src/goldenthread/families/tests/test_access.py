@@ -10,18 +10,14 @@ from goldenthread.families import access, services
 from goldenthread.families.models import AccessLogEntry, ConsentAgreement, Family, Part
 from goldenthread.partnership import services as partnership_services
 from goldenthread.partnership.models import Membership
+from tests.family_fixtures import record_family
 
-from . import test_access_support as support
 from .test_access_support import (
     CONTENT,
     agree,
     log_lines,
-    record_family,
     start_emergency,
 )
-
-family = support.family
-family_member = support.family_member
 
 Basis = AccessLogEntry.Basis
 
@@ -82,7 +78,7 @@ def test_withdrawal_takes_effect_at_once_even_for_answers_already_worked_out(fam
     consent = agree(family, community_health, CONTENT, by=practitioner)
     assert access.decide(other_agency_practitioner, family, Part.STORY).allowed
 
-    services.withdraw_consent(consent, by=practitioner, note="Jordan changed their mind")
+    services.withdraw_consent(consent, by=practitioner, note="Marnie changed their mind")
 
     assert not access.decide(other_agency_practitioner, family, Part.STORY).allowed
     assert access.visible_parts(other_agency_practitioner, family) == {access.TEAM, access.CONSENTS}
@@ -166,11 +162,11 @@ def test_an_unknown_part_is_refused(family, practitioner):
 
 def test_the_family_member_sees_only_their_own_profile(family, family_member):
     decision = access.decide(family_member, family, Part.PROFILES)
-    jordan = family.people.get(first_name="Jordan")
-    mia = family.people.get(first_name="Mia")
+    jordan = family.people.get(first_name="Marnie")
+    wrenna = family.people.get(first_name="Wrenna")
 
     assert decision.covers_person(jordan)
-    assert not decision.covers_person(mia)
+    assert not decision.covers_person(wrenna)
 
 
 def test_your_families_lists_only_live_team_places(family, practitioner, other_agency_practitioner, champion, childrens_services):

@@ -14,10 +14,7 @@ from django.utils import timezone
 from goldenthread.families import access, services, tasks
 from goldenthread.families.models import AccessLogEntry, Family, RetentionRule
 
-from . import test_access_support as support
 from .test_access_support import log_lines, start_emergency
-
-family = support.family
 
 Basis = AccessLogEntry.Basis
 ONLY_ON_POSTGRESQL = pytest.mark.skipif(

@@ -20,10 +20,6 @@ from .test_access_support import (
     start_emergency,
 )
 
-family = support.family
-family_member = support.family_member
-mia = support.mia
-
 Basis = AccessLogEntry.Basis
 
 ROLES = [
@@ -101,19 +97,24 @@ def test_a_refused_part_says_why_and_carries_the_refused_basis(request, role, st
             assert decision.refusal_reason
 
 
-def change(part, person, family, mia):
+def change(part, person, family, wrenna):
     """Make a change to one part of the record, as `person`."""
     if part == Part.STORY:
         return services.add_story_entry(
-            family, by=person, story="Mia drew a picture of the new house.", who_was_there="Mia", told_on=timezone.localdate(), how_agreed="Mia said yes"
+            family,
+            by=person,
+            story="Wrenna drew a picture of the new house.",
+            who_was_there="Wrenna",
+            told_on=timezone.localdate(),
+            how_agreed="Wrenna said yes",
         )
     if part == Part.PROFILES:
-        profile = getattr(mia, "profile", None)
-        mia.refresh_from_db()
+        profile = getattr(wrenna, "profile", None)
+        wrenna.refresh_from_db()
         return services.save_profile(
-            mia,
+            wrenna,
             by=person,
-            version=mia.profile.version if profile else None,
+            version=wrenna.profile.version if profile else None,
             liked_and_admired="Brave",
             important_to_me="Biscuit",
             how_to_support_me="Give me time",
@@ -137,26 +138,26 @@ def may_change(role, part, state) -> bool:
     if part == access.HOUSEHOLD:
         return role in ("practitioner", "emergency")  # seeing the household is not changing it
     if role == "family_member" and part == Part.PROFILES:
-        return False  # Jordan may change only Jordan's own profile, not Mia's
+        return False  # Marnie may change only Marnie's own profile, not Wrenna's
     return part in expected(role, state)
 
 
 @pytest.mark.parametrize("state", ["none", "partial"])
 @pytest.mark.parametrize("part", WRITABLE)
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_changes_exactly_the_parts_it_may_see(request, role, part, state, family, mia, practitioner, community_health):
+def test_each_role_changes_exactly_the_parts_it_may_see(request, role, part, state, family, wrenna, practitioner, community_health):
     set_consent(state, family, community_health, practitioner)
     person = person_for(role, request, family)
 
     if may_change(role, part, state):
-        change(part, person, family, mia)
+        change(part, person, family, wrenna)
         line = last_line(family, person)
         assert line.basis == expected(role, state)[part]
         assert line.action in ("create", "update")
         assert line.part == part
     else:
         with pytest.raises(PermissionDenied):
-            change(part, person, family, mia)
+            change(part, person, family, wrenna)
         line = last_line(family, person)
         assert line.basis == Basis.REFUSED
         assert line.part == part
@@ -164,17 +165,17 @@ def test_each_role_changes_exactly_the_parts_it_may_see(request, role, part, sta
 
 @pytest.mark.parametrize("state", ["expired", "withdrawn"])
 @pytest.mark.parametrize("part", WRITABLE)
-def test_an_expired_or_withdrawn_agreement_allows_no_change(part, state, family, mia, practitioner, other_agency_practitioner, community_health):
+def test_an_expired_or_withdrawn_agreement_allows_no_change(part, state, family, wrenna, practitioner, other_agency_practitioner, community_health):
     set_consent(state, family, community_health, practitioner)
 
     with pytest.raises(PermissionDenied):
-        change(part, other_agency_practitioner, family, mia)
+        change(part, other_agency_practitioner, family, wrenna)
 
     assert last_line(family, other_agency_practitioner).basis == Basis.REFUSED
 
 
 def test_a_family_member_may_change_their_own_profile(family, family_member):
-    jordan = family.people.get(first_name="Jordan")
+    jordan = family.people.get(first_name="Marnie")
 
     services.save_profile(jordan, by=family_member, version=None, liked_and_admired="I never give up", important_to_me="My children")
 
@@ -186,7 +187,7 @@ def test_a_family_member_may_change_their_own_profile(family, family_member):
 
 
 def expected_changes(role, state) -> dict:
-    """part -> basis, for the parts the role may change in that state of the agreement (Jordan: Jordan's own profile)."""
+    """part -> basis, for the parts the role may change in that state of the agreement (Marnie: Marnie's own profile)."""
     seen = expected(role, state)
     changes = {part: basis for part, basis in seen.items() if part in access.CONTENT_PARTS}
     if role in ("practitioner", "emergency"):
@@ -235,26 +236,22 @@ def test_a_partner_agency_with_emergency_access_may_change_the_household_on_the_
     assert change.allowed and change.basis == Basis.EMERGENCY and change.emergency is not None
 
 
-@pytest.mark.parametrize("household_change", ["add a person", "change pronouns", "add a relationship"])
+@pytest.mark.parametrize("household_change", ["add a person", "change pronouns"])
 @pytest.mark.parametrize("role_and_state", [("other_agency_practitioner", "partial"), ("other_agency_practitioner", "full"), ("family_member", "none")])
 def test_a_person_who_only_sees_the_household_cannot_change_it_and_the_refusal_is_logged(
-    request, household_change, role_and_state, family, mia, practitioner, community_health
+    request, household_change, role_and_state, family, wrenna, practitioner, community_health
 ):
     role, state = role_and_state
     set_consent(state, family, community_health, practitioner)
     person = request.getfixturevalue(role)
-    jordan = family.people.get(first_name="Jordan")
     people_before = list(family.people.order_by("pk").values_list("first_name", "pronouns"))
 
     with pytest.raises(PermissionDenied):
         if household_change == "add a person":
             services.add_person(family, by=person, first_name="Ola", role_in_family="sibling")
-        elif household_change == "change pronouns":
-            services.update_person(mia, by=person, pronouns="they/them")
         else:
-            services.add_relationship(family, by=person, person=mia, other=jordan, description="Mia's dad")
+            services.update_person(wrenna, by=person, pronouns="they/them")
 
     line = last_line(family, person)
     assert (line.basis, line.part) == (Basis.REFUSED, access.HOUSEHOLD)
     assert list(family.people.order_by("pk").values_list("first_name", "pronouns")) == people_before
-    assert not family.relationships.exists()

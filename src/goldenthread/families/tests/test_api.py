@@ -10,11 +10,7 @@ from goldenthread.families import access
 from goldenthread.families.api import SAFEGUARDS_MESSAGE
 from goldenthread.families.models import AccessLogEntry, Part
 
-from . import test_access_support as support
 from .test_access_support import CONTENT, agree, log_lines, safeguarded, start_emergency
-
-family = support.family
-family_member = support.family_member
 
 API = "/api/v1/families"
 Basis = AccessLogEntry.Basis
@@ -64,7 +60,7 @@ def test_the_list_holds_the_families_you_are_in_the_team_around(client, family, 
     response = client.get(API, **bearer(safeguarded(practitioner)))
 
     assert response.status_code == 200
-    assert response.json() == [{"reference": family.reference, "public_id": str(family.public_id), "family_name": "The Testbrook family (fictional)"}]
+    assert response.json() == [{"reference": family.reference, "public_id": str(family.public_id), "family_name": "The Brightwater family (fictional)"}]
     assert log_lines(family, practitioner, action="view").get().basis == Basis.RECORDING_ORGANISATION
     assert client.get(API, **bearer(safeguarded(champion))).json() == []
 
@@ -108,7 +104,7 @@ def test_someone_outside_the_team_is_refused_and_logged(client, request, person,
     response = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(user)))
 
     assert response.status_code == 403
-    assert "Testbrook" not in response.content.decode()
+    assert "Brightwater" not in response.content.decode()
     assert log_lines(family, user).get().basis == Basis.REFUSED
 
 
@@ -125,7 +121,7 @@ def test_the_family_member_sees_their_story_and_own_profile(client, family, fami
     data = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(family_member))).json()
 
     assert "story" in data and "chronology" not in data and "contact_details" not in data
-    assert data["profiles"] == []  # Jordan has no profile yet; Mia's is not theirs to see
+    assert data["profiles"] == []  # Marnie has no profile yet; Wrenna's is not theirs to see
 
 
 @pytest.mark.parametrize("person", ["practitioner", "family_member", "data_protection_lead"])

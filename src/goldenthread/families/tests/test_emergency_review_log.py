@@ -10,11 +10,9 @@ import pytest
 
 from goldenthread.families import services
 from goldenthread.families.models import AccessLogEntry, EmergencyAccess
+from tests.family_fixtures import record_family
 
-from . import test_pages_support as support
-from .test_pages_support import REASON, record_family, signed_in, url
-
-family, family_member = support.family, support.family_member
+from .test_pages_support import REASON, signed_in, url
 
 Basis = AccessLogEntry.Basis
 

@@ -10,11 +10,7 @@ from pypdf import PdfReader
 from goldenthread.families import access, exports, services
 from goldenthread.families.models import AccessLogEntry, Part
 
-from . import test_access_support as support
 from .test_access_support import agree, log_lines, start_emergency
-
-family = support.family
-family_member = support.family_member
 
 Basis = AccessLogEntry.Basis
 
@@ -26,12 +22,12 @@ def pdf_text(data: bytes) -> str:
 def test_the_recording_team_exports_the_whole_record(family, practitioner):
     data = exports.export_json(practitioner, family)
 
-    assert data["family_name"] == "The Testbrook family (fictional)"
+    assert data["family_name"] == "The Brightwater family (fictional)"
     assert data["story"][0]["story"].startswith("We moved to Riverbend")
     assert data["profiles"][0]["important_to_me"] == "My cat, Biscuit"
     assert data["chronology"][0]["what_happened"] == "Moved house"
     assert data["contact_details"] == "1 Example Row, Riverbend (fictional)"
-    assert [p["first_name"] for p in data["household"]] == ["Mia", "Jordan"]
+    assert [p["first_name"] for p in data["household"]] == ["Wrenna", "Marnie"]
     assert data["team"][0] == {
         "name": "Riley Shah",
         "job_title": "Social worker",
@@ -78,14 +74,14 @@ def test_the_pdf_export_holds_the_visible_parts_only(family, practitioner, other
     text = pdf_text(exports.export_pdf(other_agency_practitioner, family))
 
     assert family.reference in text
-    assert "Mia loves drawing" in text
+    assert "Wrenna loves drawing" in text
     assert "Biscuit" not in text and "Moved house" not in text and "Example Row" not in text
     assert log_lines(family, other_agency_practitioner, action="export", part=Part.STORY).get().basis == Basis.CONSENT
 
 
 def test_the_pdf_shows_typed_markup_as_text(family, practitioner):
     services.add_story_entry(
-        family, by=practitioner, story="<b>bold</b> & <script>x</script>", who_was_there="Mia", told_on=family.created_at.date(), how_agreed="Agreed"
+        family, by=practitioner, story="<b>bold</b> & <script>x</script>", who_was_there="Wrenna", told_on=family.created_at.date(), how_agreed="Agreed"
     )
 
     text = pdf_text(exports.export_pdf(practitioner, family))

@@ -15,19 +15,16 @@ from goldenthread.families.models import (
     Part,
     RetentionRule,
 )
+from tests.family_fixtures import record_family
 
-from . import test_pages_support as support
 from .test_pages_support import (
     REASON,
     agree,
     new_family_data,
-    record_family,
     signed_in,
     story_data,
     url,
 )
-
-family, sky = support.family, support.sky
 
 
 def page_text(response):
@@ -166,14 +163,14 @@ def test_html_and_sql_like_names_are_kept_as_text(after_search, childrens_servic
 
 
 def test_an_empty_story_says_what_to_write(lead, family):
-    response = lead.post(url("add-story", family.public_id), {"story": "", "who_was_there": "Robin", "how_agreed": ""})
+    response = lead.post(url("add-story", family.public_id), {"story": "", "who_was_there": "Marnie", "how_agreed": ""})
 
     assert_shown_with_errors(
         response,
         "Write the family's story, in their words",
         "Enter the date the story was told",
         "Say how the family agreed to the story being recorded",
-        kept=['value="Robin"'],
+        kept=['value="Marnie"'],
     )
 
 
@@ -182,7 +179,7 @@ def test_a_story_told_in_the_future_is_refused(lead, family):
 
     response = lead.post(url("add-story", family.public_id), story_data(told_on_0=future.day, told_on_1=future.month, told_on_2=future.year))
 
-    assert_shown_with_errors(response, "The date must be today or in the past", kept=["Robin told us about the move"])
+    assert_shown_with_errors(response, "The date must be today or in the past", kept=["Marnie told us about the move"])
 
 
 def test_a_story_that_is_too_long_is_kept_and_explained(lead, family):
@@ -198,12 +195,12 @@ def test_a_story_edit_without_its_version_is_refused_without_saving(lead, family
     response = lead.post(url("edit-story", family.public_id, entry.public_id), story_data(version="not-a-number"))
 
     entry.refresh_from_db()
-    assert_shown_with_errors(response, "Go back to the record and try again", kept=["Robin told us about the move"])
-    assert not entry.story.startswith("Robin told us")
+    assert_shown_with_errors(response, "Go back to the record and try again", kept=["Marnie told us about the move"])
+    assert not entry.story.startswith("Marnie told us")
 
 
 def test_a_hidden_null_character_is_refused(lead, family):
-    response = lead.post(url("add-story", family.public_id), story_data(story="Robin\x00 said"))
+    response = lead.post(url("add-story", family.public_id), story_data(story="Marnie\x00 said"))
 
     assert_shown_with_errors(response, "contains a character we cannot store")
 
@@ -216,18 +213,18 @@ def test_an_unknown_story_entry_is_not_found(lead, family):
 
 
 def test_a_person_needs_a_first_name_and_who_they_are(lead, family):
-    response = lead.post(url("add-person", family.public_id), {"last_name": "Brookfield", "role_in_family": "pet"})
+    response = lead.post(url("add-person", family.public_id), {"last_name": "Brightwater", "role_in_family": "pet"})
 
-    assert_shown_with_errors(response, "Enter their first name", "Choose who they are in the family from the list", kept=['value="Brookfield"'])
-
-
-def test_an_empty_profile_asks_for_at_least_one_part(lead, family, sky):
-    response = lead.post(url("edit-profile", family.public_id, sky.public_id), {"written_with": "Sky and Riley", "version": str(sky.profile.version)})
-
-    assert_shown_with_errors(response, "Write at least one part of the profile", kept=['value="Sky and Riley"'])
+    assert_shown_with_errors(response, "Enter their first name", "Choose who they are in the family from the list", kept=['value="Brightwater"'])
 
 
-def test_a_profile_for_someone_in_another_family_is_not_found(lead, family, sky, practitioner, childrens_services):
+def test_an_empty_profile_asks_for_at_least_one_part(lead, family, wrenna):
+    response = lead.post(url("edit-profile", family.public_id, wrenna.public_id), {"written_with": "Wrenna and Riley", "version": str(wrenna.profile.version)})
+
+    assert_shown_with_errors(response, "Write at least one part of the profile", kept=['value="Wrenna and Riley"'])
+
+
+def test_a_profile_for_someone_in_another_family_is_not_found(lead, family, wrenna, practitioner, childrens_services):
     other = record_family(practitioner, childrens_services)
 
     assert lead.get(url("profile", family.public_id, other.people.first().public_id)).status_code == 404

@@ -1,6 +1,6 @@
 """Seeing a part is not changing the household, through the real pages, as a partner agency would try it.
 
-Casey Evans (Riverbend Community Health) is in the team around the fictional Brookfield family;
+Casey Evans (Riverbend Community Health) is in the team around the fictional Brightwater family;
 the family agrees that health may see only their story, or only their contact details. Casey can
 then see who is in the household, but every attempt to change it is refused (403), written to the
 access log as refused, and changes nothing. The shared family is in test_pages_support.
@@ -13,10 +13,7 @@ import pytest
 from goldenthread.families import access, services
 from goldenthread.families.models import AccessLogEntry, OnePageProfile, Part, Person
 
-from . import test_pages_support as support
 from .test_pages_support import REASON, agree, signed_in, story_data, url
-
-family, sky, family_member = support.family, support.sky, support.family_member
 
 Basis = AccessLogEntry.Basis
 
@@ -45,7 +42,7 @@ def household(family):
 
 PERSON = {
     "first_name": "Jay",
-    "last_name": "Brookfield",
+    "last_name": "Brightwater",
     "pronouns": "he/him",
     "role_in_family": "sibling",
 }
@@ -68,7 +65,7 @@ def test_a_partner_agency_that_sees_only_one_part_cannot_add_a_person_to_the_hou
 def test_a_partner_agency_that_sees_only_the_story_cannot_add_a_person_to_the_household(family, practitioner, other_agency_practitioner, community_health):
     agree(family, community_health, [Part.STORY], by=practitioner)
     browser = signed_in(other_agency_practitioner)
-    assert "Sky" in page_text(browser.get(url("overview", family.public_id)))  # the household is shown to Casey
+    assert "Wrenna" in page_text(browser.get(url("overview", family.public_id)))  # the household is shown to Casey
 
     response = browser.post(url("add-person", family.public_id), PERSON)
 
@@ -87,60 +84,60 @@ def test_a_partner_agency_that_sees_only_the_story_cannot_add_a_person_to_the_ho
     ],
 )
 def test_a_partner_agency_that_sees_the_household_cannot_change_a_childs_pronouns(
-    parts, family, sky, practitioner, other_agency_practitioner, community_health
+    parts, family, wrenna, practitioner, other_agency_practitioner, community_health
 ):
     agree(family, community_health, parts, by=practitioner)
     before = household(family)
 
     response = signed_in(other_agency_practitioner).post(
-        url("edit-person", family.public_id, sky.public_id),
+        url("edit-person", family.public_id, wrenna.public_id),
         {
-            "first_name": "Sky",
-            "last_name": "Brookfield",
+            "first_name": "Wrenna",
+            "last_name": "Brightwater",
             "pronouns": "he/him",
             "role_in_family": "child",
         },
     )
 
-    sky.refresh_from_db()
+    wrenna.refresh_from_db()
     assert response.status_code == 403
-    assert sky.pronouns == "" and household(family) == before
+    assert wrenna.pronouns == "" and household(family) == before
     assert refused_lines(family, other_agency_practitioner, access.HOUSEHOLD).exists()
 
 
 @pytest.mark.parametrize("page", ["add-person", "edit-person"])
-def test_a_partner_agency_cannot_even_open_the_forms_that_change_the_household(page, family, sky, practitioner, other_agency_practitioner, community_health):
+def test_a_partner_agency_cannot_even_open_the_forms_that_change_the_household(page, family, wrenna, practitioner, other_agency_practitioner, community_health):
     agree(family, community_health, [Part.STORY], by=practitioner)
-    address = url(page, family.public_id) if page == "add-person" else url(page, family.public_id, sky.public_id)
+    address = url(page, family.public_id) if page == "add-person" else url(page, family.public_id, wrenna.public_id)
 
     response = signed_in(other_agency_practitioner).get(address)
 
     assert response.status_code == 403
-    assert "Brookfield" not in page_text(response)
+    assert "Brightwater" not in page_text(response)
     assert refused_lines(family, other_agency_practitioner, access.HOUSEHOLD).exists()
 
 
-def test_a_partner_agency_is_not_offered_links_to_change_the_household(family, sky, practitioner, other_agency_practitioner, community_health):
+def test_a_partner_agency_is_not_offered_links_to_change_the_household(family, wrenna, practitioner, other_agency_practitioner, community_health):
     agree(family, community_health, [Part.STORY, Part.PROFILES], by=practitioner)
     browser = signed_in(other_agency_practitioner)
 
     overview = page_text(browser.get(url("overview", family.public_id)))
-    profile = page_text(browser.get(url("profile", family.public_id, sky.public_id)))
+    profile = page_text(browser.get(url("profile", family.public_id, wrenna.public_id)))
 
-    assert "Sky" in overview
+    assert "Wrenna" in overview
     assert url("add-person", family.public_id) not in overview
-    assert url("edit-person", family.public_id, sky.public_id) not in profile
-    assert url("edit-profile", family.public_id, sky.public_id) in profile  # the agreement covers the profiles
+    assert url("edit-person", family.public_id, wrenna.public_id) not in profile
+    assert url("edit-profile", family.public_id, wrenna.public_id) in profile  # the agreement covers the profiles
 
 
-def test_the_lead_practitioner_is_still_offered_the_links_to_change_the_household(family, sky, practitioner):
+def test_the_lead_practitioner_is_still_offered_the_links_to_change_the_household(family, wrenna, practitioner):
     browser = signed_in(practitioner)
 
     overview = page_text(browser.get(url("overview", family.public_id)))
-    profile = page_text(browser.get(url("profile", family.public_id, sky.public_id)))
+    profile = page_text(browser.get(url("profile", family.public_id, wrenna.public_id)))
 
     assert url("add-person", family.public_id) in overview
-    assert url("edit-person", family.public_id, sky.public_id) in profile
+    assert url("edit-person", family.public_id, wrenna.public_id) in profile
 
 
 def test_a_family_member_cannot_add_a_person_to_their_household_through_the_page(family, family_member):
@@ -153,22 +150,22 @@ def test_a_family_member_cannot_add_a_person_to_their_household_through_the_page
     assert refused_lines(family, family_member, access.HOUSEHOLD).exists()
 
 
-def test_someone_with_emergency_access_may_change_a_persons_details_on_the_emergency_basis(family, sky, champion):
+def test_someone_with_emergency_access_may_change_a_persons_details_on_the_emergency_basis(family, wrenna, champion):
     services.start_emergency_access(family, by=champion, reason=REASON)
 
     response = signed_in(champion).post(
-        url("edit-person", family.public_id, sky.public_id),
+        url("edit-person", family.public_id, wrenna.public_id),
         {
-            "first_name": "Sky",
-            "last_name": "Brookfield",
+            "first_name": "Wrenna",
+            "last_name": "Brightwater",
             "pronouns": "she/her",
             "role_in_family": "child",
         },
     )
 
-    sky.refresh_from_db()
+    wrenna.refresh_from_db()
     assert response.status_code == 302
-    assert sky.pronouns == "she/her"
+    assert wrenna.pronouns == "she/her"
     line = AccessLogEntry.objects.filter(
         family_reference=family.reference,
         user=champion,
@@ -183,11 +180,11 @@ def test_a_partner_agency_still_adds_to_the_story_its_agreement_covers(family, p
 
     response = signed_in(other_agency_practitioner).post(
         url("add-story", family.public_id),
-        story_data(story="Sky showed the health visitor her drawings."),
+        story_data(story="Wrenna showed the health visitor her drawings."),
     )
 
     assert response.status_code == 302
-    assert family.story_entries.filter(story="Sky showed the health visitor her drawings.").exists()
+    assert family.story_entries.filter(story="Wrenna showed the health visitor her drawings.").exists()
     line = AccessLogEntry.objects.filter(
         family_reference=family.reference,
         user=other_agency_practitioner,
@@ -198,13 +195,13 @@ def test_a_partner_agency_still_adds_to_the_story_its_agreement_covers(family, p
 
 
 def test_a_partner_agency_that_sees_only_the_story_cannot_rewrite_a_one_page_profile_and_the_refusal_is_logged(
-    family, sky, practitioner, other_agency_practitioner, community_health
+    family, wrenna, practitioner, other_agency_practitioner, community_health
 ):
     agree(family, community_health, [Part.STORY], by=practitioner)
-    saved = OnePageProfile.objects.get(person=sky)
+    saved = OnePageProfile.objects.get(person=wrenna)
 
     response = signed_in(other_agency_practitioner).post(
-        url("edit-profile", family.public_id, sky.public_id),
+        url("edit-profile", family.public_id, wrenna.public_id),
         {
             "liked_and_admired": "Rewritten by someone the family did not agree to",
             "version": saved.version,
@@ -212,31 +209,31 @@ def test_a_partner_agency_that_sees_only_the_story_cannot_rewrite_a_one_page_pro
     )
 
     assert response.status_code == 403
-    assert OnePageProfile.objects.get(person=sky).liked_and_admired == saved.liked_and_admired
+    assert OnePageProfile.objects.get(person=wrenna).liked_and_admired == saved.liked_and_admired
     assert refused_lines(family, other_agency_practitioner, Part.PROFILES).exists()
 
 
-def test_a_family_member_cannot_rewrite_someone_elses_profile_and_the_refusal_is_logged(family, sky, family_member):
-    saved = OnePageProfile.objects.get(person=sky)
+def test_a_family_member_cannot_rewrite_someone_elses_profile_and_the_refusal_is_logged(family, wrenna, family_member):
+    saved = OnePageProfile.objects.get(person=wrenna)
 
     response = signed_in(family_member).post(
-        url("edit-profile", family.public_id, sky.public_id),
+        url("edit-profile", family.public_id, wrenna.public_id),
         {"liked_and_admired": "Rewritten", "version": saved.version},
     )
 
     assert response.status_code == 403
-    assert OnePageProfile.objects.get(person=sky).liked_and_admired == saved.liked_and_admired
+    assert OnePageProfile.objects.get(person=wrenna).liked_and_admired == saved.liked_and_admired
     line = refused_lines(family, family_member, Part.PROFILES).latest("id")
     assert "their own" in line.detail
 
 
 def test_a_family_member_still_writes_their_own_profile_through_the_page(family, family_member):
-    robin = Person.objects.get(family=family, first_name="Robin")
+    robin = Person.objects.get(family=family, first_name="Marnie")
 
     response = signed_in(family_member).post(
         url("edit-profile", family.public_id, robin.public_id),
-        {"important_to_me": "Sky and our dog", "version": 0},
+        {"important_to_me": "Wrenna and our dog", "version": 0},
     )
 
     assert response.status_code == 302
-    assert OnePageProfile.objects.get(person=robin).important_to_me == "Sky and our dog"
+    assert OnePageProfile.objects.get(person=robin).important_to_me == "Wrenna and our dog"

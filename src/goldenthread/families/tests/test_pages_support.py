@@ -1,14 +1,11 @@
-"""What the page and form tests share: the fictional Brookfield family and signed-in browsers.
+"""What the page and form tests share: the fictional Brightwater family and signed-in browsers.
 
-The Brookfield family (clearly fictional) is recorded by Riverbend Children's Services, with
+The Brightwater family (clearly fictional) is recorded by Riverbend Children's Services, with
 Riley Shah (practitioner) as lead practitioner. Casey Evans (health visitor, Riverbend
-Community Health) is in the team. Robin, Sky's parent, has their own sign-in when a test asks
+Community Health) is in the team. Marnie, Wrenna's parent, has their own sign-in when a test asks
 for `family_member`. No test lives here: only fixtures and helpers.
 """
 
-from datetime import date, timedelta
-
-import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,13 +13,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards
 from goldenthread.core import services as core_services
-from goldenthread.core.models import User
-from goldenthread.families import access, services
-from goldenthread.families.models import ConsentAgreement, LawfulBasis, Person
+from goldenthread.families import services
+from goldenthread.families.models import ConsentAgreement, LawfulBasis
+from tests.family_fixtures import CONTACT, STORY  # noqa: F401
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-STORY = "We moved to Riverbend last spring. Sky loves drawing and misses her old school."
-CONTACT = "7 Willow Lane, Riverbend (fictional)"
 
 
 def signed_in(user, *, two_step=True, terms=True):
@@ -39,32 +34,6 @@ def signed_in(user, *, two_step=True, terms=True):
     return client
 
 
-def record_family(practitioner, organisation):
-    family = services.create_family(
-        organisation,
-        by=practitioner,
-        family_name="The Brookfield family (fictional)",
-        lawful_basis=LawfulBasis.PUBLIC_TASK,
-        lawful_basis_note="Early help assessment (fictional example)",
-        contact_details=CONTACT,
-        people=[
-            {"first_name": "Sky", "last_name": "Brookfield", "date_of_birth": date(2016, 5, 9), "role_in_family": "child", "is_focus": True},
-            {"first_name": "Robin", "last_name": "Brookfield", "date_of_birth": date(1987, 2, 3), "role_in_family": "parent"},
-        ],
-    )
-    services.add_story_entry(
-        family, by=practitioner, story=STORY, who_was_there="Robin, Sky and Riley", told_on=timezone.localdate(), how_agreed="Robin read it back and agreed"
-    )
-    sky = family.people.get(first_name="Sky")
-    services.save_profile(
-        sky, by=practitioner, version=None, liked_and_admired="Kind and funny", important_to_me="My dog, Pepper", how_to_support_me="Tell me what happens next"
-    )
-    services.add_chronology_entry(
-        family, by=practitioner, occurred_on=timezone.localdate() - timedelta(days=20), what_happened="Moved house", meaning_for_child="Sky changed school"
-    )
-    return family
-
-
 def agree(family, organisation, parts, *, by, valid_from=None, valid_until=None):
     return services.record_consent(
         family,
@@ -73,50 +42,31 @@ def agree(family, organisation, parts, *, by, valid_from=None, valid_until=None)
         parts=parts,
         valid_from=valid_from,
         valid_until=valid_until,
-        given_by=family.people.get(first_name="Robin"),
-        given_by_name="Robin Brookfield",
+        given_by=family.people.get(first_name="Marnie"),
+        given_by_name="Marnie Brightwater",
         method=ConsentAgreement.Method.IN_PERSON,
     )
-
-
-@pytest.fixture
-def family(practitioner, other_agency_practitioner, childrens_services, community_health):
-    recorded = record_family(practitioner, childrens_services)
-    join = services.request_to_join(recorded, by=other_agency_practitioner, organisation=community_health, reason="Health visitor for Sky")
-    services.decide_join_request(join, by=practitioner, accept=True)
-    return recorded
-
-
-@pytest.fixture
-def sky(family):
-    return family.people.get(first_name="Sky")
-
-
-@pytest.fixture
-def family_member(family):
-    """Robin, Sky's parent, with their own sign-in."""
-    user = User.objects.create_user("robin.brookfield@family.example", "a-long-test-password", full_name="Robin Brookfield")
-    Person.objects.filter(family=family, first_name="Robin").update(account=user)
-    access.forget()
-    return user
 
 
 def url(name, *args):
     return reverse(f"families:{name}", args=args)
 
 
-def family_urls(family, sky, story_entry, consent=None):
+def family_urls(family, wrenna, story_entry, consent=None):
     """Every page about one family, by name, so each test can walk them all."""
     f = family.public_id
     urls = {
         "overview": url("overview", f),
         "ask-to-join": url("ask-to-join", f),
+        "edit-details": url("edit-details", f),
+        "close": url("close", f),
+        "reopen": url("reopen", f),
         "add-story": url("add-story", f),
         "edit-story": url("edit-story", f, story_entry.public_id),
         "add-person": url("add-person", f),
-        "profile": url("profile", f, sky.public_id),
-        "edit-person": url("edit-person", f, sky.public_id),
-        "edit-profile": url("edit-profile", f, sky.public_id),
+        "profile": url("profile", f, wrenna.public_id),
+        "edit-person": url("edit-person", f, wrenna.public_id),
+        "edit-profile": url("edit-profile", f, wrenna.public_id),
         "add-chronology": url("add-chronology", f),
         "leave-team": url("leave-team", f),
         "make-lead": url("make-lead", f),
@@ -162,15 +112,15 @@ def new_family_data(organisation, **overrides):
 def story_data(**overrides):
     today = timezone.localdate()
     data = {
-        "story": "Robin told us about the move, in their own words.",
-        "who_was_there": "Robin and Riley",
+        "story": "Marnie told us about the move, in their own words.",
+        "who_was_there": "Marnie and Riley",
         "told_on_0": str(today.day),
         "told_on_1": str(today.month),
         "told_on_2": str(today.year),
-        "how_agreed": "Robin read it back and agreed",
+        "how_agreed": "Marnie read it back and agreed",
     }
     data.update(overrides)
     return data
 
 
-REASON = "A teacher reported that Sky arrived with an unexplained injury this morning (fictional)."
+REASON = "A teacher reported that Wrenna arrived with an unexplained injury this morning (fictional)."

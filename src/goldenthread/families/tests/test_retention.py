@@ -22,11 +22,9 @@ from goldenthread.families.models import (
     RetentionRun,
     StoryEntry,
 )
+from tests.family_fixtures import record_family
 
-from . import test_access_support as support
-from .test_access_support import CONTENT, agree, log_lines, record_family
-
-family = support.family
+from .test_access_support import CONTENT, agree, log_lines
 
 TASK_PATH = tasks.RETENTION_TASK_PATH
 
@@ -68,7 +66,7 @@ def test_anonymising_removes_everything_that_identifies_anyone(rule, three_famil
     assert all(e.what_happened == services.REMOVED and e.meaning_for_child == "" for e in ChronologyEntry.objects.filter(family=old))
     assert ConsentAgreement.objects.get(family=old).given_by_name == "Removed"
     text = str(list(Person.objects.filter(family=old).values())) + str(list(StoryEntry.objects.filter(family=old).values()))
-    for identifying in ("Mia", "Jordan", "Testbrook", "Biscuit", "Example Row"):
+    for identifying in ("Wrenna", "Marnie", "Brightwater", "Biscuit", "Example Row"):
         assert identifying not in text
 
 
@@ -80,7 +78,7 @@ def test_only_records_past_their_period_are_touched(rule, three_families):
     for untouched in (recent, still_open):
         untouched.refresh_from_db()
         assert untouched.anonymised_at is None
-        assert untouched.people.filter(first_name="Mia").exists()
+        assert untouched.people.filter(first_name="Wrenna").exists()
 
 
 def test_a_record_closed_just_inside_the_period_is_kept(rule, family):
@@ -98,7 +96,7 @@ def test_erasing_deletes_the_record_but_keeps_its_access_log_by_reference(partne
 
     assert run.erased == [old.reference]
     assert not Family.objects.filter(pk=old.pk).exists()
-    assert not Person.objects.filter(first_name="Jordan", family_id=old.pk).exists()
+    assert not Person.objects.filter(first_name="Marnie", family_id=old.pk).exists()
     assert set(Family.objects.all()) == {recent, still_open}
     assert log_lines(old).count() == lines_before + 1
 

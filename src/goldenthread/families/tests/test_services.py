@@ -23,19 +23,14 @@ from goldenthread.families.models import (
     RetentionRule,
     TeamMember,
 )
+from tests.family_fixtures import record_family
 
-from . import test_access_support as support
 from .test_access_support import (
     CONTENT,
     agree,
     log_lines,
-    record_family,
     start_emergency,
 )
-
-family = support.family
-family_member = support.family_member
-mia = support.mia
 
 Basis = AccessLogEntry.Basis
 
@@ -44,7 +39,7 @@ Basis = AccessLogEntry.Basis
 
 
 def test_search_finds_the_family_by_name_ignoring_case_and_accents(family, champion):
-    (match,) = services.search_families(by=champion, family_name="the TESTBRÖOK family")
+    (match,) = services.search_families(by=champion, family_name="the BRÏGHTWATER family")
 
     assert match.reference == family.reference
     assert match.lead_organisation == "Riverbend Children's Services"
@@ -58,29 +53,29 @@ def test_search_matches_accented_names_either_way(practitioner, childrens_servic
 
 
 def test_search_finds_the_family_by_the_childs_first_name_and_date_of_birth(family, other_agency_lead):
-    (match,) = services.search_families(by=other_agency_lead, child_first_name="mia", child_date_of_birth=date(2015, 3, 4))
+    (match,) = services.search_families(by=other_agency_lead, child_first_name="wrenna", child_date_of_birth=date(2015, 3, 4))
 
     assert match.reference == family.reference
-    assert services.search_families(by=other_agency_lead, child_first_name="mia", child_date_of_birth=date(2015, 3, 5)) == []
+    assert services.search_families(by=other_agency_lead, child_first_name="wrenna", child_date_of_birth=date(2015, 3, 5)) == []
 
 
 def test_search_says_when_you_are_already_in_the_team(family, other_agency_practitioner):
-    (match,) = services.search_families(by=other_agency_practitioner, family_name="Testbrook family (fictional)")
+    (match,) = services.search_families(by=other_agency_practitioner, family_name="Brightwater family (fictional)")
 
     assert match.already_in_team is True
 
 
 def test_search_reveals_only_the_reference_the_lead_organisation_and_team_place(family, champion):
-    (match,) = services.search_families(by=champion, family_name="The Testbrook family (fictional)")
+    (match,) = services.search_families(by=champion, family_name="The Brightwater family (fictional)")
 
     assert set(vars(match)) == {"reference", "public_id", "lead_organisation", "already_in_team"}
     shown = " ".join(str(value) for value in vars(match).values())
-    for secret in ("Mia", "Jordan", "Example Row", "drawing", "Biscuit", "Moved house"):
+    for secret in ("Wrenna", "Marnie", "Example Row", "drawing", "Biscuit", "Moved house"):
         assert secret not in shown
 
 
 def test_each_match_shown_is_logged_as_a_search(family, champion):
-    services.search_families(by=champion, family_name="The Testbrook family (fictional)")
+    services.search_families(by=champion, family_name="The Brightwater family (fictional)")
 
     line = log_lines(family, champion).get()
     assert (line.action, line.basis) == ("search", access.SEARCH_BASIS)
@@ -90,7 +85,7 @@ def test_search_needs_enough_to_match_on(family, champion):
     with pytest.raises(ValidationError) as nothing:
         services.search_families(by=champion)
     with pytest.raises(ValidationError) as name_only:
-        services.search_families(by=champion, child_first_name="Mia")
+        services.search_families(by=champion, child_first_name="Wrenna")
 
     assert "__all__" in nothing.value.message_dict
     assert name_only.value.message_dict == {"child_date_of_birth": ["Enter the child's date of birth as well as their first name"]}
@@ -99,12 +94,12 @@ def test_search_needs_enough_to_match_on(family, champion):
 @pytest.mark.parametrize("person", ["partnership_lead", "data_protection_lead", "trainer"])
 def test_only_caseworkers_may_search(request, family, person):
     with pytest.raises(PermissionDenied):
-        services.search_families(by=request.getfixturevalue(person), family_name="Testbrook")
+        services.search_families(by=request.getfixturevalue(person), family_name="Brightwater")
 
 
 def test_search_does_not_match_on_part_of_a_word(family, champion):
     assert services.search_families(by=champion, family_name="Test") == []
-    assert services.search_families(by=champion, family_name="Testbrook Smith") == []
+    assert services.search_families(by=champion, family_name="Brightwater Smith") == []
 
 
 @pytest.mark.parametrize("odd", ["", " ", "'; DROP TABLE families_family; --", "<script>x</script>", "\x00", "a" * 10_000, "🙂"])
@@ -123,7 +118,7 @@ def test_the_person_who_records_a_family_becomes_its_lead_practitioner(family, p
 
     assert lead.user == practitioner
     assert lead.organisation == childrens_services
-    assert family.people.get(is_focus=True).first_name == "Mia"
+    assert family.people.get(is_focus=True).first_name == "Wrenna"
     assert log_lines(family, practitioner, action="create", part=access.HOUSEHOLD).get().basis == Basis.RECORDING_ORGANISATION
 
 
@@ -173,12 +168,12 @@ def test_a_story_edit_made_from_an_old_version_raises_a_conflict_with_the_curren
     entry = family.story_entries.get()
     read_version = entry.version
     services.update_story_entry(
-        entry, by=practitioner, version=read_version, story="Riley's version", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed"
+        entry, by=practitioner, version=read_version, story="Riley's version", who_was_there="Marnie", told_on=entry.told_on, how_agreed="Agreed"
     )
 
     with pytest.raises(EditConflict) as conflict:
         services.update_story_entry(
-            entry, by=practitioner, version=read_version, story="A second, older edit", who_was_there="Jordan", told_on=entry.told_on, how_agreed="Agreed"
+            entry, by=practitioner, version=read_version, story="A second, older edit", who_was_there="Marnie", told_on=entry.told_on, how_agreed="Agreed"
         )
 
     assert conflict.value.current["story"] == "Riley's version"
@@ -197,36 +192,42 @@ def test_two_people_editing_the_story_at_once_do_not_overwrite_each_other(family
         by=other_agency_practitioner,
         version=casey_copy.version,
         story="Casey's words",
-        who_was_there="Mia",
+        who_was_there="Wrenna",
         told_on=casey_copy.told_on,
         how_agreed="Agreed",
     )
     with pytest.raises(EditConflict):
         services.update_story_entry(
-            riley_copy, by=practitioner, version=riley_copy.version, story="Riley's words", who_was_there="Mia", told_on=riley_copy.told_on, how_agreed="Agreed"
+            riley_copy,
+            by=practitioner,
+            version=riley_copy.version,
+            story="Riley's words",
+            who_was_there="Wrenna",
+            told_on=riley_copy.told_on,
+            how_agreed="Agreed",
         )
 
     assert family.story_entries.get().story == "Casey's words"
 
 
-def test_a_profile_saved_from_an_old_version_raises_a_conflict(family, practitioner, mia):
-    version = mia.profile.version
-    services.save_profile(mia, by=practitioner, version=version, liked_and_admired="First")
+def test_a_profile_saved_from_an_old_version_raises_a_conflict(family, practitioner, wrenna):
+    version = wrenna.profile.version
+    services.save_profile(wrenna, by=practitioner, version=version, liked_and_admired="First")
 
     with pytest.raises(EditConflict) as conflict:
-        services.save_profile(mia, by=practitioner, version=version, liked_and_admired="Second")
+        services.save_profile(wrenna, by=practitioner, version=version, liked_and_admired="Second")
 
     assert conflict.value.current["liked_and_admired"] == "First"
 
 
 def test_the_familys_details_saved_from_an_old_version_raise_a_conflict(family, practitioner):
     version = family.version
-    services.update_family_details(family, by=practitioner, version=version, family_name="The Testbrook-Lee family (fictional)")
+    services.update_family_details(family, by=practitioner, version=version, family_name="The Brightwater-Lee family (fictional)")
 
     with pytest.raises(EditConflict) as conflict:
         services.update_family_details(family, by=practitioner, version=version, family_name="Something else")
 
-    assert conflict.value.current["family_name"] == "The Testbrook-Lee family (fictional)"
+    assert conflict.value.current["family_name"] == "The Brightwater-Lee family (fictional)"
 
 
 def test_an_empty_story_is_refused_with_what_to_do(family, practitioner):
@@ -298,7 +299,7 @@ def test_the_agreement_records_parts_dates_who_and_how(family, practitioner, com
     consent = agree(family, community_health, [Part.STORY, Part.PROFILES], by=practitioner, valid_until=timezone.localdate() + timedelta(days=90))
 
     assert consent.parts == ["profiles", "story"]
-    assert consent.given_by_name == "Jordan Testbrook"
+    assert consent.given_by_name == "Marnie Brightwater"
     assert log_lines(family, practitioner, part=access.CONSENTS).last().basis == Basis.RECORDING_ORGANISATION
 
 
@@ -392,7 +393,7 @@ def test_starting_emergency_access_tells_the_data_protection_lead(family, other_
     (message,) = mail.outbox
     assert message.to == [data_protection_lead.email]
     assert family.reference in message.subject
-    assert "Testbrook" not in message.body and "Mia" not in message.body and "risk" not in message.body
+    assert "Brightwater" not in message.body and "Wrenna" not in message.body and "risk" not in message.body
     assert f"/families/reviews/{emergency.public_id}/" in message.body
 
 

@@ -6,7 +6,9 @@ Which parts a person may see, and every log line, come from `access` and `servic
 """
 
 from .chronology import add_chronology
+from .closing import close_record, reopen_record
 from .consent import consents, record_consent, withdraw_consent
+from .details import edit_details
 from .emergency_access import emergency, review, reviews
 from .exports import access_account, access_account_pdf, export_json, export_pdf
 from .finding import ask_to_join, new_family, search, your_families
@@ -23,8 +25,10 @@ __all__ = [
     "add_person",
     "add_story",
     "ask_to_join",
+    "close_record",
     "consents",
     "decide_join_request",
+    "edit_details",
     "edit_person",
     "edit_profile",
     "edit_story",
@@ -37,6 +41,7 @@ __all__ = [
     "overview",
     "profile",
     "record_consent",
+    "reopen_record",
     "retention",
     "review",
     "reviews",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.core.decorators import no_store
+from goldenthread.core.refusals import Refused
 from goldenthread.core.safeguards import family_data_safeguards
 
 from .. import access, permissions, services
@@ -53,10 +54,15 @@ def _require_write(request, family, part, detail="asked to change it", *, person
     return decision
 
 
-def _refuse(request, family, part, detail):
-    """Log a refusal (basis "refused") and refuse the page: a look when asked with GET, a change otherwise."""
+def _refuse(request, family, part, detail, *, reason=None):
+    """Log a refusal (basis "refused") and refuse the page: a look when asked with GET, a change otherwise.
+
+    With a `reason`, the 403 page says it (`core.refusals.Refused`): why, and who can help.
+    """
     action = access.Action.VIEW if request.method in ("GET", "HEAD") else access.Action.UPDATE
     access.log(request.user, family, action, part, access.Basis.REFUSED, detail)
+    if reason:
+        raise Refused(reason)
     raise PermissionDenied
 
 

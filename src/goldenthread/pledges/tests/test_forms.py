@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from goldenthread.pledges.models import Action, PersonalPledge, Pledge, PledgeText, Strand
+from goldenthread.pledges.models import PersonalPledge, Pledge, PledgeAction, PledgeText, Strand
 from goldenthread.pledges.services import commitment_field
 
 from .conftest import move_expiry
@@ -177,7 +177,7 @@ def test_an_action_needs_a_strand_an_owner_and_a_real_date(lead_client, signed_p
     )
     assert_shown_with_errors(response, "Choose one of the four strands", "Enter who owns this action", "Enter a real date")
     assert "Kinder letters" in page_text(response)
-    assert not Action.objects.exists()
+    assert not PledgeAction.objects.exists()
 
 
 def test_an_action_is_added_and_changed(lead_client, signed_pledge, childrens_services):
@@ -192,7 +192,7 @@ def test_an_action_is_added_and_changed(lead_client, signed_pledge, childrens_se
         "status": "not-started",
     }
     assert lead_client.post(url, data).status_code == 302
-    action = Action.objects.get()
+    action = PledgeAction.objects.get()
     edit = reverse("pledges:edit-action", args=[childrens_services.slug, action.public_id])
     assert lead_client.post(edit, {**data, "status": "in-progress"}).status_code == 302
     action.refresh_from_db()

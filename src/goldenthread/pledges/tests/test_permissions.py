@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from goldenthread.pledges import services
-from goldenthread.pledges.models import Action, Strand
+from goldenthread.pledges.models import PledgeAction, Strand
 
 PEOPLE = ["anonymous", "practitioner", "champion", "trainer", "organisation_lead", "other_agency_lead", "partnership_lead"]
 MEMBERS = {"practitioner", "champion", "trainer", "organisation_lead"}
@@ -92,7 +92,7 @@ def test_people_who_do_not_lead_cannot_post_changes(person, signed_pledge, child
         assert client.post(reverse(f"pledges:{name}", args=[slug]), data).status_code == 403
     signed_pledge.refresh_from_db()
     assert signed_pledge.vision != "Changed"
-    assert not Action.objects.exists()
+    assert not PledgeAction.objects.exists()
 
 
 @pytest.mark.parametrize("person", ["organisation_lead", "champion", "other_agency_lead"])

@@ -8,7 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from goldenthread.partnership.models import Membership, Role
 from goldenthread.pledges import queries, services
-from goldenthread.pledges.models import Action, Commitment, PersonalPledge, Pledge, Renewal, Strand
+from goldenthread.pledges.models import Commitment, PersonalPledge, Pledge, PledgeAction, Renewal, Strand
 
 from .conftest import move_expiry, one_commitment_per_strand, sign_for
 
@@ -104,9 +104,9 @@ def test_actions_are_added_and_changed_by_the_lead(signed_pledge, organisation_l
     action = services.add_action(
         signed_pledge, by=organisation_lead, strand=Strand.RESPOND, description="Reflective supervision monthly", owner="Jo Park", due_on=timezone.localdate()
     )
-    services.update_action(action, by=organisation_lead, status=Action.Status.DONE)
+    services.update_action(action, by=organisation_lead, status=PledgeAction.Status.DONE)
     action.refresh_from_db()
-    assert action.status == Action.Status.DONE
+    assert action.status == PledgeAction.Status.DONE
     assert not action.is_overdue
 
 

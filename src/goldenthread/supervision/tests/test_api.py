@@ -14,7 +14,6 @@ from .test_services_support import hold
 API = "/api/v1/supervision"
 
 everyone_in = support.everyone_in
-family = support.family
 session = support.session
 NEXT_WEEK = timezone.localdate() + timedelta(days=7)
 
@@ -82,7 +81,7 @@ def test_my_actions_are_my_own_open_ones_soonest_first(client, everyone_in, prac
 def test_my_actions_carry_no_family_detail(client, everyone_in, family, practitioner, other_agency_practitioner):
     services.add_action(everyone_in, by=practitioner, description="Call the school", owner=other_agency_practitioner, due_on=NEXT_WEEK)
     body = client.get(f"{API}/my-actions", **bearer(other_agency_practitioner)).content.decode()
-    for detail in (family.reference, str(family.public_id), "Testbrook", "Mia", everyone_in.situation_reference, everyone_in.purpose):
+    for detail in (family.reference, str(family.public_id), "Brightwater", "Wrenna", everyone_in.situation_reference, everyone_in.purpose):
         assert detail not in body
 
 

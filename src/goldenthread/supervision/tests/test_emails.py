@@ -1,8 +1,8 @@
 """The e-mails a session sends: an invitation to each person invited, a word to everyone when it is cancelled,
 and reminders whose link leads to a page that is there. None says anything about the family.
 
-The Testbrook family and the people are those of test_services_support: Riley asks for a
-group supervision about Mia and invites Casey (Community Health) and Jo.
+The Brightwater family and the people are those of test_services_support: Riley asks for a
+group supervision about Wrenna and invites Casey (Community Health) and Jo.
 """
 
 from datetime import timedelta
@@ -21,10 +21,8 @@ from goldenthread.core.mail import send_email
 from goldenthread.supervision import services
 from goldenthread.supervision.tasks import send_action_reminder
 
-from . import test_services_support as support
 from .test_services_support import PURPOSE, acknowledged, arrange, ask
 
-family = support.family
 NEXT_WEEK = timezone.localdate() + timedelta(days=7)
 EMAIL_TASK = "goldenthread.core.mail.send_email"
 
@@ -45,7 +43,7 @@ def the_link_in(body):
 
 
 def says_nothing_of_the_family(family, subject, body):
-    for detail in (family.reference, "Testbrook", "Mia", "M.T.", PURPOSE, "Video call"):
+    for detail in (family.reference, "Brightwater", "Wrenna", "M.T.", PURPOSE, "Video call"):
         assert detail not in subject + body, detail
 
 
@@ -129,7 +127,7 @@ def test_cancelling_tells_everyone_else_with_a_place_but_not_why(
     arrange(session, practitioner, facilitator=practitioner, manager=organisation_lead)
     services.respond(session.attendees.get(user=champion), by=champion, response="declined")
     with django_capture_on_commit_callbacks(execute=True):
-        services.cancel_session(session, by=practitioner, reason="Mia's family moved to another borough")
+        services.cancel_session(session, by=practitioner, reason="Wrenna's family moved to another borough")
 
     told = sorted(recipients[0] for recipients, _, _ in queued_emails())
     assert told == sorted([other_agency_practitioner.email, organisation_lead.email])

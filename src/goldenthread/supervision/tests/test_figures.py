@@ -9,14 +9,12 @@ from django.utils import timezone
 from goldenthread.core.tests.tokens import working_token
 from goldenthread.partnership.models import Organisation, Sector
 from goldenthread.supervision import queries, services
-from goldenthread.supervision.models import Action, Session
+from goldenthread.supervision.models import AgreedAction, Session
 
-from . import test_services_support as support
 from .test_services_support import acknowledged, arrange, ask, hold
 
 TODAY = timezone.localdate()
 
-family = support.family
 THIS_MONTH_START = TODAY.replace(day=1)
 LAST_MONTH_END = THIS_MONTH_START - timedelta(days=1)
 NEXT_WEEK = TODAY + timedelta(days=7)
@@ -108,21 +106,21 @@ def test_the_most_common_themes_come_first_with_their_months(a_year_of_sessions)
 
 def test_the_share_of_actions_done_on_time(practitioner, other_agency_practitioner, organisation_lead):
     held = run(practitioner, practitioner, organisation_lead, held_on=LAST_MONTH_END, invitees=[other_agency_practitioner], came=[other_agency_practitioner])
-    actions = [services.add_action(held, by=practitioner, description=f"Action {n}", owner=other_agency_practitioner, due_on=NEXT_WEEK) for n in range(5)]
+    actions = [services.add_action(held, by=practitioner, description=f"AgreedAction {n}", owner=other_agency_practitioner, due_on=NEXT_WEEK) for n in range(5)]
     on_time, late, still_open, cancelled, proposed = actions
     services.complete_action(on_time, by=other_agency_practitioner, note="Done")
     services.complete_action(late, by=other_agency_practitioner, note="Done")
     services.cancel_action(cancelled, by=practitioner, reason="Not needed")
-    Action.objects.filter(pk=proposed.pk).update(status=Action.Status.PROPOSED)
+    AgreedAction.objects.filter(pk=proposed.pk).update(status=AgreedAction.Status.PROPOSED)
     due = TODAY - timedelta(days=3)
-    Action.objects.filter(pk__in=[a.pk for a in actions]).update(due_on=due)
-    Action.objects.filter(pk=on_time.pk).update(completed_on=due - timedelta(days=1))
-    Action.objects.filter(pk=late.pk).update(completed_on=due + timedelta(days=2))
+    AgreedAction.objects.filter(pk__in=[a.pk for a in actions]).update(due_on=due)
+    AgreedAction.objects.filter(pk=on_time.pk).update(completed_on=due - timedelta(days=1))
+    AgreedAction.objects.filter(pk=late.pk).update(completed_on=due + timedelta(days=2))
 
     found = queries.figures()
     assert (found.actions_due, found.actions_done_on_time, found.actions_done_late) == (3, 1, 1)
     assert found.on_time_share == pytest.approx(0.333)
-    assert still_open.pk in Action.objects.filter(status=Action.Status.OPEN).values_list("pk", flat=True)
+    assert still_open.pk in AgreedAction.objects.filter(status=AgreedAction.Status.OPEN).values_list("pk", flat=True)
 
 
 def test_with_nothing_due_the_share_is_left_empty(db):
@@ -136,7 +134,7 @@ def test_with_nothing_due_the_share_is_left_empty(db):
 
 PLANTED = {
     "situation_reference": "QZV-REFERENCE",
-    "purpose": "QZV-PURPOSE about Mia",
+    "purpose": "QZV-PURPOSE about Wrenna",
     "location": "QZV-LOCATION 1 Example Row",
     "meaning_for_child": "QZV-MEANING",
     "impact": "QZV-IMPACT",
@@ -153,7 +151,7 @@ PLANTED = {
 
 @pytest.fixture
 def planted(family, practitioner, other_agency_practitioner, champion, organisation_lead, community_health):
-    """A learning conversation about the Testbrook family with a distinctive string in every free-text field."""
+    """A learning conversation about the Brightwater family with a distinctive string in every free-text field."""
     conversation = ask(
         practitioner,
         family=family,
@@ -179,7 +177,7 @@ def planted(family, practitioner, other_agency_practitioner, champion, organisat
 
 def forbidden(family):
     """Everything that could point to the family or the people: planted text, references, names, e-mails."""
-    words = ["QZV", family.reference, "Testbrook", "Mia", "Jordan", "Example Row", str(family.public_id)]
+    words = ["QZV", family.reference, "Brightwater", "Wrenna", "Marnie", "Example Row", str(family.public_id)]
     words += ["Riley", "Shah", "Casey", "Evans", "Jo Park", "Okafor", "@"]
     return words
 

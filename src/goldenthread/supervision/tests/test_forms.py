@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from goldenthread.supervision.forms import TimeField
-from goldenthread.supervision.models import Action, Session
+from goldenthread.supervision.models import AgreedAction, Session
 
 from .pages_support import everyone_acknowledged, page, signed_in, situation  # noqa: F401
 
@@ -69,7 +69,7 @@ def test_odd_input_to_the_record_and_action_forms_never_breaks_the_page(everyone
     assert client.post(page("session", everyone_acknowledged), record).status_code in (400, 409)
     action = {name: value for name in ("description", "owner", "due_on_0", "due_on_1", "due_on_2", "changes_childs_plan")}
     assert client.post(page("add-action", everyone_acknowledged), action).status_code == 400
-    assert not Action.objects.exists()
+    assert not AgreedAction.objects.exists()
 
 
 @pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.supervision import menu, services
-from goldenthread.supervision.models import Action, ActionChange, Attendee, Session
+from goldenthread.supervision.models import ActionChange, AgreedAction, Attendee, Session
 
 from .pages_support import (  # noqa: F401
     PURPOSE,
@@ -82,7 +82,7 @@ def test_your_own_actions_are_on_your_home_page(situation, champion, other_agenc
 
 def test_the_home_page_shows_your_sessions_and_marks_overdue_actions(situation, champion, other_agency_practitioner):
     action = an_action(situation, champion, other_agency_practitioner)
-    Action.objects.filter(pk=action.pk).update(due_on=timezone.localdate() - timedelta(days=3))
+    AgreedAction.objects.filter(pk=action.pk).update(due_on=timezone.localdate() - timedelta(days=3))
     response = signed_in(other_agency_practitioner).get(reverse("supervision:home"))
     content = text_of(response)
     assert response.status_code == 200
@@ -290,21 +290,21 @@ def test_the_facilitator_adds_an_action_for_another_agencys_practitioner(situati
     data = {"description": "Ask the school nurse to see J.T.", "owner": str(other_agency_practitioner.public_id), **date_fields("due_on", due)}
     response = signed_in(champion).post(page("add-action", situation), data)
     assert response.status_code == 302
-    action = Action.objects.get()
-    assert (action.owner, action.due_on, action.status) == (other_agency_practitioner, due, Action.Status.OPEN)
+    action = AgreedAction.objects.get()
+    assert (action.owner, action.due_on, action.status) == (other_agency_practitioner, due, AgreedAction.Status.OPEN)
 
 
 def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manager(
     everyone_acknowledged, champion, other_agency_practitioner, organisation_lead
 ):
     action = an_action(everyone_acknowledged, champion, other_agency_practitioner, changes_plan=True)
-    assert action.status == Action.Status.PROPOSED
+    assert action.status == AgreedAction.Status.PROPOSED
     assert signed_in(other_agency_practitioner).get(page("confirm-action", action)).status_code == 403
     client = signed_in(organisation_lead)
     assert client.post(page("confirm-action", action), {"note": ""}).status_code == 400
     assert client.post(page("confirm-action", action), {"note": "Agreed: this is the right change."}).status_code == 302
     action.refresh_from_db()
-    assert action.status == Action.Status.OPEN and action.confirmed_by == organisation_lead
+    assert action.status == AgreedAction.Status.OPEN and action.confirmed_by == organisation_lead
 
 
 def test_an_action_with_mistakes_comes_back_with_everything_kept(situation, champion):
@@ -315,7 +315,7 @@ def test_an_action_with_mistakes_comes_back_with_everything_kept(situation, cham
     assert "Ring the GP (fictional) ☎" in content
     assert "Choose who will do it" in content
     assert "Enter a real date" in content
-    assert not Action.objects.exists()
+    assert not AgreedAction.objects.exists()
 
 
 def test_only_the_facilitator_adds_actions(everyone_acknowledged, other_agency_practitioner):
@@ -330,7 +330,7 @@ def test_the_owner_marks_an_action_done_with_a_note(everyone_acknowledged, champ
     assert "Say what was done" in text_of(empty)
     assert client.post(page("complete-action", action), {"note": "The nurse saw J.T. on Tuesday."}).status_code == 302
     action.refresh_from_db()
-    assert action.status == Action.Status.DONE
+    assert action.status == AgreedAction.Status.DONE
     assert ActionChange.objects.filter(action=action, change="done", note="The nurse saw J.T. on Tuesday.", changed_by=other_agency_practitioner).exists()
 
 
@@ -340,7 +340,7 @@ def test_someone_else_cannot_change_an_action(everyone_acknowledged, champion, o
     for name in ("complete-action", "cancel-action", "move-action", "confirm-action"):
         assert client.post(page(name, action), {"note": "x", "reason": "x"}).status_code == 403, name
     action.refresh_from_db()
-    assert action.status == Action.Status.OPEN
+    assert action.status == AgreedAction.Status.OPEN
 
 
 def test_an_action_moves_with_a_new_date_and_a_reason_and_is_cancelled_with_a_reason(everyone_acknowledged, champion, other_agency_practitioner):
@@ -352,7 +352,7 @@ def test_an_action_moves_with_a_new_date_and_a_reason_and_is_cancelled_with_a_re
     assert client.post(page("move-action", action), {**date_fields("new_due_on", new_day), "reason": "The nurse is away."}).status_code == 302
     assert client.post(page("cancel-action", action), {"note": "J.T. has moved school."}).status_code == 302
     action.refresh_from_db()
-    assert (action.due_on, action.status) == (new_day, Action.Status.CANCELLED)
+    assert (action.due_on, action.status) == (new_day, AgreedAction.Status.CANCELLED)
     assert list(action.changes.values_list("change", flat=True)) == ["created", "moved", "cancelled"]
 
 

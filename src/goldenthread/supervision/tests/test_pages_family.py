@@ -1,9 +1,9 @@
 # ruff: noqa: F811 (pytest fixtures are imported by name and used as parameters)
 """A session linked to a family's record: the safeguards, who sees the family's story and chronology, and the log.
 
-The Brookfield family (fictional, from the families tests) is recorded by Riverbend
+The Brightwater family (fictional, from the families tests) is recorded by Riverbend
 Children's Services; Riley Shah leads the team and Casey Evans (Community Health) is in it.
-Riley asks for a group supervision about Sky, invites Casey and Jo Park (champion, with no
+Riley asks for a group supervision about Wrenna, invites Casey and Jo Park (champion, with no
 place in the family's team) and facilitates; Sam Okafor is the accountable manager.
 """
 
@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.families.models import AccessLogEntry, ChronologyEntry, Part
-from goldenthread.families.tests.test_pages_support import STORY, agree, family  # noqa: F401
+from goldenthread.families.tests.test_pages_support import agree
 from goldenthread.families.tests.test_pages_support import signed_in as verified
 from goldenthread.supervision import services
 from goldenthread.supervision.models import Session
+from tests.family_fixtures import STORY
 
 from .pages_support import acknowledge, arrange, ask, date_fields, page, signed_in
 
@@ -79,10 +80,10 @@ def test_the_facilitator_adds_a_brief_summary_to_the_familys_chronology(linked, 
     services.record_session(linked, by=practitioner, version=linked.version, held_on=timezone.localdate() - timedelta(days=1))
     client = verified(practitioner)
     assert client.post(page("chronology-summary", linked), {"summary": ""}).status_code == 400
-    response = client.post(page("chronology-summary", linked), {"summary": "Agencies met and agreed who walks Sky to school."})
+    response = client.post(page("chronology-summary", linked), {"summary": "Agencies met and agreed who walks Wrenna to school."})
     assert response.status_code == 302
     entry = ChronologyEntry.objects.get(family=linked.family, source="group supervision")
-    assert entry.what_happened == "Agencies met and agreed who walks Sky to school."
+    assert entry.what_happened == "Agencies met and agreed who walks Wrenna to school."
     linked.refresh_from_db()
     assert linked.chronology_entry == entry
     assert client.get(page("chronology-summary", linked)).status_code == 302  # only once
@@ -99,7 +100,7 @@ def test_a_practitioner_links_a_family_from_their_own_teams(family, practitioner
         "kind": "group-supervision",
         "family": str(family.public_id),
         "situation_reference": "S.B.",
-        "purpose": "Thinking about Sky's move (fictional)",
+        "purpose": "Thinking about Wrenna's move (fictional)",
         "proposed_time": "09:30",
         "format": "in-person",
         "location": "Family hub, room 2",
@@ -114,7 +115,7 @@ def test_a_practitioner_links_a_family_from_their_own_teams(family, practitioner
 
 
 def test_saving_the_record_is_logged_as_a_change_and_not_as_a_look_at_the_familys_record(linked, practitioner):
-    data = {"version": str(linked.version), "going_well": "Sky has a friend at school.", **date_fields("held_on", timezone.localdate())}
+    data = {"version": str(linked.version), "going_well": "Wrenna has a friend at school.", **date_fields("held_on", timezone.localdate())}
     response = verified(practitioner).post(page("session", linked), data)
     assert response.status_code == 302
     lines = AccessLogEntry.objects.filter(family=linked.family, user=practitioner)

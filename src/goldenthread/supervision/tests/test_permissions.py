@@ -13,7 +13,6 @@ from . import test_services_support as support
 from .test_services_support import agree, log_lines
 
 everyone_in = support.everyone_in
-family = support.family
 session = support.session
 situation = support.situation
 
@@ -127,7 +126,7 @@ def test_withdrawing_the_agreement_takes_the_chronology_away_at_once(everyone_in
     from goldenthread.families import services as family_services
 
     consent = agree(family, community_health, [Part.CHRONOLOGY], by=practitioner)
-    family_services.withdraw_consent(consent, by=practitioner, note="Jordan asked us to stop sharing")
+    family_services.withdraw_consent(consent, by=practitioner, note="Marnie asked us to stop sharing")
     assert not permissions.can_see_family_detail(other_agency_practitioner, everyone_in, Part.CHRONOLOGY)
     assert queries.family_detail(other_agency_practitioner, everyone_in).chronology is None
 

@@ -10,9 +10,9 @@ from goldenthread.core.refusals import EditConflict
 from goldenthread.families.models import AccessLogEntry, ChronologyEntry, Part
 from goldenthread.supervision import services
 from goldenthread.supervision.models import (
-    Action,
     ActionChange,
     AgencyCommitment,
+    AgreedAction,
     Attendee,
     Session,
     WellbeingNote,
@@ -22,7 +22,6 @@ from . import test_services_support as support
 from .test_services_support import acknowledged, arrange, ask, hold, log_lines
 
 everyone_in = support.everyone_in
-family = support.family
 session = support.session
 situation = support.situation
 
@@ -169,7 +168,7 @@ def test_cancelling_a_session_needs_a_reason_and_cancels_its_actions_with_it(sit
     services.cancel_session(situation, by=practitioner, reason="The family moved out of the area")
     action.refresh_from_db()
     assert situation.status == Session.Status.CANCELLED
-    assert action.status == Action.Status.CANCELLED
+    assert action.status == AgreedAction.Status.CANCELLED
     assert "The family moved out of the area" in action.changes.last().note
 
 
@@ -196,14 +195,14 @@ def test_the_facilitator_must_acknowledge_confidentiality_before_recording(famil
     asked = ask(practitioner, family=family)
     arrange(asked, practitioner, facilitator=practitioner, manager=organisation_lead)
     with pytest.raises(PermissionDenied):
-        services.record_session(asked, by=practitioner, version=asked.version, meaning_for_child="Mia is worried about moving again")
+        services.record_session(asked, by=practitioner, version=asked.version, meaning_for_child="Wrenna is worried about moving again")
 
 
 def test_the_facilitator_records_the_four_questions_one_by_one(session, practitioner):
-    services.record_session(session, by=practitioner, version=1, meaning_for_child="Mia is worried about moving again")
+    services.record_session(session, by=practitioner, version=1, meaning_for_child="Wrenna is worried about moving again")
     services.record_session(session, by=practitioner, version=2, impact="She is tired at school", informs_risk="Low risk; needs stability")
     session.refresh_from_db()
-    assert session.meaning_for_child == "Mia is worried about moving again"
+    assert session.meaning_for_child == "Wrenna is worried about moving again"
     assert session.impact == "She is tired at school"
     assert session.version == 3
     assert session.status == Session.Status.SCHEDULED
@@ -217,10 +216,10 @@ def test_recording_the_date_held_marks_the_session_held(session, practitioner):
 
 
 def test_someone_who_saved_first_is_not_overwritten(session, practitioner):
-    services.record_session(session, by=practitioner, version=1, safety_plan="Jordan will call Riley if things get harder")
+    services.record_session(session, by=practitioner, version=1, safety_plan="Marnie will call Riley if things get harder")
     with pytest.raises(EditConflict) as conflict:
         services.record_session(session, by=practitioner, version=1, safety_plan="Something older")
-    assert conflict.value.current == {"safety_plan": "Jordan will call Riley if things get harder"}
+    assert conflict.value.current == {"safety_plan": "Marnie will call Riley if things get harder"}
     assert conflict.value.current_version == 2
 
 
@@ -255,7 +254,7 @@ def test_only_the_facilitator_records(everyone_in, other_agency_practitioner, or
 
 
 def test_recording_a_linked_session_is_written_to_the_familys_access_log(session, family, practitioner):
-    services.record_session(session, by=practitioner, version=1, going_well="Mia has a friend at school")
+    services.record_session(session, by=practitioner, version=1, going_well="Wrenna has a friend at school")
     line = log_lines(family, practitioner, part="supervision", action="update").get()
     assert line.basis == AccessLogEntry.Basis.RECORDING_ORGANISATION
 
@@ -316,16 +315,16 @@ def test_an_action_that_does_not_change_the_plan_is_open_at_once(everyone_in, pr
     action = services.add_action(
         everyone_in, by=practitioner, description="Share the health visiting plan with the school", owner=other_agency_practitioner, due_on=NEXT_WEEK
     )
-    assert action.status == Action.Status.OPEN
+    assert action.status == AgreedAction.Status.OPEN
     (created,) = action.changes.all()
     assert (created.change, created.changed_by, created.new_due_on) == ("created", practitioner, NEXT_WEEK)
 
 
 def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manager(everyone_in, practitioner, organisation_lead):
     action = services.add_action(
-        everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+        everyone_in, by=practitioner, description="Move Wrenna's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
     )
-    assert action.status == Action.Status.PROPOSED
+    assert action.status == AgreedAction.Status.PROPOSED
     with pytest.raises(PermissionDenied):
         services.confirm_action(action, by=practitioner, note="I agree")
     with pytest.raises(ValidationError) as refused:
@@ -333,14 +332,14 @@ def test_an_action_that_changes_the_childs_plan_waits_for_the_accountable_manage
     assert refused.value.message_dict == {"note": ["Add a note about why you confirm it"]}
     services.confirm_action(action, by=organisation_lead, note="Agreed: the review moves to next week")
     action.refresh_from_db()
-    assert action.status == Action.Status.OPEN
+    assert action.status == AgreedAction.Status.OPEN
     assert action.confirmed_by == organisation_lead and action.confirmed_at is not None
     assert [c.change for c in action.changes.all()] == ["created", "confirmed"]
 
 
 def test_the_accountable_manager_acknowledges_confidentiality_before_confirming(session, practitioner, organisation_lead):
     action = services.add_action(
-        session, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+        session, by=practitioner, description="Move Wrenna's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
     )
     with pytest.raises(PermissionDenied):
         services.confirm_action(action, by=organisation_lead, note="Agreed")
@@ -350,11 +349,11 @@ def test_the_accountable_manager_acknowledges_confidentiality_before_confirming(
 
 def test_a_proposed_action_cannot_be_marked_done_before_it_is_confirmed(everyone_in, practitioner):
     action = services.add_action(
-        everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+        everyone_in, by=practitioner, description="Move Wrenna's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
     )
     with pytest.raises(ValidationError):
         services.complete_action(action, by=practitioner, note="Done")
-    assert Action.objects.get(pk=action.pk).status == Action.Status.PROPOSED
+    assert AgreedAction.objects.get(pk=action.pk).status == AgreedAction.Status.PROPOSED
 
 
 @pytest.mark.parametrize(
@@ -374,7 +373,7 @@ def test_an_action_needs_what_who_and_a_date_to_come(everyone_in, practitioner, 
     with pytest.raises(ValidationError) as refused:
         services.add_action(everyone_in, by=practitioner, description=description, owner=person, due_on=due_on)
     assert field in refused.value.message_dict
-    assert not Action.objects.exists()
+    assert not AgreedAction.objects.exists()
 
 
 def test_marking_an_action_done_needs_a_note_and_keeps_who_and_when(everyone_in, practitioner, other_agency_practitioner):
@@ -383,7 +382,7 @@ def test_marking_an_action_done_needs_a_note_and_keeps_who_and_when(everyone_in,
         services.complete_action(action, by=other_agency_practitioner, note="")
     services.complete_action(action, by=other_agency_practitioner, note="Sent to the school's designated safeguarding lead")
     action.refresh_from_db()
-    assert action.status == Action.Status.DONE
+    assert action.status == AgreedAction.Status.DONE
     assert action.completed_on == timezone.localdate()
     done = action.changes.last()
     assert (done.change, done.changed_by, done.note) == ("done", other_agency_practitioner, "Sent to the school's designated safeguarding lead")
@@ -395,7 +394,7 @@ def test_cancelling_an_action_needs_a_reason(everyone_in, practitioner, other_ag
         services.cancel_action(action, by=practitioner, reason="")
     assert refused.value.message_dict == {"reason": ["Say why the action is cancelled"]}
     services.cancel_action(action, by=practitioner, reason="The school already has it")
-    assert Action.objects.get(pk=action.pk).status == Action.Status.CANCELLED
+    assert AgreedAction.objects.get(pk=action.pk).status == AgreedAction.Status.CANCELLED
     assert action.changes.last().note == "The school already has it"
 
 
@@ -420,8 +419,8 @@ def test_actions_are_never_deleted_and_their_history_stays(everyone_in, practiti
         action.delete()
     assert [c.change for c in ActionChange.objects.filter(action=action)] == ["created", "moved", "done"]
     with pytest.raises(PermissionError):
-        Action.objects.filter(pk=action.pk).first().delete()
-    assert Action.objects.filter(pk=action.pk).exists()
+        AgreedAction.objects.filter(pk=action.pk).first().delete()
+    assert AgreedAction.objects.filter(pk=action.pk).exists()
 
 
 def test_a_finished_action_cannot_be_changed_again(everyone_in, practitioner, other_agency_practitioner):
@@ -447,10 +446,10 @@ def test_only_the_owner_or_the_facilitator_changes_an_action(everyone_in, practi
 
 def test_the_accountable_manager_may_cancel_a_proposed_action_instead_of_confirming_it(everyone_in, practitioner, organisation_lead):
     action = services.add_action(
-        everyone_in, by=practitioner, description="Move Mia's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
+        everyone_in, by=practitioner, description="Move Wrenna's review forward", owner=practitioner, due_on=NEXT_WEEK, changes_childs_plan=True
     )
     services.cancel_action(action, by=organisation_lead, reason="The review date stays: it is already next week")
-    assert Action.objects.get(pk=action.pk).status == Action.Status.CANCELLED
+    assert AgreedAction.objects.get(pk=action.pk).status == AgreedAction.Status.CANCELLED
 
 
 # --- the family's chronology ----------------------------------------------------------------

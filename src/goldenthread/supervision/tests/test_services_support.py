@@ -1,9 +1,9 @@
 """Sessions the supervision tests share, made the way people make them: through the services.
 
-The Testbrook family (fictional) comes from the families tests: recorded by Riverbend
+The Brightwater family (fictional) is the one every test shares (`tests/family_fixtures.py`): recorded by Riverbend
 Children's Services, with Riley Shah (practitioner) as lead practitioner and Casey Evans
 (other_agency_practitioner, Riverbend Community Health) in the team, without the family's
-agreement yet. Riley asks for a group supervision about Mia, invites Casey and Jo Park
+agreement yet. Riley asks for a group supervision about Wrenna, invites Casey and Jo Park
 (champion, no place in the family's team), facilitates it, and Sam Okafor (organisation_lead)
 is the accountable manager. No test lives here: only fixtures and helpers.
 """
@@ -13,16 +13,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from goldenthread.families.tests.test_access_support import (  # noqa: F401
-    agree,
-    family,
-    log_lines,
-    record_family,
-)
+from goldenthread.families.tests.test_access_support import agree, log_lines  # noqa: F401
 from goldenthread.supervision import services
 from goldenthread.supervision.models import Session
+from tests.family_fixtures import record_family  # noqa: F401
 
-PURPOSE = "How can we help Mia feel settled at her new school? (fictional)"
+PURPOSE = "How can we help Wrenna feel settled at her new school? (fictional)"
 
 
 def ask(requester, *, family=None, invitees=(), kind=Session.Kind.GROUP_SUPERVISION, reference="M.T., aged 9", **overrides):  # noqa: F811
@@ -58,7 +54,7 @@ def hold(session, facilitator, *, held_on=None, **fields):
 
 @pytest.fixture
 def session(family, practitioner, other_agency_practitioner, champion, organisation_lead):  # noqa: F811
-    """A group supervision about the Testbrook family, arranged; Riley facilitates and has acknowledged confidentiality."""
+    """A group supervision about the Brightwater family, arranged; Riley facilitates and has acknowledged confidentiality."""
     asked = ask(practitioner, family=family, invitees=[other_agency_practitioner, champion])
     arrange(asked, practitioner, facilitator=practitioner, manager=organisation_lead)
     return acknowledged(asked, practitioner)

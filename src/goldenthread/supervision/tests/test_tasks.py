@@ -16,7 +16,6 @@ from . import test_services_support as support
 TASK_PATH = "goldenthread.supervision.tasks.send_action_reminder"
 
 everyone_in = support.everyone_in
-family = support.family
 session = support.session
 NEXT_WEEK = timezone.localdate() + timedelta(days=7)
 
@@ -66,7 +65,7 @@ def test_the_reminder_before_goes_to_the_owner_with_the_date_and_no_family_detai
     due = f"{NEXT_WEEK.day} {NEXT_WEEK:%B %Y}"
     assert due in message.subject and "tomorrow" in message.body
     assert settings.GOLDENTHREAD_SITE_URL in message.body
-    for detail in (family.reference, "Testbrook", "Mia", "M.T.", "Share the health visiting plan"):
+    for detail in (family.reference, "Brightwater", "Wrenna", "M.T.", "Share the health visiting plan"):
         assert detail not in message.subject + message.body
 
 

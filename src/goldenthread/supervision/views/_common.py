@@ -14,7 +14,7 @@ from goldenthread.core.refusals import Refused
 from goldenthread.core.safeguards import family_data_safeguards
 
 from .. import forms, permissions, queries, themes
-from ..models import Action, Session
+from ..models import AgreedAction, Session
 
 
 def session_page(*methods):
@@ -46,7 +46,7 @@ def action_page(view):
     @require_http_methods(["GET", "POST"])
     @wraps(view)
     def wrapped(request, action_id):
-        action = get_object_or_404(Action.objects.select_related("session", "session__family", "owner"), public_id=action_id)
+        action = get_object_or_404(AgreedAction.objects.select_related("session", "session__family", "owner"), public_id=action_id)
         if action.session.family_id is not None:
             return no_store(family_data_safeguards(lambda req: view(req, action)))(request)
         return view(request, action)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from goldenthread.core.pages import form_page
 
 from .. import forms, permissions, queries, rules, services
-from ..models import Action
+from ..models import AgreedAction
 from ._common import _must_acknowledge, _people_choices, _post_or_none, _require, _session_url, action_page, session_page
 
 # Adding an action -------------------------------------------------------------------------
@@ -31,7 +31,7 @@ def add_action(request, session):
 
 
 def _action_added(action) -> str:
-    if action.status == Action.Status.PROPOSED:
+    if action.status == AgreedAction.Status.PROPOSED:
         return "The action is added. It changes the child's plan, so the accountable manager will confirm it."
     return "The action is added."
 

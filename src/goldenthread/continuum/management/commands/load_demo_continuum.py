@@ -23,9 +23,9 @@ from django.utils import timezone
 
 from goldenthread.continuum.frameworks import current_framework, kind_for
 from goldenthread.continuum.models import (
-    Action,
     Answer,
     Assessment,
+    ContinuumAction,
     Framework,
     Item,
     Response,
@@ -291,10 +291,16 @@ class Builder:
         overdue = rng.random() < 0.35
         for position, domain in enumerate(weakest[: rng.randint(2, 4)]):
             if position == 0 and overdue:
-                due_on, status = self.today - timedelta(days=rng.randint(5, 40)), rng.choice([Action.Status.NOT_STARTED, Action.Status.IN_PROGRESS])
+                due_on, status = (
+                    self.today - timedelta(days=rng.randint(5, 40)),
+                    rng.choice([ContinuumAction.Status.NOT_STARTED, ContinuumAction.Status.IN_PROGRESS]),
+                )
             else:
-                due_on, status = self.today + timedelta(days=rng.randint(20, 200)), rng.choice([Action.Status.NOT_STARTED, Action.Status.IN_PROGRESS])
-            Action.objects.create(
+                due_on, status = (
+                    self.today + timedelta(days=rng.randint(20, 200)),
+                    rng.choice([ContinuumAction.Status.NOT_STARTED, ContinuumAction.Status.IN_PROGRESS]),
+                )
+            ContinuumAction.objects.create(
                 organisation=organisation,
                 assessment=latest,
                 domain=domains[domain["code"]],
@@ -306,14 +312,14 @@ class Builder:
         if len(completed) > 1:
             first = completed[0]
             earliest = min((d for d in first.result["domains"] if d["score"] is not None), key=lambda d: d["score"])
-            Action.objects.create(
+            ContinuumAction.objects.create(
                 organisation=organisation,
                 assessment=first,
                 domain=domains[earliest["code"]],
                 description=self.demo.actions[earliest["code"]],
                 owner=rng.choice(owners),
                 due_on=first.completed_on + timedelta(days=90),
-                status=Action.Status.DONE,
+                status=ContinuumAction.Status.DONE,
             )
 
 

@@ -22,9 +22,9 @@ from goldenthread.families.permissions import CASEWORK_ROLES
 from goldenthread.partnership.models import Membership, Role
 
 from ...models import (
-    Action,
     ActionChange,
     AgencyCommitment,
+    AgreedAction,
     Attendee,
     Session,
     WellbeingNote,
@@ -206,20 +206,20 @@ def _action(session, facilitator, manager, owner, description, held_on, today, s
     due_on = held_on + timedelta(days=14 + (seed % 3) * 7)
     changes_plan = session.kind == Session.Kind.GROUP_SUPERVISION and seed % 3 == 0
     agreed_at = timezone.make_aware(datetime.combine(held_on, time(12, 0)))
-    action = Action.objects.create(
+    action = AgreedAction.objects.create(
         session=session,
         description=description,
         owner=owner,
         due_on=due_on,
         changes_childs_plan=changes_plan,
-        status=Action.Status.PROPOSED if changes_plan else Action.Status.OPEN,
+        status=AgreedAction.Status.PROPOSED if changes_plan else AgreedAction.Status.OPEN,
         created_at=agreed_at,
     )
     ActionChange.objects.create(action=action, changed_by=facilitator, changed_at=agreed_at, change="created", note="Agreed in the session", new_due_on=due_on)
     if changes_plan:
         if due_on >= today:
             return action  # still waiting for the accountable manager
-        action.status, action.confirmed_by, action.confirmed_at = Action.Status.OPEN, manager, agreed_at + timedelta(days=1)
+        action.status, action.confirmed_by, action.confirmed_at = AgreedAction.Status.OPEN, manager, agreed_at + timedelta(days=1)
         ActionChange.objects.create(
             action=action, changed_by=manager, changed_at=action.confirmed_at, change="confirmed", note="Confirmed: this is the right change to the plan."
         )
@@ -229,7 +229,7 @@ def _action(session, facilitator, manager, owner, description, held_on, today, s
     state = seed % 6
     if state in (0, 1, 2):
         finished = due_on - timedelta(days=2)
-        action.status, action.completed_on = Action.Status.DONE, finished
+        action.status, action.completed_on = AgreedAction.Status.DONE, finished
         ActionChange.objects.create(
             action=action,
             changed_by=owner,
@@ -239,7 +239,7 @@ def _action(session, facilitator, manager, owner, description, held_on, today, s
         )
     elif state == 3:
         finished = min(due_on + timedelta(days=5), today)
-        action.status, action.completed_on = Action.Status.DONE, finished
+        action.status, action.completed_on = AgreedAction.Status.DONE, finished
         ActionChange.objects.create(
             action=action,
             changed_by=owner,
@@ -260,7 +260,7 @@ def _action(session, facilitator, manager, owner, description, held_on, today, s
         )
         action.due_on = new_due
         if new_due < today:
-            action.status, action.completed_on = Action.Status.DONE, new_due
+            action.status, action.completed_on = AgreedAction.Status.DONE, new_due
             ActionChange.objects.create(
                 action=action,
                 changed_by=owner,
@@ -269,7 +269,7 @@ def _action(session, facilitator, manager, owner, description, held_on, today, s
                 note="Done by the new date.",
             )
     else:
-        action.status = Action.Status.CANCELLED
+        action.status = AgreedAction.Status.CANCELLED
         ActionChange.objects.create(
             action=action,
             changed_by=facilitator,
