@@ -29,7 +29,7 @@ def build_partnership(organisations: int) -> dict:
     from goldenthread.core.audit import acting_as
     from goldenthread.core.models import User
     from goldenthread.partnership.models import Membership, Organisation, Role, Sector, Size
-    from goldenthread.pledges.models import PledgeAction, PersonalPledge, Pledge, PledgeText, ProgressUpdate, Strand
+    from goldenthread.pledges.models import PersonalPledge, Pledge, PledgeAction, PledgeText, ProgressUpdate, Strand
 
     today = timezone.localdate()
     pledge_text = PledgeText.current()
