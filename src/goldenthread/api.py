@@ -9,6 +9,9 @@ statuses follow from the operation itself (`document_statuses`), so no route lis
 - 422 where it has parameters (or a body) to check;
 - 403, and anything else a route answers itself, where its own `response={...}` names it.
 
+The documentation at /api/v1/docs is the same schema written out as a page of the site
+(`core.api_docs.ReadableDocs`), readable without JavaScript.
+
 The API answers its own errors as JSON too: an Http404 or a PermissionDenied raised in a
 route, and an address under /api/v1/ that names no route, never turn into an HTML page. A
 service's `core.refusals.Refused` answers 403 with its message, `{"detail": message}`, as
@@ -28,11 +31,13 @@ from ninja.openapi.schema import REF_TEMPLATE
 from .continuum.api import router as continuum_router
 from .core.api import Error
 from .core.api import router as core_router
+from .core.api_docs import ReadableDocs
 from .core.refusals import Refused, api_refusal_handler
 from .families.api import router as families_router
 from .partnership.api import router as partnership_router
 from .pledges.api import router as pledges_router
 from .supervision.api import router as supervision_router
+from .training.api import router as training_router
 
 NOT_FOUND = "There is nothing at this address."
 NO_TOKEN = "Send a working personal token as 'Authorization: Bearer <token>'; you can make one on your API tokens page."
@@ -141,6 +146,7 @@ api = GoldenThreadAPI(
     "Public data needs no token; anything else needs a personal token sent as 'Authorization: Bearer <token>'. "
     'Every refusal answers {"detail": "..."} saying why.',
     urls_namespace="api-v1",
+    docs=ReadableDocs(),  # /api/v1/docs: the schema as a page of the site, not Swagger UI
 )
 api.add_router("", core_router)
 api.add_router("/organisations", partnership_router)
@@ -148,3 +154,4 @@ api.add_router("/pledges", pledges_router)
 api.add_router("/continuum", continuum_router)
 api.add_router("/families", families_router)
 api.add_router("/supervision", supervision_router)
+api.add_router("/training", training_router)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("continuum/", include("goldenthread.continuum.urls")),
     path("families/", include("goldenthread.families.urls")),
     path("supervision/", include("goldenthread.supervision.urls")),
+    path("training/", include("goldenthread.training.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -9,6 +9,15 @@ class ContinuumConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import menu
+        from . import audit_labels, menu, waiting
 
-        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=20, demo_command="load_demo_continuum", demo_order=20)
+        register(
+            self.label,
+            menu=menu.navigation,
+            home_cards=menu.home_cards,
+            waiting=waiting.waiting,
+            order=20,
+            demo_command="load_demo_continuum",
+            demo_order=20,
+            audit_labels=audit_labels.LABELS,
+        )

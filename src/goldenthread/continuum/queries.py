@@ -21,7 +21,7 @@ from datetime import date
 from goldenthread.partnership.models import Organisation, Sector
 
 from . import permissions
-from .models import BAND_ORDER, Assessment, Band, Framework
+from .models import BAND_ORDER, Assessment, Band, Framework, Response
 from .results import band_name
 
 BAND_RANK = {band.value: rank for rank, band in enumerate(BAND_ORDER)}
@@ -477,4 +477,14 @@ def partnership_map(*, sector: str = "", framework: str = "") -> PartnershipMap:
         open_rounds=open_rounds.count(),
         sector=sector,
         framework=framework,
+    )
+
+
+def responses_waiting_for(user, organisation_ids):
+    """The person's own answers still to give, in rounds open at these organisations, the oldest round first."""
+    return (
+        Response.objects.filter(respondent=user, assessment__status=Assessment.Status.OPEN, assessment__organisation_id__in=list(organisation_ids))
+        .exclude(status=Response.Status.SUBMITTED)
+        .select_related("assessment", "assessment__organisation", "invited_by")
+        .order_by("assessment__started_on", "assessment_id")
     )

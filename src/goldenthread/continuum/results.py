@@ -17,7 +17,10 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.formats import date_format
+
 from goldenthread.core.action_plan import overdue
+from goldenthread.core.charts import Bar, BarGroup, Chart, DataTable, Guide, bar_chart, shorten
 
 from . import permissions, scoring
 from .models import BAND_ORDER, Answer, Assessment, Band, ContinuumAction, Item, Response
@@ -343,16 +346,6 @@ def read_result(assessment: Assessment) -> ResultReading | None:
 
 # Progress over time -------------------------------------------------------------------
 
-CHART_WIDTH = 760
-CHART_LABEL_GAP = 6
-CHART_BAR_AREA = 420
-CHART_BAR_HEIGHT = 18
-CHART_BAR_GAP = 4
-CHART_DOMAIN_GAP = 34
-CHART_TOP = 28
-ROUND_COLOURS = ["#505a5f", "#5694ca", "#1d70b8", "#003078"]  # older rounds lighter, the latest darkest
-CHART_TITLE_SHOWN = 36
-
 
 @dataclass
 class ProgressCell:
@@ -373,39 +366,11 @@ class ProgressRow:
 
 
 @dataclass
-class ChartBar:
-    x: int
-    y: int
-    width: int
-    height: int
-    fill: str
-    label: str
-    label_x: int
-    label_y: int
-
-
-@dataclass
-class ChartGroup:
-    title: str
-    title_y: int
-    bars: list[ChartBar]
-
-
-@dataclass
-class ProgressChart:
-    width: int
-    height: int
-    groups: list[ChartGroup]
-    guides: list[dict]
-    axis_x: int
-
-
-@dataclass
 class Progress:
     rounds: list[Assessment]
     rows: list[ProgressRow]
     overall: list[ProgressCell]
-    chart: ProgressChart | None
+    chart: Chart | None
 
 
 def progress_over_time(organisation) -> Progress:
@@ -424,44 +389,46 @@ def progress_over_time(organisation) -> Progress:
             cells.append(ProgressCell(round_, domain.score if domain else None, domain.band if domain else None))
         rows.append(ProgressRow(code, title, cells))
     overall = [ProgressCell(round_, result.score, result.band) for round_, result in zip(rounds, results, strict=True)]
-    chart = _chart(rounds, rows) if rounds else None
+    chart = _chart(rounds, rows, overall) if rounds else None
     return Progress(rounds=rounds, rows=rows, overall=overall, chart=chart)
 
 
-def _short(title: str) -> str:
-    return title if len(title) <= CHART_TITLE_SHOWN else title[: CHART_TITLE_SHOWN - 1].rstrip() + "…"
+SCALE_MAX = 4
 
 
-def _chart(rounds, rows) -> ProgressChart:
-    """An SVG bar chart drawn with attributes only (no inline style, so the page's CSP allows it)."""
-    scale_max = 4
-    bands = framework_bands(rounds[-1].framework)
-    groups, y = [], CHART_TOP
-    for row in rows:
-        title_y = y + 14
-        y += 22
-        bars = []
-        for index, cell in enumerate(row.cells):
-            width = 0 if cell.score is None else round(CHART_BAR_AREA * max(cell.score, 0) / scale_max)
-            score_text = "not assessed" if cell.score is None else f"{cell.score:.1f}, {band_name(cell.band)}"
-            bars.append(
-                ChartBar(
-                    x=0,
-                    y=y,
-                    width=max(width, 1 if cell.score is not None else 0),
-                    height=CHART_BAR_HEIGHT,
-                    fill=ROUND_COLOURS[max(0, len(ROUND_COLOURS) - len(row.cells) + index)],
-                    label=f"{_short(cell.assessment.title)}: {score_text}",
-                    label_x=width + CHART_LABEL_GAP,
-                    label_y=y + CHART_BAR_HEIGHT - 4,
+def _cell_words(cell: ProgressCell) -> str:
+    return cell.band_name + ("" if cell.score is None else f" ({cell.score:.1f})")
+
+
+def _chart(rounds, rows, overall) -> Chart:
+    """The core chart: a bar for each round in each area, with the stages marked, and its table."""
+    groups = [
+        BarGroup(
+            row.title,
+            [
+                Bar(
+                    f"{shorten(cell.assessment.title, 30)}: " + ("not assessed" if cell.score is None else f"{cell.score:.1f}, {band_name(cell.band)}"),
+                    cell.score,
                 )
-            )
-            y += CHART_BAR_HEIGHT + CHART_BAR_GAP
-        groups.append(ChartGroup(title=row.title, title_y=title_y, bars=bars))
-        y += CHART_DOMAIN_GAP - CHART_BAR_GAP - 22
-    guides = [
-        {"x": round(CHART_BAR_AREA * band["minimum"] / scale_max), "name": band["name"].replace("Trauma ", "")}
-        for band in bands
-        if 0 < band["minimum"] <= scale_max
+                for cell in row.cells
+            ],
+        )
+        for row in rows
     ]
-    return ProgressChart(width=CHART_WIDTH, height=y + 8, groups=groups, guides=guides, axis_x=0)
+    guides = [Guide(band["minimum"], band["name"].replace("Trauma ", "")) for band in framework_bands(rounds[-1].framework) if 0 < band["minimum"] <= SCALE_MAX]
+    table = DataTable(
+        caption="Progress over time: self-assessed stage and score (0 to 4) in each area",
+        headings=["Area", *(f"{round_.title} ({date_format(round_.completed_on, 'M Y')})" for round_ in rounds)],
+        rows=[(row.title, [_cell_words(cell) for cell in row.cells]) for row in rows] + [("Overall", [_cell_words(cell) for cell in overall])],
+    )
+    return bar_chart(
+        groups,
+        id="progress-chart",
+        title="Progress over time, area by area",
+        description="A bar for each completed round in each area, longer bars for higher scores; the dashed lines mark where each stage starts.",
+        scale_max=SCALE_MAX,
+        guides=guides,
+        table=table,
+        shaded=True,
+        intro="Each area's score, from 0 to 4, in every completed round. The lines mark where each stage starts. The same figures are in the table after the chart.",
+    )

@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import (
             audit,  # noqa: F401  (connects the audit signal handlers)
+            audit_labels,
             menu,
         )
         from .registry import register
 
-        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=90)
+        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=90, audit_labels=audit_labels.LABELS)

@@ -4,24 +4,37 @@ Writes are caught by model signals, so no service can forget to log; the person 
 comes from the request (see `AuditActorMiddleware`) or from `acting_as` in tasks and
 commands. Only field names are logged, never values, so the log holds no copy of
 anyone's personal data beyond who acted.
+
+Every line reads in the partnership's words: each app registers, for each of its models, an
+`AuditLabel` (`core.registry`): the kind of record, a description of one record that never
+holds special-category data (the log is read by partnership admins, who may not see a
+family's record), and the words for its fields. `describe` writes the description when the
+line is written; `lines` turns lines into what the audit log page shows.
 """
 
 import contextvars
+import re
 from contextlib import contextmanager
+from datetime import datetime
 
 from axes.signals import user_locked_out
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from . import registry
 from .append_only import AppendOnlyModel
 from .models import AuditEvent
 from .signin import normalised_email
 
-# Which apps are audited, and which hold personal data (named by type and id only, never by
-# their text, which could be a child's name), each app says when it registers (core.registry).
+# Which apps are audited, and which hold personal data (described only by their registered
+# `AuditLabel`, never by their own text, which could be a child's name), each app says when it
+# registers (core.registry).
 # Fields that change on every sign-in or use; logging them would drown the log.
 QUIET_FIELDS = {"last_login", "last_used_at", "password"}
 
@@ -56,15 +69,87 @@ def _label(user):
     return f"{user.full_name} (#{user.pk})"
 
 
+def _model(model_label):
+    try:
+        return apps.get_model(model_label)
+    except (LookupError, ValueError):
+        return None
+
+
+def _as_current_model(obj):
+    """The record as an instance of its model today: a migration saves a historical model, which has none of our words."""
+    model = _model(obj._meta.label_lower)
+    if model is None or type(obj) is model:
+        return obj
+    names = {field.attname for field in model._meta.concrete_fields}
+    return model(**{field.attname: getattr(obj, field.attname) for field in obj._meta.concrete_fields if field.attname in names})
+
+
+def day(value) -> str:
+    """A date (or the local date of a time) as a description writes it: "3 March 2026"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return f"{value.day} {value:%B %Y}"
+
+
+def _lower_first(words: str) -> str:
+    """'Full name' -> 'full name', but 'API token' stays as it is."""
+    words = str(words)
+    return words if words[1:2].isupper() else words[:1].lower() + words[1:]
+
+
+def kind_of(model_label: str) -> str:
+    """What kind of record this is, in plain words ("place in a supervision session"); "" for a model that is gone."""
+    words = registry.audit_label_for(model_label)
+    if words is not None and words.kind:
+        return words.kind
+    model = _model(model_label)
+    return _lower_first(model._meta.verbose_name) if model is not None else ""
+
+
+def field_words(model_label: str, name: str) -> str:
+    """What a field is, in plain words: the app's registered words, else the field's verbose name."""
+    words = registry.audit_label_for(model_label)
+    if words is not None and name in words.fields:
+        return words.fields[name]
+    model = _model(model_label)
+    try:
+        verbose = model._meta.get_field(name).verbose_name if model is not None else name
+    except FieldDoesNotExist:
+        verbose = name
+    return _lower_first(str(verbose).replace("_", " "))
+
+
+def describe(obj) -> str:
+    """A readable description of one record for the audit log, which never holds special-category data.
+
+    The app's registered description where there is one; otherwise the record's own text,
+    except for an app whose records can hold personal data (then only the kind of record).
+    """
+    obj = _as_current_model(obj)
+    model_label = obj._meta.label_lower
+    words = registry.audit_label_for(model_label)
+    if words is not None and words.describe is not None:
+        try:
+            text = words.describe(obj)
+        except ObjectDoesNotExist:  # a record it names has gone already (a cascade)
+            text = ""
+        if text:
+            return str(text)[:200]
+    if registry.holds_personal_data(obj._meta.app_label) or type(obj).__str__ is models.Model.__str__:
+        return kind_of(model_label)[:1].upper() + kind_of(model_label)[1:]
+    return str(obj)[:200]
+
+
 def record(action, *, actor=None, obj=None, object_type="", object_id="", object_label="", changed_fields=()):
     """Append one event to the audit log."""
     actor = actor if actor is not None else current_actor()
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
-        if registry.holds_personal_data(obj._meta.app_label):
-            object_label = object_label or f"{obj._meta.verbose_name} #{obj.pk}"
-        object_label = object_label or str(obj)[:200]
+        object_label = object_label or describe(obj)
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         actor=actor if authenticated else None,
@@ -157,3 +242,23 @@ def _log_lockout(sender, request, username, ip_address, **kwargs):
         object_id=str(account.pk) if account else "",
         object_label=str(account) if account else "No account with that address",
     )
+
+
+# Descriptions written before every kind of record had its words: "Answer object (9617)", "attendee #160".
+_OLD_DESCRIPTION = re.compile(r"^(?:[A-Za-z]+ object \(\d+\)|[a-z][a-z ]* #\d+)$")
+
+
+def lines(events) -> list[dict]:
+    """What the audit log page shows for each event: when, who, what was done, to what kind of record, which record, and what changed."""
+    shown = []
+    for event in events:
+        label = "" if _OLD_DESCRIPTION.match(event.object_label or "") else event.object_label
+        shown.append(
+            {
+                "event": event,
+                "kind": kind_of(event.object_type) if event.object_type else "",
+                "record": label,
+                "changed": [field_words(event.object_type, name) for name in event.changed_fields or ()],
+            }
+        )
+    return shown

@@ -24,6 +24,15 @@ from .services import token_lifetimes
 from .signin import normalised_email
 
 
+class WritingInput(forms.TextInput):
+    """A single line where a person writes about people ("What will be done", "Who was there").
+
+    `{% gt_field %}` gives it the same shared-language advice as a text box, as the person
+    types. Names, e-mail addresses, dates and numbers stay plain `TextInput`s: there is
+    nothing there to advise on. `core.rules.TextRule(..., advice=True)` chooses it.
+    """
+
+
 class DateWidget(forms.MultiWidget):
     """Day, month and year in three boxes: the GOV.UK date pattern, no date picker."""
 
@@ -64,6 +73,26 @@ def month_number(text: str) -> int | None:
     return None
 
 
+DATE_PARTS = ("day", "month", "year")
+
+
+def date_problem(message: str, *parts: str, code: str = "invalid") -> forms.ValidationError:
+    """A date error that names the boxes at fault, so only those are marked (all three when it names none)."""
+    return forms.ValidationError(message, code=code, params={"date_parts": parts})
+
+
+def date_parts_at_fault(errors) -> set[int]:
+    """Which of the three boxes (0 day, 1 month, 2 year) an error list is about: all three unless an error names its boxes."""
+    part_of_message = {DAY_AS_NUMBER: "day", MONTH_AS_NUMBER_OR_WORD: "month", YEAR_AS_NUMBER: "year"}  # a box's own check
+    at_fault = set()
+    for error in errors.as_data() if hasattr(errors, "as_data") else []:
+        parts = error.params.get("date_parts") if isinstance(error.params, dict) else None
+        if not parts and error.message in part_of_message:
+            parts = (part_of_message[error.message],)
+        at_fault |= {DATE_PARTS.index(part) for part in parts} if parts else {0, 1, 2}
+    return at_fault
+
+
 class DateField(forms.MultiValueField):
     """A date typed as day, month and year, with messages that say what to type.
 
@@ -100,25 +129,25 @@ class DateField(forms.MultiValueField):
         day, month, year = (str(part or "").strip() for part in data_list)
         missing = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
         if missing:
-            raise forms.ValidationError(f"Enter the {' and the '.join(missing)} as well, {DATE_EXAMPLE}", code="incomplete")
+            raise date_problem(f"Enter the {' and the '.join(missing)} as well, {DATE_EXAMPLE}", *missing, code="incomplete")
         if not day.isdecimal():
-            raise forms.ValidationError(DAY_AS_NUMBER, code="invalid")
+            raise date_problem(DAY_AS_NUMBER, "day")
         number_month = month_number(month)
         if number_month is None:
-            raise forms.ValidationError(MONTH_AS_NUMBER_OR_WORD, code="invalid")
+            raise date_problem(MONTH_AS_NUMBER_OR_WORD, "month")
         if not year.isdecimal():
-            raise forms.ValidationError(YEAR_AS_NUMBER, code="invalid")
+            raise date_problem(YEAR_AS_NUMBER, "year")
         number_day, number_year = int(day), int(year)
         if not 1 <= number_month <= 12:
-            raise forms.ValidationError("Enter a real date: the month is a number from 1 to 12, or a word such as March", code="invalid")
+            raise date_problem("Enter a real date: the month is a number from 1 to 12, or a word such as March", "month")
         if not EARLIEST_YEAR <= number_year <= LATEST_YEAR:
             if len(year) != 4:
-                raise forms.ValidationError(YEAR_AS_NUMBER, code="invalid")
-            raise forms.ValidationError(f"Enter a real date: the year is from {EARLIEST_YEAR} to {LATEST_YEAR}", code="invalid")
+                raise date_problem(YEAR_AS_NUMBER, "year")
+            raise date_problem(f"Enter a real date: the year is from {EARLIEST_YEAR} to {LATEST_YEAR}", "year")
         days_in_month = calendar.monthrange(number_year, number_month)[1]
         if not 1 <= number_day <= days_in_month:
             month_name = MONTH_NAMES[number_month - 1]
-            raise forms.ValidationError(f"Enter a real date: {month_name} {number_year} has {days_in_month} days", code="invalid")
+            raise date_problem(f"Enter a real date: {month_name} {number_year} has {days_in_month} days", "day")
         return datetime.date(number_year, number_month, number_day)
 
 

@@ -84,3 +84,30 @@ def declared_length(request) -> int | None:
     if not header.isdigit():
         return None
     return int(header)
+
+
+METHOD_NOT_ALLOWED = "This address does not take that kind of request. Send it again as one of: {allowed}."
+
+
+class MethodNotAllowedPageMiddleware:
+    """Give a 405 a body: Django's `require_POST` and its kin answer with an empty page, django-ninja with two words.
+
+    A page answers with the calm 405 page (what happened, what to do next); an address under
+    /api/ answers `{"detail": ...}` as every other API refusal does. The `Allow` header is kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.get("Content-Type", "").startswith("application/json"):
+            return response
+        allowed = response.get("Allow", "")
+        if request.path.startswith("/api/"):
+            page = JsonResponse({"detail": METHOD_NOT_ALLOWED.format(allowed=allowed or "GET")}, status=405)
+        else:
+            page = render(request, "core/errors/405.html", {"allowed": allowed}, status=405)
+        if allowed:
+            page["Allow"] = allowed
+        return page

@@ -12,7 +12,7 @@ The pattern every form page follows, written once in `form_page`:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from .forms import show_service_errors
+from .language import words_to_check
 from .refusals import EditConflict
 
 
@@ -58,6 +59,8 @@ def form_page(
     context: dict | None = None,
     conflict_context: Callable[[EditConflict], dict] | None = None,
     version_field: str = "version",
+    check_words: Sequence[str] | Callable[[dict], Sequence[str]] = (),
+    shared_with: str = "",
 ):
     """The form page: show the form; on a valid POST ask the service, then say it is done and redirect.
 
@@ -69,10 +72,17 @@ def form_page(
       (its hidden version moved on to the saved one) and `conflict` in the context; add
       more (the saved record, an access-log line) with `conflict_context(conflict)`.
     - Success: `success_message` as a message, and a redirect to `success_url`.
+    - Words that will be published or shared (`check_words`, the form's field names, and
+      `shared_with`, where they go): the first valid POST shows the shared-language findings
+      on the page instead of saving, each with its suggestion; sending the same words again
+      saves them as they are (advice, never a block; see `core.language`).
     A refusal (`core.refusals.Refused`) is not caught here: it reaches the 403 page.
     """
     context = context or {}
     if request.method == "POST" and form.is_bound and form.is_valid():
+        review = words_to_check(request, form, check_words, shared_with=shared_with) if check_words else None
+        if review is not None:
+            return render(request, template, {**context, "form": form, "words_to_check": review})
         try:
             result = action(form.cleaned_data)
         except EditConflict as conflict:

@@ -3,7 +3,9 @@
 - `Refused`: a service or view says no, with a plain message saying who to ask. It is a
   PermissionDenied, so anything that already handles that still works; pages answer with
   `render_refusal` (403, the message shown) and the API with `api_refusal_handler`
-  (403, `{"detail": message}`). Where a rule says a refusal is logged (a family's access
+  (403, `{"detail": message}`). A refusal without a message of its own says who to ask
+  for the person refused (`who_to_ask`): an organisation lead is not told to ask their
+  organisation lead. Where a rule says a refusal is logged (a family's access
   log), the service writes that line first and then raises.
 - `EditConflict` and `check_version`: a version-checked edit that lost. The page answers
   409 and shows what is saved now beside what the person typed, so nothing is lost.
@@ -16,6 +18,9 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from . import registry
+from .permissions import is_partnership_admin, is_signed_in
+
 DEFAULT_REFUSAL = "Your role does not include this. If you think it should, ask your organisation lead or your partnership's admin."
 
 
@@ -27,14 +32,48 @@ class Refused(PermissionDenied):
         super().__init__(message)
 
 
-def refusal_message(exc: BaseException) -> str:
-    """The message to show for any refusal: a Refused's own, a PermissionDenied's text, or the default."""
-    return getattr(exc, "message", None) or str(exc) or DEFAULT_REFUSAL
+DEFAULT_WHO_TO_ASK = "ask your organisation lead or your partnership's admin"
+PARTNERSHIP_TEAM = "talk with the others in the partnership team"
+
+
+def who_to_ask(user) -> str:
+    """Who this person should ask when their role does not include something, as words after "If you think it should, ".
+
+    A partnership lead or admin talks with the rest of the partnership team; anyone else is
+    answered by the apps (an organisation lead asks the partnership team, a practitioner their
+    organisation lead, a family member their lead practitioner); anyone else, the default.
+    """
+    if not is_signed_in(user):
+        return DEFAULT_WHO_TO_ASK
+    if is_partnership_admin(user):
+        return PARTNERSHIP_TEAM
+    return registry.who_to_ask(user) or DEFAULT_WHO_TO_ASK
+
+
+def default_refusal_for(user) -> str:
+    """The default refusal, saying who this person should ask."""
+    return f"Your role does not include this. If you think it should, {who_to_ask(user)}."
+
+
+def refusal_message(exc: BaseException, user=None) -> str:
+    """The message to show for any refusal: a Refused's own, a PermissionDenied's text, or the default for `user`."""
+    message = getattr(exc, "message", None) or str(exc)
+    if not message or message == DEFAULT_REFUSAL:
+        return default_refusal_for(user) if user is not None else DEFAULT_REFUSAL
+    return message
+
+
+def _person(request):
+    """Who is asking: the signed-in person, or the owner of the API token."""
+    for person in (getattr(request, "user", None), getattr(request, "auth", None)):
+        if is_signed_in(person):
+            return person
+    return None
 
 
 def render_refusal(request, refused: PermissionDenied):
     """The page for a refusal: 403, with the message and a way home."""
-    return render(request, "core/errors/refused.html", {"message": refusal_message(refused)}, status=403)
+    return render(request, "core/errors/refused.html", {"message": refusal_message(refused, _person(request))}, status=403)
 
 
 def api_refusal_handler(request, exc: PermissionDenied, api):
@@ -42,7 +81,7 @@ def api_refusal_handler(request, exc: PermissionDenied, api):
 
     Register it with `api.add_exception_handler(Refused, functools.partial(api_refusal_handler, api=api))`.
     """
-    return api.create_response(request, {"detail": refusal_message(exc)}, status=403)
+    return api.create_response(request, {"detail": refusal_message(exc, _person(request))}, status=403)
 
 
 class EditConflict(Exception):

@@ -2,8 +2,15 @@
 
 Core reads this registry and imports no app. An app registers:
 - its menu links and home cards (functions of the signed-in person, in its `menu.py`);
-- whether its records are audited, and whether the audit log must name them by type and id
-  only because their text can hold personal data;
+- what waits for a person: the hand-overs whose turn is theirs (a function of the signed-in
+  person returning `Waiting` notices, in its `waiting.py`), read by the home page into one
+  "Waiting for you" list;
+- whether its records are audited, and whether their text can hold personal data;
+- how the audit log names its records, in the partnership's words (`AuditLabel`, in its
+  `audit_labels.py`): the kind of record, a description that holds no special-category data,
+  and what each field is;
+- who a person should ask when their role does not include something (`who_to_ask`, a
+  function of the signed-in person returning words such as "ask the partnership team", or None);
 - the management command that loads its demo data, and when it runs in `manage.py load_demo`.
 
 A new module adds one `register(...)` call and nothing in core.
@@ -11,9 +18,12 @@ A new module adds one `register(...)` call and nothing in core.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import NamedTuple, TypedDict
+
+from django.utils import timezone
 
 
 class MenuEntry(NamedTuple):
@@ -32,6 +42,52 @@ class HomeCard(TypedDict):
 
 
 @dataclass(frozen=True)
+class Waiting:
+    """One thing waiting for a person because it is their turn: someone handed it over, or its date came.
+
+    `what` is what to do, in a few words, and the link text (for example "Confirm an action
+    that changes a child's plan"); `about` says who or what it is about in a sentence;
+    `link` is the page where they do it; `since` is when it started waiting (a date, or a
+    date and time); `due` is the date it is wanted by, where there is one. The home page
+    asks for no second step, so a notice never names a family or says anything about them:
+    the page behind the link does, with its own safeguards. A notice is worked out afresh
+    from the records each time, so it is gone as soon as the person acts.
+    """
+
+    what: str
+    about: str
+    link: str
+    since: date | datetime | None = None
+    due: date | None = None
+
+    @property
+    def since_day(self) -> date | None:
+        if isinstance(self.since, datetime):
+            return timezone.localdate(self.since) if timezone.is_aware(self.since) else self.since.date()
+        return self.since
+
+    @property
+    def is_past_due(self) -> bool:
+        return self.due is not None and self.due < timezone.localdate()
+
+
+@dataclass(frozen=True)
+class AuditLabel:
+    """How the audit log names one kind of record, in the partnership's words.
+
+    `kind` is the kind of record ("a place in a supervision session"; by default the model's
+    verbose name); `describe(record)` is a short description of one record that a partnership
+    admin may read: never a family's or child's name, never what was written about them;
+    `fields` gives a field's words where its verbose name does not read well in the log
+    (`{"acknowledged_confidentiality_at": "when they agreed to keep it confidential"}`).
+    """
+
+    kind: str = ""
+    describe: Callable[[object], str] | None = None
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class AppParts:
     label: str
     menu: Callable[[object], list[MenuEntry]] | None = None
@@ -41,6 +97,9 @@ class AppParts:
     holds_personal_data: bool = False
     demo_command: str = ""
     demo_order: int = 100
+    waiting: Callable[[object], list[Waiting]] | None = None
+    audit_labels: Mapping[str, AuditLabel] = field(default_factory=dict)
+    who_to_ask: Callable[[object], str | None] | None = None
 
 
 _registered: dict[str, AppParts] = {}
@@ -56,11 +115,22 @@ def register(
     holds_personal_data: bool = False,
     demo_command: str = "",
     demo_order: int = 100,
+    waiting=None,
+    audit_labels: Mapping[type | str, AuditLabel] | None = None,
+    who_to_ask=None,
 ) -> AppParts:
-    """Say what an app adds; `order` places its menu links and home cards, lowest first."""
-    parts = AppParts(label, menu, home_cards, order, audited, holds_personal_data, demo_command, demo_order)
+    """Say what an app adds; `order` places its menu links and home cards, lowest first.
+
+    `audit_labels` maps each model (the class, or its "app.model" label) to its `AuditLabel`.
+    """
+    labels = {_model_label(model): words for model, words in (audit_labels or {}).items()}
+    parts = AppParts(label, menu, home_cards, order, audited, holds_personal_data, demo_command, demo_order, waiting, labels, who_to_ask)
     _registered[label] = parts
     return parts
+
+
+def _model_label(model) -> str:
+    return model if isinstance(model, str) else model._meta.label_lower
 
 
 def apps_in_order() -> list[AppParts]:
@@ -83,6 +153,17 @@ def home_cards_for(user) -> list[HomeCard]:
     return cards
 
 
+def waiting_for(user) -> list[Waiting]:
+    """Everything waiting for this person, from every app: the soonest wanted first, then the longest waiting."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    found: list[Waiting] = []
+    for parts in apps_in_order():
+        if parts.waiting is not None:
+            found.extend(parts.waiting(user))
+    return sorted(found, key=lambda notice: (notice.due is None, notice.due or date.max, notice.since_day is None, notice.since_day or date.max))
+
+
 def is_audited(app_label: str) -> bool:
     parts = _registered.get(app_label)
     return parts is not None and parts.audited
@@ -97,3 +178,19 @@ def demo_commands() -> list[str]:
     """The demo loaders of every app, in the order they must run (each needs the ones before)."""
     ordered = sorted((p for p in _registered.values() if p.demo_command), key=lambda p: (p.demo_order, p.label))
     return [parts.demo_command for parts in ordered]
+
+
+def audit_label_for(model_label: str) -> AuditLabel | None:
+    """The words an app registered for one kind of record ("supervision.attendee"), or None."""
+    parts = _registered.get(model_label.partition(".")[0])
+    return parts.audit_labels.get(model_label.lower()) if parts is not None else None
+
+
+def who_to_ask(user) -> str | None:
+    """Who this person should ask when their role does not include something: the first app that knows."""
+    for parts in apps_in_order():
+        if parts.who_to_ask is not None:
+            words = parts.who_to_ask(user)
+            if words:
+                return words
+    return None

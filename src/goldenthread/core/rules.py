@@ -28,7 +28,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .forms import DATE_EXAMPLE, DateField, clean_text
+from .forms import DATE_EXAMPLE, DateField, WritingInput, clean_text
 
 
 def raise_if(errors: dict) -> None:
@@ -42,7 +42,10 @@ class TextRule:
     """A line or a box of text: its label, its longest length, and the message when it is required but empty.
 
     `required_message` None means the text may be left empty. `rows` makes it a box
-    (a textarea with that many rows) rather than a single line.
+    (a textarea with that many rows) rather than a single line. A box always gets
+    shared-language advice as the person types; `advice=True` gives a single line the same,
+    for a line where people write about people ("What will be done", "Who was there"), never
+    for a name, an e-mail address, a date or a number.
     """
 
     label: str
@@ -50,6 +53,7 @@ class TextRule:
     required_message: str | None = None
     rows: int | None = None
     hint: str = ""
+    advice: bool = False
 
     @property
     def required(self) -> bool:
@@ -77,6 +81,8 @@ class TextRule:
         }
         if self.rows:
             options["widget"] = forms.Textarea(attrs={"rows": self.rows})
+        elif self.advice:
+            options["widget"] = WritingInput()
         return forms.CharField(**{**options, **overrides})
 
     def clean(self, value, *, field: str, errors: dict) -> str:

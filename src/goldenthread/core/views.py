@@ -8,8 +8,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.urls import reverse, reverse_lazy
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from goldenthread.language import check as check_language
 
-from . import permissions, safeguards, services
+from . import audit, permissions, safeguards, services
 from .decorators import no_store
 from .forms import (
     AcceptTermsForm,
@@ -30,13 +31,13 @@ from .forms import (
 )
 from .identity import partnership_identity
 from .models import ApiToken, AuditEvent
-from .navigation import home_cards_for
+from .navigation import home_cards_for, waiting_for
 from .refusals import Refused, render_refusal
 
 
 def home(request):
     if request.user.is_authenticated:
-        return render(request, "core/home.html", {"cards": home_cards_for(request.user)})
+        return render(request, "core/home.html", {"waiting": waiting_for(request.user), "cards": home_cards_for(request.user)})
     return render(request, "core/front_page.html")
 
 
@@ -138,7 +139,7 @@ def audit_log(request):
     return render(
         request,
         "core/audit_log.html",
-        {"page": page, "actions": AuditEvent.Action.choices, "chosen_action": action},
+        {"page": page, "lines": audit.lines(page), "actions": AuditEvent.Action.choices, "chosen_action": action},
     )
 
 
@@ -174,8 +175,16 @@ def page_not_found(request, exception=None):
     return render(request, "core/errors/404.html", status=404)
 
 
+SERVER_ERROR_TEXT = "Sorry, there is a problem with the service. Nothing you had already saved has been lost. Try again in a few minutes."
+
+
 def server_error(request):
-    return render(request, "core/errors/500.html", status=500)
+    """The 500 page: a page of its own (no menu, no database), plain text if even that fails."""
+    try:
+        body = loader.render_to_string("core/errors/500.html")
+    except Exception:  # the page that reports a fault must not fault itself
+        return HttpResponseServerError(SERVER_ERROR_TEXT, content_type="text/plain; charset=utf-8")
+    return HttpResponseServerError(body)
 
 
 LANGUAGE_FEEDBACK_LIMIT = 20_000

@@ -19,6 +19,11 @@ Besides the four parts an agreement can cover (`Part`), the rule answers for fou
 page shows: the household (names of the people and how they are related: visible with any part of
 the record), the team, the agreements and the access log.
 
+A refusal to another organisation's team member says where the family's agreement stands for
+that part (`Decision.agreement`): never given, given but not started yet, run out on a date, or
+withdrawn on a date. The rule already reads every agreement of the family with that
+organisation, so pages say what is true from the decision, without working it out again.
+
 Seeing a part is not always changing it (`decide_change`):
 
 - the household (who is in it, their names, pronouns, dates of birth, how they are related) is
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import connections, router
 from django.db.models import Exists, OuterRef, Q, Subquery
@@ -101,6 +107,44 @@ class Action:
     ANONYMISE = "anonymise"
 
 
+class Agreement:
+    """Where the family's agreement stands for a part the person's organisation may not see."""
+
+    NEVER = "never"  # the family has not agreed to share this part with the organisation
+    NOT_YET = "not-yet"  # agreed, from a day still to come
+    EXPIRED = "expired"  # agreed, and it ran out
+    WITHDRAWN = "withdrawn"  # agreed, and the family withdrew it
+
+
+@dataclass(frozen=True)
+class AgreementStanding:
+    """For one part: how the family's agreement with the organisation stands (`Agreement`) and since or from when."""
+
+    state: str = Agreement.NEVER
+    on: date | None = None
+
+    @property
+    def on_words(self) -> str:
+        """The day as a sentence says it: "2 November 2026"."""
+        return f"{self.on.day} {self.on:%B %Y}" if self.on else ""
+
+
+NEVER_AGREED = AgreementStanding()
+
+
+def _agreement_reason(standing: AgreementStanding) -> str:
+    if standing.state == Agreement.EXPIRED:
+        return (
+            f"The family's agreement that your organisation may see this part of their record ran out on {standing.on_words}. "
+            "Ask the lead practitioner to record a new agreement if the family agrees."
+        )
+    if standing.state == Agreement.WITHDRAWN:
+        return f"The family withdrew their agreement that your organisation may see this part of their record on {standing.on_words}."
+    if standing.state == Agreement.NOT_YET:
+        return f"The family has agreed that your organisation may see this part of their record from {standing.on_words}."
+    return "The family has not agreed that your organisation may see this part of their record."
+
+
 @dataclass(frozen=True)
 class Decision:
     """Whether one person may see (or, from `decide_change`, change) one part of one family's record, and why."""
@@ -112,6 +156,8 @@ class Decision:
     refusal_reason: str = ""
     # For a family member: the one person whose profile they may see (None: every profile).
     only_person_id: int | None = None
+    # For another organisation's team member refused a part: where the family's agreement stands.
+    agreement: AgreementStanding | None = None
 
     def __bool__(self):
         return self.allowed
@@ -135,6 +181,8 @@ class AccessContext:
     person_id: int | None = None
     emergency: EmergencyAccess | None = None
     consented_parts: frozenset = field(default_factory=frozenset)
+    # For another organisation's team place: the parts no live agreement covers, and why (part -> standing).
+    ended_parts: dict = field(default_factory=dict)
     is_data_protection_lead: bool = False
     generation: int = 0
 
@@ -211,7 +259,7 @@ def context(user, family) -> AccessContext | None:
         generation=generation,
     )
     if found.has_team_place and not found.in_recording_organisation:
-        found.consented_parts = consented_parts(family.pk, found.team_organisation_id)
+        found.consented_parts, found.ended_parts = agreements_for(family.pk, found.team_organisation_id)
     cache[family.pk] = found
     return found
 
@@ -263,8 +311,48 @@ def consented_parts(family_id, organisation_id) -> frozenset:
     return frozenset(part for parts in live for part in (parts or []) if part in CONTENT_PARTS)
 
 
-def _refused(part, reason) -> Decision:
-    return Decision(False, Basis.REFUSED, part=part, refusal_reason=reason)
+def _standing(agreements, today) -> tuple[frozenset, dict]:
+    """From one organisation's agreements (parts, from, until, withdrawn at), newest first: the parts live today,
+    and for every other part the newest agreement that covered it (not started yet, run out, withdrawn)."""
+    live, ended = set(), {}
+    for parts, valid_from, valid_until, withdrawn_at in agreements:
+        covered = [part for part in (parts or []) if part in CONTENT_PARTS]
+        if withdrawn_at is not None:
+            standing = AgreementStanding(Agreement.WITHDRAWN, timezone.localdate(withdrawn_at))
+        elif valid_from > today:
+            standing = AgreementStanding(Agreement.NOT_YET, valid_from)
+        elif valid_until is not None and valid_until < today:
+            standing = AgreementStanding(Agreement.EXPIRED, valid_until)
+        else:
+            live.update(covered)
+            continue
+        for part in covered:
+            ended.setdefault(part, standing)
+    return frozenset(live), {part: standing for part, standing in ended.items() if part not in live}
+
+
+def agreements_for(family_id, organisation_id) -> tuple[frozenset, dict]:
+    """In one query: the parts live agreements cover for one organisation today, and where the agreement stands for
+    each part that one covered before or will cover (part -> `AgreementStanding`)."""
+    agreements = (
+        ConsentAgreement.objects.filter(family_id=family_id, organisation_id=organisation_id)
+        .order_by("-recorded_at", "-pk")
+        .values_list("parts", "valid_from", "valid_until", "withdrawn_at")
+    )
+    return _standing(agreements, timezone.localdate())
+
+
+def _refused(part, reason, agreement=None) -> Decision:
+    return Decision(False, Basis.REFUSED, part=part, refusal_reason=reason, agreement=agreement)
+
+
+def _agreement_refusal(found: AccessContext, part: str) -> Decision:
+    """Another organisation's team member, refused a part: why, from where the family's agreement stands."""
+    if part in CONTENT_PARTS:
+        standing = found.ended_parts.get(part, NEVER_AGREED)
+    else:  # the household: seen with any part, so the newest ending among them
+        standing = max(found.ended_parts.values(), key=lambda ended: ended.on, default=NEVER_AGREED)
+    return _refused(part, _agreement_reason(standing), standing)
 
 
 def _decide(found: AccessContext | None, part: str) -> Decision:
@@ -289,7 +377,7 @@ def _decide(found: AccessContext | None, part: str) -> Decision:
     if found.is_data_protection_lead and part == ACCESS_LOG:
         return Decision(True, Basis.DATA_PROTECTION, part=part)
     if found.has_team_place:
-        return _refused(part, "The family has not agreed that your organisation may see this part of their record.")
+        return _agreement_refusal(found, part)
     return _refused(part, "Only the team around the family can see its record.")
 
 
@@ -511,21 +599,25 @@ def families_with_places(user):
 
 def consented_parts_for_places(families) -> dict[int, frozenset]:
     """For families annotated by `families_with_places`: the parts live agreements cover for the person's organisation (one query)."""
+    return {family_id: live for family_id, (live, _) in agreements_for_places(families).items()}
+
+
+def agreements_for_places(families) -> dict[int, tuple[frozenset, dict]]:
+    """For families annotated by `families_with_places`, held by another organisation: `agreements_for` each (one query)."""
     organisation_of = {family.pk: family.team_organisation_id for family in families if family.team_organisation_id != family.recording_organisation_id}
     if not organisation_of:
         return {}
-    today = timezone.localdate()
-    live = ConsentAgreement.objects.filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-        family_id__in=list(organisation_of),
-        withdrawn_at__isnull=True,
-        valid_from__lte=today,
-    ).values_list("family_id", "organisation_id", "parts")
-    found: dict[int, set] = {family_id: set() for family_id in organisation_of}
-    for family_id, organisation_id, parts in live:
+    rows = (
+        ConsentAgreement.objects.filter(family_id__in=list(organisation_of))
+        .order_by("-recorded_at", "-pk")
+        .values_list("family_id", "organisation_id", "parts", "valid_from", "valid_until", "withdrawn_at")
+    )
+    by_family: dict[int, list] = {family_id: [] for family_id in organisation_of}
+    for family_id, organisation_id, *agreement in rows:
         if organisation_of.get(family_id) == organisation_id:
-            found[family_id].update(part for part in (parts or []) if part in CONTENT_PARTS)
-    return {family_id: frozenset(parts) for family_id, parts in found.items()}
+            by_family[family_id].append(agreement)
+    today = timezone.localdate()
+    return {family_id: _standing(agreements, today) for family_id, agreements in by_family.items()}
 
 
 def log_listed(user, families, detail, *, part=TEAM) -> None:

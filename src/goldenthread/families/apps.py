@@ -9,8 +9,17 @@ class FamiliesConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import menu
+        from . import audit_labels, menu, permissions, waiting
 
         register(
-            self.label, menu=menu.navigation, home_cards=menu.home_cards, order=30, holds_personal_data=True, demo_command="load_demo_families", demo_order=30
+            self.label,
+            menu=menu.navigation,
+            home_cards=menu.home_cards,
+            waiting=waiting.waiting,
+            order=30,
+            holds_personal_data=True,
+            demo_command="load_demo_families",
+            demo_order=30,
+            audit_labels=audit_labels.LABELS,
+            who_to_ask=permissions.who_to_ask,
         )

@@ -100,3 +100,18 @@ def can_review_emergency_access(user) -> bool:
 
 def can_set_retention_rule(user) -> bool:
     return is_signed_in(user) and is_partnership_admin(user)
+
+
+def who_to_ask(user) -> str | None:
+    """Who a family member asks when something is not open to them: their lead practitioner, by name.
+
+    None for anyone who works in an organisation (the partnership app answers for them).
+    """
+    if not is_signed_in(user) or Membership.objects.filter(user=user).exists():
+        return None
+    families = access.own_families(user)
+    leads = TeamMember.objects.filter(family__in=families, is_lead=True, left_on__isnull=True).order_by("user__full_name")
+    names = list(dict.fromkeys(leads.values_list("user__full_name", flat=True)[:2]))
+    if names:
+        return f"ask your lead practitioner, {' or '.join(names)}"
+    return "ask your lead practitioner" if families.exists() else None

@@ -151,6 +151,20 @@ def families_asked_to_join(user, public_ids) -> set:
     return set(waiting.values_list("family__public_id", flat=True))
 
 
+def join_requests_waiting_in(families):
+    """Requests to join the team still waiting for a decision in these families, the longest waiting first."""
+    return (
+        JoinRequest.objects.filter(family__in=families, status=JoinRequest.Status.WAITING)
+        .select_related("family", "user", "organisation")
+        .order_by("requested_at", "id")
+    )
+
+
+def team_people(family):
+    """The active people with a live place in the family's team, by name."""
+    return User.objects.filter(family_team_places__family=family, family_team_places__left_on__isnull=True, is_active=True).distinct().order_by("full_name")
+
+
 REVIEWED_SHOWN = 20
 
 

@@ -19,7 +19,7 @@ FAMILY_NAME = TextRule("How the family would like to be known", 150, "Enter how 
 CONTACT_DETAILS = TextRule("Contact details", 2000, rows=3, hint="Address, phone numbers, and how the family prefers to be contacted")
 # The record may be without a note (older and anonymised records have none), so the service
 # does not ask for one; the page where a family is recorded does.
-LAWFUL_BASIS_NOTE = TextRule("Why this basis applies", 500)
+LAWFUL_BASIS_NOTE = TextRule("Why this basis applies", 500, advice=True)
 LAWFUL_BASIS_NOTE_WHEN_RECORDING = replace(LAWFUL_BASIS_NOTE, required_message="Say why this lawful basis applies")
 CHOOSE_A_LAWFUL_BASIS = "Choose the lawful basis for holding and sharing the record"
 ADD_THE_CHILD = "Add at least the child or young person at the centre"
@@ -42,7 +42,7 @@ PREFERRED_NAME = TextRule("What they like to be called", 100)
 PRONOUNS = TextRule("Pronouns", 40, hint="For example, she/her, he/him, they/them")
 DATE_OF_BIRTH = DateRule("Date of birth", not_future=True, hint="For example, 27 3 2015. Leave it empty if you do not know it")
 CHOOSE_WHO_THEY_ARE = "Choose who they are in the family"
-RELATIONSHIP = TextRule("Relationship", 150, "Say how they are related, in the family's words", hint="For example: mum, step-dad, older sister.")
+RELATIONSHIP = TextRule("Relationship", 150, "Say how they are related, in the family's words", hint="For example: mum, step-dad, older sister.", advice=True)
 
 # The story ----------------------------------------------------------------------------------------
 
@@ -53,13 +53,14 @@ STORY = TextRule(
     rows=12,
     hint="Use the family's own words where you can. You can add more later.",
 )
-WHO_WAS_THERE = TextRule("Who was there", 500, "Say who was there when the story was told", hint="For example: Mum, Jamie (aged 9), and me")
+WHO_WAS_THERE = TextRule("Who was there", 500, "Say who was there when the story was told", hint="For example: Mum, Jamie (aged 9), and me", advice=True)
 TOLD_ON = DateRule("When it was told", "Enter the date the story was told", not_future=True)
 HOW_AGREED = TextRule(
     "How the family agreed to it being recorded",
     500,
     "Say how the family agreed to the story being recorded",
     hint="For example: Mum read it back with me and agreed it at the visit",
+    advice=True,
 )
 
 # One-page profiles -------------------------------------------------------------------------------
@@ -67,7 +68,7 @@ HOW_AGREED = TextRule(
 LIKED_AND_ADMIRED = TextRule("What people like and admire about me", 4000, rows=6)
 IMPORTANT_TO_ME = TextRule("What is important to me", 4000, rows=6)
 HOW_TO_SUPPORT_ME = TextRule("How best to support me", 4000, rows=6)
-WRITTEN_WITH = TextRule("Who wrote it with me", 300, hint="For example: Jamie, with Riley from Children's Services")
+WRITTEN_WITH = TextRule("Who wrote it with me", 300, hint="For example: Jamie, with Riley from Children's Services", advice=True)
 WRITE_ONE_PART_OF_THE_PROFILE = "Write at least one part of the profile"
 
 # The chronology -----------------------------------------------------------------------------------
@@ -92,7 +93,7 @@ JOIN_REASON = TextRule(
 VALID_FROM = DateRule("From", "Enter the date the agreement starts")
 VALID_UNTIL = DateRule("Until", hint="Leave it empty if the family has not set an end date. For example, 27 3 2027")
 GIVEN_BY_NAME = TextRule("Their name", 150, "Enter the name of the person who gave the agreement", hint="If it was someone not listed")
-WITHDRAWAL_NOTE = TextRule("Anything to note about the withdrawal", 500, hint="Optional. For example: Mum asked by phone")
+WITHDRAWAL_NOTE = TextRule("Anything to note about the withdrawal", 500, hint="Optional. For example: Mum asked by phone", advice=True)
 ENDS_BEFORE_IT_STARTS = "The end date must be the same as or after the start date"
 CHOOSE_THE_ORGANISATION = "Choose the organisation the family agrees may see their record"
 ALREADY_SEES_IT = "The organisation holding the record already sees it; choose another organisation"

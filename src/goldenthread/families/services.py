@@ -23,7 +23,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.core.forms import clean_text
@@ -31,7 +30,7 @@ from goldenthread.core.mail import send_later
 from goldenthread.core.refusals import EditConflict, Refused, check_version
 from goldenthread.core.rules import raise_if
 
-from . import access, permissions, queries, rules
+from . import access, emails, permissions, queries, rules
 from .access import Action, Basis
 from .models import (
     ChronologyEntry,
@@ -423,7 +422,8 @@ def add_chronology_entry(family, *, by, occurred_on, what_happened, meaning_for_
 
 
 def request_to_join(family, *, by, organisation, reason) -> JoinRequest:
-    """Ask to join the team. If the family already agrees that the organisation may see their record, the place is given at once."""
+    """Ask to join the team. If the family already agrees that the organisation may see their record, the place is given at once;
+    otherwise the people who decide (the lead practitioner) are told by e-mail."""
     if not permissions.does_casework_in(by, organisation):
         raise Refused("You can ask to join only for an organisation you work in.")
     if access.team_place(by, family) is not None:
@@ -443,7 +443,17 @@ def request_to_join(family, *, by, organisation, reason) -> JoinRequest:
             TeamMember.objects.create(family=family, user=by, organisation=organisation, added_by=None)
             access.forget()
             access.log(by, family, Action.CREATE, access.TEAM, Basis.CONSENT, "Joined the team: the family agrees that this organisation may see their record")
+        else:
+            _tell_who_decides(join_request)
     return join_request
+
+
+def _tell_who_decides(join_request) -> None:
+    """An e-mail to each person who decides who joins the team (the lead practitioner, or the recording team when there is no lead)."""
+    family = join_request.family
+    for person in queries.team_people(family):
+        if permissions.can_decide_join_requests(person, family):
+            send_later(person.email, *emails.join_request(join_request, person))
 
 
 def decide_join_request(join_request, *, by, accept: bool) -> JoinRequest:
@@ -626,20 +636,8 @@ def start_emergency_access(family, *, by, reason) -> EmergencyAccess:
 
 def _tell_the_data_protection_leads(emergency) -> None:
     """An e-mail to each data protection lead, once the emergency access is saved. It names the record's reference only, never the family."""
-    started = timezone.localtime(emergency.started_at)
-    expires = timezone.localtime(emergency.expires_at)
-    subject = f"Emergency access to family record {emergency.family.reference} needs your review"
-    review_url = settings.GOLDENTHREAD_SITE_URL + reverse("families:review", args=[emergency.public_id])
     for lead in queries.data_protection_leads():
-        body = (
-            f"Hello {lead.full_name},\n\n"
-            f"{emergency.user.full_name} opened family record {emergency.family.reference} with emergency access "
-            f"on {started:%d %B %Y} at {started:%H:%M}. The access ends at {expires:%H:%M}.\n\n"
-            "They gave a reason, which you can read once you have signed in. Please review whether the access was justified:\n"
-            f"{review_url}\n\n"
-            "This e-mail holds no details of the family on purpose.\n"
-        )
-        send_later(lead.email, subject, body)
+        send_later(lead.email, *emails.emergency_access_to_review(emergency, lead))
 
 
 def review_emergency_access(emergency, *, by, outcome, note="") -> EmergencyAccess:

@@ -231,16 +231,23 @@ class Quote:
     is worked out only when asked, since most quotations never need it.
     """
 
-    __slots__ = ("start", "end", "_text", "_speech")
+    __slots__ = ("start", "end", "_text", "_speech", "_mention")
 
     def __init__(self, text: str, start: int, end: int):
-        self.start, self.end, self._text, self._speech = start, end, text, None
+        self.start, self.end, self._text, self._speech, self._mention = start, end, text, None, None
 
     @property
     def speech(self) -> bool:
         if self._speech is None:
             self._speech = _is_speech(self._text, self.start, self.end)
         return self._speech
+
+    @property
+    def mention(self) -> bool:
+        """Words quoted in order to talk about them (the word ‘absconded’ suggests…), not used."""
+        if self._mention is None:
+            self._mention = is_mention(self._text, self.start, self.end)
+        return self._mention
 
     def __repr__(self) -> str:
         return f"Quote({self.start}, {self.end}, {self._text[self.start : self.end]!r})"
@@ -313,6 +320,9 @@ def _is_speech(text: str, start: int, end: int) -> bool:
     words = _WORD.findall(inner)
     sentence_start, sentence_end = sentence_bounds(text, start, end)
     left = text[sentence_start:start]
+    chain = _CHAIN_BEFORE.search(left)
+    if chain is not None:  # ‘one’ or ‘another’: a quotation joined to the one before shares its lead-in
+        left = left[: chain.start()]
     stripped = left.rstrip()
     if stripped.endswith((":", ",")) and len(words) >= 1:
         return True
@@ -327,6 +337,73 @@ def _is_speech(text: str, start: int, end: int) -> bool:
     if len(words) >= 8:
         return True
     return not stripped and len(words) >= 3
+
+
+# Mention, not use: a word or phrase in quotation marks that the sentence talks about, as
+# advice, a glossary or a guide does ("the word ‘placement’", "‘Abscond’ is criminal-justice
+# language", "Words like ‘naughty’ or ‘rude’ judge the child"). The frames are narrow on
+# purpose: casework that puts a label in quotation marks ("he ‘absconded’ again", "her
+# ‘back pain’") is still a use, and is still flagged.
+_A_QUOTE = r"""(?:[‘“"'][^‘’“”"\n]{1,80}?[’”"'])"""
+_CHAIN_BEFORE = re.compile(rf"(?:{_A_QUOTE}\s*(?:,\s*(?:or|and)?|or|and|/)\s*)+$", re.IGNORECASE)
+_CHAIN_AFTER = re.compile(rf"(?:\s*\([^()\n]{{1,60}}\)|\s*(?:,\s*(?:or|and)?|or|and|/)\s*{_A_QUOTE})+", re.IGNORECASE)
+_MENTION_BEFORE = re.compile(
+    r"""(?:(?<![\w'’])(?:the|this|that|these|those|a|an|such)\s+(?:[\w\-]+\s+)?
+        (?:word|words|term|terms|phrase|phrases|label|labels|expression|expressions)
+        (?:\s+(?:like|such\s+as|of|for))?
+    |(?<![\w'’])(?:words|terms|phrases|labels|expressions)\s+(?:like|such\s+as)
+    |(?<![\w'’])(?:instead\s+of|rather\s+than|in\s+place\s+of)
+    |^(?:calling|naming|describing|labelling|labeling|saying)(?:\s+[\w'’\-]+){0,5}
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MENTION_AFTER = re.compile(
+    r"""\s+(?:(?:is|are|was|were)\s+(?:(?:a|an|the|not|only|just|also)\s+)*(?:[\w\-]+\s+){0,3}?
+        (?:word|words|term|terms|phrase|phrases|label|labels|slang|jargon|shorthand|language|reference|
+        acronym|acronyms|abbreviation|euphemism|name|names|verdict|judgement|judgment)(?![\w\-])
+    |(?:(?:can|may|often|also|still|usually|too\s+easily)\s+)?
+        (?:suggests?|tells?|implies|imply|labels?|treats?|reads?|names?|turns?|fixes|fix|blames?|judges?|hides?|
+        sounds?|puts?|presents?|defines?|describes?|frames?|assumes?|locates?|signals?|distances?|brands?|
+        dismiss(?:es)?|carry|carries|groups?|casts?|reduces?|paints?|implies|stigmatises?|stigmatizes?)(?![\w\-])
+    |(?:(?:can|may|often|also)\s+)?makes?\s+[^.;:!?]{0,60}?(?<![\w\-])(?:sound|seem|feel|identity)(?![\w\-])
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_mention(text: str, start: int, end: int) -> bool:
+    """Is the quotation at text[start:end] a word or phrase named in order to talk about it?
+
+    Three shapes, each narrow: a frame before it ("the word ‘…’", "words like ‘…’",
+    "instead of ‘…’", a sentence that begins "Calling someone ‘…’"); the quotation as the
+    subject of a sentence about words ("‘Abscond’ is criminal-justice language", "‘Needy’
+    or ‘clingy’ makes a need sound like a fault"); or an entry at the start of a line
+    followed by a colon ("‘absconded’: this word suggests…"). Quotations joined by "or",
+    "and" or a comma share their frame.
+    """
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    left = text[sentence_start:start]
+    chain = _CHAIN_BEFORE.search(left)
+    if chain is not None:
+        left = left[: chain.start()]
+    cut = max(left.rfind(":"), left.rfind(";"), left.rfind(" – "), left.rfind(" — "))
+    lead = left[cut + 1 :].strip().lstrip("-•*–— \t")  # a clause break starts what is said afresh
+    if lead and _MENTION_BEFORE.search(lead):
+        return True
+    if lead:
+        return False
+    right = text[end : min(len(text), max(sentence_end, end) + 1)]
+    chained = _CHAIN_AFTER.match(right)
+    if chained is not None:
+        right = right[chained.end() :]
+    if right.startswith(":") and _starts_a_line(text, start):
+        return True
+    return _MENTION_AFTER.match(right) is not None
+
+
+def _starts_a_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t-•*–—")
 
 
 def quote_around(quotes: list[Quote], start: int, end: int) -> Quote | None:

@@ -10,7 +10,9 @@ How a text is checked:
    in place (letter case, separators) and gives the span.
 3. Context. Each candidate passes the rule's conditions: words before and after,
    the sentence, negation, who the words are about, and quotation marks. Words in
-   someone's reported speech are kept as their voice and reported as `info`.
+   someone's reported speech are kept as their voice and reported as `info`; words
+   quoted in order to talk about them ("the word ‘placement’") are a mention, not a
+   use, and are not reported at all.
 4. Document checks for the "written to the child" mode: reading age, whether the
    text speaks to the child, long sentences.
 """
@@ -215,6 +217,8 @@ class Engine:
         if rule.defined_ok and _defined_in_brackets(text, start, end):
             return None
         quote = context.quote_around(quotes, start, end) if quotes else None
+        if quote is not None and quote.mention:
+            return None  # the words are named to talk about them, not used of anyone
         if quote is not None and quote.speech:
             return Finding(start, end, text[start:end], rule.id, rule.category, "info", _QUOTED_MESSAGE, (), rule.guidance, True)
         return _finding(rule, text, start, end)
@@ -222,7 +226,7 @@ class Engine:
     def _scare_quotes(self, rule: Rule, text: str, quotes) -> list[Finding]:
         found = []
         for quote in quotes:
-            if _is_doubting_quote(text, quote) and not quote.speech:
+            if _is_doubting_quote(text, quote) and not quote.speech and not quote.mention:
                 found.append(_finding(rule, text, quote.start, quote.end))
         return found
 
@@ -489,6 +493,9 @@ _CLAIM_FRAME = re.compile(
 )
 
 
+_CODE_LIKE = re.compile(r"[<>{}\[\]=_\\@#]|://")
+
+
 def _is_doubting_quote(text: str, quote: context.Quote) -> bool:
     """Scare quotes around a condition or a person's account cast doubt on it."""
     inner = text[quote.start + 1 : quote.end - 1]
@@ -497,6 +504,10 @@ def _is_doubting_quote(text: str, quote: context.Quote) -> bool:
         return False
     if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
         return False  # a title: 'Our Way of Working'
+    if _CODE_LIKE.search(inner):
+        return False  # code, a header or an address: 'Authorization: Bearer <token>', 'name@example.org'
+    if len(words) > 1 and words[0][:1].isupper() and any(w[:1].isdigit() for w in words):
+        return False  # a name with a number in it: 'Autumn 2026 self-assessment', 'Year 9 assembly'
     about_condition = any(w.lower() in _CONDITION_WORDS for w in words)
     if not about_condition and len(words) < 3:
         return False  # neither a condition nor an account: 'saved', 'mostly good'

@@ -491,7 +491,7 @@ def _acronym_entry(data: dict) -> dict:
         "negatable": False,
         "defined_ok": True,
         "patterns": [acronym, f"{acronym}s"],
-        "message": (f"{acronym} is service shorthand that a child or family may not know. Write it out in full: {expansion}."),
+        "message": (f"'{acronym}' is service shorthand that a child or family may not know. Write it out in full: {expansion}."),
         "suggestions": [expansion],
     }
     filled.update({k: v for k, v in data.items() if k not in ("acronym", "expansion")})

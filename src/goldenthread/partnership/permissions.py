@@ -1,5 +1,7 @@
 """Who may see and change the partnership's organisations and people. Plain functions."""
 
+from django.contrib.auth import get_user_model
+
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 
 from .models import Membership, Role
@@ -44,3 +46,35 @@ def can_see_members(user, organisation) -> bool:
 def can_manage_members(user, organisation) -> bool:
     """Add people, change roles, remove people: the partnership admin, or the organisation's own lead."""
     return is_partnership_admin(user) or leads(user, organisation)
+
+
+def _names(names) -> str:
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def who_to_ask(user) -> str | None:
+    """Who a member of an organisation asks when their role does not include something.
+
+    An organisation lead asks the partnership team (named); anyone else asks their organisation's
+    lead (named). None for someone in no organisation, so another app, or the default, answers.
+    """
+    if not is_signed_in(user):
+        return None
+    roles = dict(Membership.objects.filter(user=user).values_list("organisation_id", "role"))
+    if not roles:
+        return None
+    if Role.ORGANISATION_LEAD in roles.values():
+        team = get_user_model().objects.filter(is_partnership_admin=True, is_active=True).exclude(pk=user.pk).order_by("full_name")
+        names = list(team.values_list("full_name", flat=True)[:3])
+        return f"ask the partnership team ({_names(names)})" if names else "ask the partnership team"
+    leads = (
+        Membership.objects.filter(organisation_id__in=roles, role=Role.ORGANISATION_LEAD, user__is_active=True)
+        .exclude(user=user)
+        .order_by("user__full_name")
+        .values_list("user__full_name", flat=True)
+    )
+    names = list(leads[:3])
+    if not names:
+        return None
+    return f"ask your organisation lead ({_names(names)}) or the partnership team"

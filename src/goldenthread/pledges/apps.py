@@ -9,6 +9,15 @@ class PledgesConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import menu
+        from . import audit_labels, menu, waiting
 
-        register(self.label, menu=menu.navigation, home_cards=menu.home_cards, order=10, demo_command="load_demo_pledges", demo_order=15)
+        register(
+            self.label,
+            menu=menu.navigation,
+            home_cards=menu.home_cards,
+            waiting=waiting.waiting,
+            order=10,
+            demo_command="load_demo_pledges",
+            demo_order=15,
+            audit_labels=audit_labels.LABELS,
+        )

@@ -169,3 +169,16 @@ def all_pledges(state=""):
 def pledge_counts() -> dict:
     """How many pledges are in each state, for the partnership lead's home page."""
     return {state: all_pledges(state).count() for state in ("signed", "due", "lapsed", "withdrawn")}
+
+
+def renewals_waiting_for(user):
+    """The pledges this person renews as their organisation's lead, now that renewal is open (lapsed ones too), the soonest to end first."""
+    if not (user and user.is_authenticated):
+        return Pledge.objects.none()
+    renewal_opens_by = timezone.localdate() + timedelta(days=settings.GOLDENTHREAD_PLEDGE_REMINDER_DAYS)
+    led = Membership.objects.filter(user=user, role=Role.ORGANISATION_LEAD, organisation__is_active=True).values("organisation_id")
+    return (
+        Pledge.objects.filter(organisation__in=led, status=Pledge.Status.PUBLISHED, expires_on__lte=renewal_opens_by)
+        .select_related("organisation")
+        .order_by("expires_on", "organisation__name")
+    )

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "goldenthread.continuum",
     "goldenthread.families",
     "goldenthread.supervision",
+    "goldenthread.training",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -51,6 +52,8 @@ MIDDLEWARE = [
     "goldenthread.core.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A 405 from require_POST and its kin is empty; this gives it a page (or JSON under /api/).
+    "goldenthread.core.middleware.MethodNotAllowedPageMiddleware",
     # Before anything reads the body (CSRF checks run later, in process_view).
     "goldenthread.core.middleware.RequestSizeLimitMiddleware",
     "goldenthread.core.middleware.AuditActorMiddleware",

@@ -9,14 +9,16 @@ class SupervisionConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import menu
+        from . import audit_labels, menu, waiting
 
         register(
             self.label,
             menu=menu.navigation,
             home_cards=menu.home_cards,
+            waiting=waiting.waiting,
             order=40,
             holds_personal_data=True,
             demo_command="load_demo_supervision",
             demo_order=40,
+            audit_labels=audit_labels.LABELS,
         )

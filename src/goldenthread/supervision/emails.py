@@ -1,4 +1,4 @@
-"""What group supervision's e-mails say: an invitation, a cancellation, and an action's reminders.
+"""What group supervision's e-mails say: an invitation, a cancellation, an action to confirm, and an action's reminders.
 
 Each returns (subject, body). None holds anything about the family or the situation: no
 family or situation reference, no purpose, no reason, not even an action's words. Those are
@@ -59,6 +59,23 @@ def cancellation(session, person, *, by) -> tuple[str, str]:
         f"Hello {person.full_name},\n\n"
         f"{by.full_name or by.email} has cancelled the {kind} planned for {_when(session.proposed_start)}.\n\n"
         f"You can see why once you have signed in:\n{link('supervision:session', session.public_id)}\n\n"
+        f"{NO_FAMILY_DETAIL}"
+    )
+    return subject, body
+
+
+def confirmation_needed(action, *, by) -> tuple[str, str]:
+    """To the accountable manager: an action that changes the child's plan waits for them to confirm it. Who agreed it, for whom, the page."""
+    session = action.session
+    kind = session.get_kind_display().lower()
+    manager = session.accountable_manager
+    subject = f"An action from a {kind} is waiting for you to confirm it"
+    body = (
+        f"Hello {manager.full_name},\n\n"
+        f"{_person(by)} agreed an action in a {kind} that changes the child's plan, "
+        f"for {_person(action.owner)} to do by {long_date(action.due_on)}. "
+        "As the accountable manager, you confirm it before it is final. You can also change its date, or cancel it with a reason.\n\n"
+        f"You can read the action and confirm it once you have signed in:\n{link('supervision:session', session.public_id)}\n\n"
         f"{NO_FAMILY_DETAIL}"
     )
     return subject, body

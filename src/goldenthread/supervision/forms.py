@@ -128,6 +128,11 @@ class ChoosingPeopleMixin:
         return [self.people[key][0] for key in self.cleaned_data.get("invitees", []) if key in self.people]
 
 
+def family_choice_label(family) -> str:
+    """A family the person is in the team of, as they know it: its name, then its reference."""
+    return f"{family.family_name}, reference {family.reference}" if family.family_name else f"Family {family.reference}"
+
+
 class RequestForm(StartMixin, ChoosingPeopleMixin, GoldenThreadForm):
     """Ask for a group supervision or a learning conversation, and say who to invite."""
 
@@ -175,7 +180,7 @@ class RequestForm(StartMixin, ChoosingPeopleMixin, GoldenThreadForm):
         super().__init__(*args, **kwargs)
         self.families = {str(f.public_id): f for f in families}
         self.fields["family"].choices = [("", "Choose"), (ANONYMISED, "An anonymised situation (no family record)")] + [
-            (key, f"Family {f.reference}") for key, f in self.families.items()
+            (key, family_choice_label(f)) for key, f in self.families.items()
         ]
         self.offer(organisations, people)
 

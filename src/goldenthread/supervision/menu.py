@@ -30,7 +30,11 @@ def home_cards(user):
             text = f"You have {len(actions)} open action{'s' if len(actions) != 1 else ''} from group supervision."
         else:
             text = "You have no open actions from group supervision."
-        extra = f"{overdue} {'is' if overdue == 1 else 'are'} past the date agreed." if overdue else ""
+        extra = [f"{overdue} {'is' if overdue == 1 else 'are'} past the date agreed."] if overdue else []
+        to_confirm = queries.actions_to_confirm(user).count()
+        if to_confirm:
+            extra.append(f"{to_confirm} action{'s' if to_confirm != 1 else ''} {'are' if to_confirm != 1 else 'is'} waiting for you to confirm.")
+        extra = " ".join(extra)
         links = [("See your sessions and actions", reverse("supervision:home"))]
         if permissions.can_request(user):
             links.append(("Request a group supervision or learning conversation", reverse("supervision:request")))

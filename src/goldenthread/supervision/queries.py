@@ -62,6 +62,29 @@ def my_open_actions(user, *, include_proposed=False):
     )
 
 
+def actions_to_confirm(user):
+    """Actions that change a child's plan, waiting for this person to confirm them as the session's accountable manager, oldest first."""
+    if not is_signed_in(user):
+        return AgreedAction.objects.none()
+    return (
+        AgreedAction.objects.filter(session__accountable_manager=user, status=AgreedAction.Status.PROPOSED)
+        .exclude(session__status=Session.Status.CANCELLED)
+        .select_related("session", "owner")
+        .order_by("created_at", "id")
+    )
+
+
+def invitations_for(user):
+    """The person's invitations still to answer, in sessions still being arranged, soonest first."""
+    if not is_signed_in(user):
+        return Attendee.objects.none()
+    return (
+        Attendee.objects.filter(user=user, response=Attendee.Response.INVITED, session__status__in=permissions.CHANGEABLE_STATUSES)
+        .select_related("session", "invited_by")
+        .order_by("session__proposed_start", "id")
+    )
+
+
 def attendees(session):
     """Everyone with a place, their agency, answer and whether they acknowledged confidentiality (for the facilitator)."""
     return session.attendees.select_related("user", "organisation").order_by("organisation__name", "user__full_name")
@@ -81,8 +104,8 @@ def agency_commitments(session):
 
 
 def families_to_link(user):
-    """The families a person may link a session to: those whose team they are in."""
-    return access.families_for(user).order_by("reference")
+    """The families a person may link a session to: those whose team they are in, with their team place (for the access log)."""
+    return access.families_with_places(user).order_by("reference")
 
 
 def organisations():

@@ -49,8 +49,9 @@ RECORD_TEXT = {
     "safety_plan": TextRule("The plan to keep the child safe", 6000, rows=4),
     "helping": TextRule("What is helping agencies work together", 6000, rows=4),
     "getting_in_the_way": TextRule("What is getting in the way", 6000, rows=4),
-    "own_themes": TextRule("Other themes, in your words", 500),
+    "own_themes": TextRule("Other themes, in your words", 500, advice=True),
 }
+EMPTY_RECORD = "Nothing was saved: the record is empty. Write in at least one box, choose a theme or enter the date it was held, then save"
 HELD_ON = DateRule("When the session was held", not_future=True, future_message="The date the session was held must be today or in the past")
 THEMES_MESSAGE = "Choose themes from the list, or write your own in the box below"
 ATTENDED_MESSAGE = "Choose people from the list of attendees"
@@ -68,11 +69,11 @@ CHRONOLOGY_SUMMARY = TextRule(
     rows=4,
     hint="A few lines: that the session happened, and what was agreed for the child. Not the whole discussion.",
 )
-CHRONOLOGY_MEANING = TextRule("What it means for the child", 2000)
+CHRONOLOGY_MEANING = TextRule("What it means for the child", 2000, advice=True)
 
 # --- actions ----------------------------------------------------------------------------------
 
-ACTION_DESCRIPTION = TextRule("What will be done", 500, "Say what will be done")
+ACTION_DESCRIPTION = TextRule("What will be done", 500, "Say what will be done", advice=True)
 OWNER_MESSAGE = "Choose who will do it from the people taking part"
 DUE_ON = DateRule("By when", "Enter the date it will be done by", not_past=True, hint="For example, 27 3 2026")
 DONE_NOTE = TextRule("What was done", 1000, "Say what was done", rows=3, hint="A short note, so everyone who took part knows.")

@@ -262,7 +262,9 @@ def record_session(session, *, by, version, **fields) -> Session:
 
     Only the fields given change. A date held marks the session held. If someone saved a
     newer version since `version` (the one the facilitator read), nothing is saved and
-    `core.refusals.EditConflict` carries what is saved now.
+    `core.refusals.EditConflict` carries what is saved now. An empty record (every field
+    given is blank) is refused; a record with nothing changed is not written again, and
+    its version stays as it was, so the page can say that nothing changed.
     """
     _need(permissions.can_facilitate(by, session), "Only the facilitator can record the session, once they have acknowledged confidentiality.")
     unknown = set(fields) - set(RECORD_FIELDS)
@@ -280,10 +282,15 @@ def record_session(session, *, by, version, **fields) -> Session:
                 cleaned["themes"] = list(dict.fromkeys(chosen))
         elif name == "held_on":
             cleaned["held_on"] = rules.HELD_ON.clean(value, field="held_on", errors=errors)
+    if not errors and not any(cleaned.values()):
+        errors[NON_FIELD_ERRORS] = rules.EMPTY_RECORD
     raise_if(errors)
     with transaction.atomic():
         current = Session.objects.select_for_update().get(pk=session.pk)
         check_version(current, version, fields=list(fields), typed=fields)
+        newly_held = bool(cleaned.get("held_on")) and current.status != Session.Status.HELD
+        if not newly_held and all(getattr(current, name) == value for name, value in cleaned.items()):
+            return session  # nothing changed: nothing is written, and the version stays as it was
         for name, value in cleaned.items():
             setattr(current, name, value)
         if cleaned.get("held_on"):
@@ -368,7 +375,7 @@ def _change(action, by, change, note, *, status=None, old_due_on=None, new_due_o
 
 
 def add_action(session, *, by, description, owner, due_on, changes_childs_plan=False) -> AgreedAction:
-    """Agree an action: what, who, by when. One that changes the child's plan waits for the accountable manager."""
+    """Agree an action: what, who, by when. One that changes the child's plan waits for the accountable manager, who is told by e-mail."""
     _need(permissions.can_facilitate(by, session), "Only the facilitator can add actions.")
     errors = {}
     text = rules.ACTION_DESCRIPTION.clean(description, field="description", errors=errors)
@@ -391,6 +398,9 @@ def add_action(session, *, by, description, owner, due_on, changes_childs_plan=F
         note = "Proposed: it changes the child's plan, so the accountable manager confirms it" if changes_plan else "Agreed in the session"
         ActionChange.objects.create(action=action, changed_by=by, change="created", note=note, new_due_on=due)
         _schedule_reminders(action)
+        manager = session.accountable_manager
+        if changes_plan and manager.is_active and manager.pk != by.pk:
+            send_later(manager.email, *emails.confirmation_needed(action, by=by))
     return action
 
 

@@ -57,27 +57,33 @@ def answer(request, assessment_id):
         request.POST if request.method == "POST" else None, items=current.items, scale=assessment.framework.scale, answers=results.answers_of(response)
     )
     later = "later" in request.POST
-    if later:
-        next_url = _answer_url(assessment)
-    elif following is not None:
-        next_url = _answer_url(assessment, following)
-    else:
-        next_url = reverse("continuum:check-answers", args=[assessment.public_id])
+    onward_url = _answer_url(assessment, following) if following is not None else reverse("continuum:check-answers", args=[assessment.public_id])
+    next_url = _answer_url(assessment) if later else onward_url
+    page_context = {
+        **context,
+        "current": current,
+        "number": position + 1,
+        "following": following,
+        "previous": progress[position - 1].domain if position else None,
+    }
+    if request.method == "POST" and not later and current.answered == 0 and form.is_valid() and not form.answers():
+        # "Save and continue" with nothing answered in this area: say so, and let the person choose.
+        return render(request, "continuum/assessments/answer_domain.html", {**page_context, "form": form, "nothing_answered": True, "onward_url": onward_url})
     return form_page(
         request,
         form,
         template="continuum/assessments/answer_domain.html",
-        context={
-            **context,
-            "current": current,
-            "number": position + 1,
-            "following": following,
-            "previous": progress[position - 1].domain if position else None,
-        },
+        context=page_context,
         action=lambda data: services.save_answers(response, by=request.user, answers=form.answers()),
-        success_message="Your answers are saved. You can come back and carry on at any time while the round is open." if later else None,
+        success_message=(lambda _: _later_message(form)) if later else None,
         success_url=next_url,
     )
+
+
+def _later_message(form) -> str:
+    if not form.answers():
+        return "You did not answer anything in this area, so nothing new was saved. You can come back and carry on at any time while the round is open."
+    return "Your answers are saved. You can come back and carry on at any time while the round is open."
 
 
 @login_required

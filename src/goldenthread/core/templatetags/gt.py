@@ -1,11 +1,13 @@
 """Template tags that turn Django form fields into GOV.UK Frontend components."""
 
 import json
+import re
 
 from django import forms, template
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
-from ..forms import DateWidget
+from ..forms import DateWidget, WritingInput, date_parts_at_fault
 from ..govuk import render_component
 
 register = template.Library()
@@ -61,6 +63,7 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
         parts = field.value() if isinstance(field.value(), (list, tuple)) else widget.decompress(field.value())
         parts = list(parts or [None, None, None])
         names = ("Day", "Month", "Year")
+        at_fault = date_parts_at_fault(field.errors)  # only the boxes with the problem are marked
         return render_component(
             "date-input",
             {
@@ -74,7 +77,7 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
                         "name": f"{field.html_name}_{i}",
                         "label": names[i],
                         "value": "" if parts[i] is None else str(parts[i]),
-                        "classes": DATE_PART_WIDTHS[i] + (" govuk-input--error" if field.errors else ""),
+                        "classes": DATE_PART_WIDTHS[i] + (" govuk-input--error" if i in at_fault else ""),
                         # Months may be typed as words ("March"), so only the day and year ask for a number pad.
                         **({} if i == 1 else {"inputmode": "numeric"}),
                     }
@@ -100,14 +103,14 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
             {
                 **common,
                 "idPrefix": field.auto_id,
+                # the full-size GOV.UK checkbox, as every other checkbox and radio button
                 "items": [{"value": "on", "text": str(field.label), "checked": bool(field.value()), "id": field.auto_id}],
-                "classes": "govuk-checkboxes--small",
             },
         )
     if isinstance(widget, forms.Select):
         selected = {_value(field)}
         return render_component("select", {**common, "label": label, "items": _choices(field, selected)})
-    if isinstance(widget, forms.Textarea):
+    if isinstance(widget, forms.Textarea):  # every text box gets shared-language advice as the person types
         feedback_id = f"{field.auto_id}-language"
         params = {
             **common,
@@ -126,6 +129,12 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
         params["classes"] = f"govuk-input--width-{width}"
     if input_type == "email":
         params["spellcheck"] = False
+    if isinstance(widget, WritingInput):
+        # a line where people write about people: the same advice as a text box
+        feedback_id = f"{field.auto_id}-language"
+        params["describedBy"] = feedback_id
+        params["attributes"] = {**(common["attributes"] or {}), **_language_feedback_attributes(field, feedback_id)}
+        return render_component("input", params) + _language_feedback_region(feedback_id)
     return render_component("input", params)
 
 
@@ -151,6 +160,27 @@ def _language_feedback_region(feedback_id):
     return mark_safe(f'<div class="gt-language-feedback" id="{feedback_id}" aria-live="polite"></div>')
 
 
+@register.simple_tag(takes_context=True)
+def gt_words_to_check(context):
+    """Inside a form that publishes or shares words: the shared-language findings, shown once (see `core.language`)."""
+    from django.template.loader import render_to_string
+
+    from ..language import CHECKED_FIELD
+
+    review = context.get("words_to_check")
+    if not review:
+        return ""
+    return render_to_string("core/_words_to_check.html", {"review": review, "checked_field": CHECKED_FIELD})
+
+
+@register.simple_tag(takes_context=True)
+def gt_who_to_ask(context):
+    """Who the person on the page should ask when their role does not include something ("ask the partnership team")."""
+    from ..refusals import who_to_ask
+
+    return who_to_ask(context.get("user"))
+
+
 @register.simple_tag
 def gt_error_summary(*forms_with_errors):
     """The 'There is a problem' box: every error, each a link to its field."""
@@ -164,7 +194,7 @@ def gt_error_summary(*forms_with_errors):
             for error in field.errors:
                 target = field.auto_id
                 if isinstance(field.field.widget, DateWidget):
-                    target = f"{field.auto_id}_0"
+                    target = f"{field.auto_id}_{min(date_parts_at_fault(field.errors) or {0})}"
                 elif isinstance(field.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
                     target = field.auto_id
                 items.append({"text": str(error), "href": f"#{target}"})
@@ -206,12 +236,12 @@ def gt_service_navigation(context):
     ]
     if user.is_authenticated:
         end = (
-            f'<li class="govuk-service-navigation__item"><form method="post" action="{reverse("core:sign-out")}" class="gt-sign-out">'
+            f'<li class="govuk-service-navigation__item gt-header__account"><form method="post" action="{reverse("core:sign-out")}" class="gt-sign-out">'
             f'<input type="hidden" name="csrfmiddlewaretoken" value="{get_token(request)}">'
             '<button type="submit" class="govuk-service-navigation__link gt-link-button">Sign out</button></form></li>'
         )
     else:
-        end = f'<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="{reverse("core:sign-in")}">Sign in</a></li>'
+        end = f'<li class="govuk-service-navigation__item gt-header__account"><a class="govuk-service-navigation__link" href="{reverse("core:sign-in")}">Sign in</a></li>'
     return render_component(
         "service-navigation",
         {
@@ -222,3 +252,65 @@ def gt_service_navigation(context):
             "slots": {"navigationEnd": end},
         },
     )
+
+
+# The one responsive table -------------------------------------------------------------------
+
+_CAPTION = re.compile(r"<caption\b([^>]*)>", re.IGNORECASE)
+_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+@register.tag("gt_table")
+def gt_table(parser, token):
+    """One responsive table: `{% gt_table %}<table class="govuk-table">…</table>{% end_gt_table %}`.
+
+    The table sits in a region that scrolls sideways on its own when the table is wider than
+    the screen, so the page never does; the region can take the keyboard's focus (to scroll
+    it with the arrow keys) and is named by the table's caption, which is given an id where
+    it has none. Where tables with the same caption share a page, `heading=<id>` names each
+    region by the heading it sits under as well ("List organisations, Parameters"). A table
+    without a caption names its region with `label="…"`. The styles are
+    `.gt-table-scroll` (assets/goldenthread.scss); assets/init.js takes the region out of the
+    tab order while the table fits.
+    """
+    bits = token.split_contents()[1:]
+    arguments = template.base.token_kwargs(bits, parser)
+    if bits or set(arguments) - {"label", "heading"}:
+        raise template.TemplateSyntaxError("gt_table takes only label=… or heading=…")
+    nodes = parser.parse(("end_gt_table",))
+    parser.delete_first_token()
+    return ResponsiveTableNode(nodes, arguments.get("label"), arguments.get("heading"))
+
+
+class ResponsiveTableNode(template.Node):
+    def __init__(self, nodes, label, heading):
+        self.nodes, self.label, self.heading = nodes, label, heading
+
+    def render(self, context):
+        table = self.nodes.render(context)
+        label = self.label.resolve(context) if self.label is not None else ""
+        if label:
+            name = f'aria-label="{escape(label)}"'
+        else:
+            caption = _CAPTION.search(table)
+            if caption is None:
+                raise template.TemplateSyntaxError("A table in {% gt_table %} needs a <caption>, or label=… to name it.")
+            found = _ID.search(caption.group(1))
+            caption_id = found.group(1) if found else _next_table_id(context)
+            if not found:
+                table = f'{table[: caption.start()]}<caption id="{caption_id}"{caption.group(1)}>{table[caption.end() :]}'
+            heading = self.heading.resolve(context) if self.heading is not None else ""
+            name = f'aria-labelledby="{escape(f"{heading} {caption_id}".strip())}"'
+        return mark_safe(f'<div class="gt-table-scroll" role="region" {name} tabindex="0">{table}</div>')
+
+
+def _next_table_id(context) -> str:
+    """An id for a caption, unique on the page: counted on the request (or the render, without one)."""
+    holder = context.get("request") or context.render_context
+    if isinstance(holder, template.context.RenderContext):
+        count = holder.get("gt_table_count", 0) + 1
+        holder["gt_table_count"] = count
+    else:
+        count = getattr(holder, "gt_table_count", 0) + 1
+        holder.gt_table_count = count
+    return f"gt-table-{count}"

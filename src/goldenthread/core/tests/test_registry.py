@@ -12,12 +12,19 @@ FEATURE_APPS = {"partnership", "pledges", "continuum", "families", "supervision"
 def test_every_app_registers_its_menu_and_home_cards():
     labels = [parts.label for parts in registry.apps_in_order()]
 
-    assert labels == ["pledges", "continuum", "families", "supervision", "partnership", "core"]
+    assert labels == ["pledges", "continuum", "families", "supervision", "training", "partnership", "core"]
     assert all(parts.menu and parts.home_cards for parts in registry.apps_in_order())
 
 
 def test_the_demo_loaders_run_partnership_first_then_each_module():
-    assert registry.demo_commands() == ["load_demo_partnership", "load_demo_pledges", "load_demo_continuum", "load_demo_families", "load_demo_supervision"]
+    assert registry.demo_commands() == [
+        "load_demo_partnership",
+        "load_demo_pledges",
+        "load_demo_continuum",
+        "load_demo_families",
+        "load_demo_supervision",
+        "load_demo_training",
+    ]
 
 
 def test_records_about_families_and_supervision_are_named_by_id_only_in_the_audit_log():

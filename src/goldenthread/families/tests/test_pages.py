@@ -238,8 +238,7 @@ def test_another_agency_without_agreement_sees_the_team_and_a_calm_explanation(o
     body = page_text(response)
     assert response.status_code == 200
     assert STORY not in body and CONTACT not in body and "Moved house" not in body
-    assert "The family has not agreed to share their story with Riverbend Community Health." in body
-    assert "The family has not agreed to share their contact details with Riverbend Community Health." in body
+    assert "The family has not agreed to share their story, one-page profiles, chronology and contact details with Riverbend Community Health." in body
     assert "the lead practitioner, Riley Shah (Riverbend Children's Services)" in body
     assert f'href="{url("emergency", family.public_id)}"' in body
     assert "Riley Shah" in body  # the team is visible to every team member
@@ -255,7 +254,7 @@ def test_another_agency_sees_exactly_the_parts_the_family_agreed(other_agency_pr
     assert STORY in body
     assert "Wrenna" in body
     assert CONTACT not in body and "Moved house" not in body
-    assert "The family has not agreed to share their chronology with Riverbend Community Health." in body
+    assert "The family has not agreed to share their chronology and contact details with Riverbend Community Health." in body
 
 
 def test_withdrawing_the_agreement_hides_the_story_at_once(other_agency_practitioner, practitioner, family, community_health):
@@ -359,10 +358,11 @@ def test_the_profile_page_shows_the_profile_in_the_persons_words(practitioner, f
     assert "My cat, Biscuit" in body
 
 
-def test_profile_boxes_give_shared_language_feedback_as_people_type(practitioner, family, wrenna):
+def test_profile_boxes_and_who_wrote_it_give_shared_language_feedback_as_people_type(practitioner, family, wrenna):
     body = signed_in(practitioner).get(url("edit-profile", family.public_id, wrenna.public_id)).content.decode()
 
-    assert body.count(f'hx-post="{reverse("core:language-feedback")}"') == 3
+    # the three boxes, and the line saying who wrote it with the child
+    assert body.count(f'hx-post="{reverse("core:language-feedback")}"') == 4
 
 
 def test_a_profile_edit_conflict_keeps_what_was_typed(practitioner, family, wrenna):
@@ -392,7 +392,7 @@ def test_a_family_member_sees_their_own_profile_but_not_someone_elses(family_mem
     assert other.status_code == 403
     assert STORY in overview
     assert CONTACT not in overview
-    assert "The team keeps your family's contact details here." in overview
+    assert "The team keeps your family's chronology and contact details here." in overview
     assert "open the record in an emergency" not in overview
 
 

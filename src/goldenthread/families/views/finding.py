@@ -24,7 +24,7 @@ def your_families(request):
     """
     user = request.user
     families = list(access.families_with_places(user).order_by("reference"))
-    consented = access.consented_parts_for_places(families)
+    agreements = access.agreements_for_places(families)
     access.log_listed(user, families, "your families list")
     rows = [
         {
@@ -32,7 +32,7 @@ def your_families(request):
             "name_visible": True,
             "lead": {"name": family.lead_name, "organisation": family.lead_organisation_name} if family.lead_name is not None else None,
             "basis": _basis_words(
-                family.team_organisation_id == family.recording_organisation_id, family.team_organisation_name, consented.get(family.pk, frozenset())
+                family.team_organisation_id == family.recording_organisation_id, family.team_organisation_name, *agreements.get(family.pk, (frozenset(), {}))
             ),
         }
         for family in families
@@ -40,13 +40,21 @@ def your_families(request):
     return render(request, "families/your_families.html", {"rows": rows, "own_families": access.own_families(user)})
 
 
-def _basis_words(in_recording_organisation, organisation_name, consented_parts) -> str:
+def _basis_words(in_recording_organisation, organisation_name, consented_parts, ended_parts=None) -> str:
+    """Why the person sees what they see of a family, in a few words: from the access rule's reading of the agreements."""
     if in_recording_organisation:
         return f"{organisation_name} holds the record"
     if consented_parts:
         parts = ", ".join(PART_LABELS[p].lower() for p in Part.values if p in consented_parts)
         return f"The family's agreement: {parts}"
-    return "Team place only: the family has not agreed to share any part with your organisation yet"
+    newest = max((ended_parts or {}).values(), key=lambda standing: standing.on, default=access.NEVER_AGREED)
+    if newest.state == access.Agreement.EXPIRED:
+        return f"Team place only: the family's agreement with your organisation ran out on {newest.on_words}"
+    if newest.state == access.Agreement.WITHDRAWN:
+        return f"Team place only: the family withdrew their agreement with your organisation on {newest.on_words}"
+    if newest.state == access.Agreement.NOT_YET:
+        return f"Team place only until {newest.on_words}, when the family's agreement with your organisation starts"
+    return "Team place only: the family has not agreed to share any part with your organisation"
 
 
 @family_page("GET", "POST")

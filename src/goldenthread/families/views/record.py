@@ -24,11 +24,7 @@ def overview(request, family_id):
     profiles = decisions[Part.PROFILES]
     people = list(family.people.all()) if decisions[access.HOUSEHOLD].allowed else []
     is_family_member = place is None and access.is_family_member(user, family)
-    hidden = [
-        {"part": part, "label": PART_LABELS[part], "text": _hidden_text(part, place, is_family_member)}
-        for part in access.CONTENT_PARTS
-        if not decisions[part].allowed
-    ]
+    hidden = [part for part in access.CONTENT_PARTS if not decisions[part].allowed]
     team_visible = decisions[access.TEAM].allowed
     # The team (with the lead among it) is read once, and only where the person may see it.
     team = list(family.team.filter(left_on__isnull=True).select_related("user", "organisation")) if team_visible else []
@@ -51,7 +47,8 @@ def overview(request, family_id):
         "chronology": list(family.chronology.select_related("organisation")) if decisions[Part.CHRONOLOGY].allowed else [],
         "profiles_visible": profiles.allowed,
         "contact_visible": decisions[Part.CONTACT].allowed,
-        "hidden": hidden,
+        "hidden": [PART_LABELS[part] for part in hidden],
+        "not_shared": _not_shared_words(hidden, decisions, place, is_family_member, lead, family),
         "team_visible": team_visible,
         "team": team,
         "join_requests": _join_requests_to_decide(user, family),
@@ -72,21 +69,64 @@ def overview(request, family_id):
 
 
 HIDDEN_PART_WORDS = {
-    Part.STORY: "their story",
-    Part.PROFILES: "their one-page profiles",
-    Part.CHRONOLOGY: "their chronology",
-    Part.CONTACT: "their contact details",
+    Part.STORY: "story",
+    Part.PROFILES: "one-page profiles",
+    Part.CHRONOLOGY: "chronology",
+    Part.CONTACT: "contact details",
 }
+SINGULAR_PARTS = {Part.STORY, Part.CHRONOLOGY}
 
 
-def _hidden_text(part, place, is_family_member=False) -> str:
+def _in_a_list(words) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _parts_words(parts, *, whose="their") -> str:
+    """'their story, chronology and contact details'."""
+    return f"{whose} {_in_a_list(HIDDEN_PART_WORDS[part] for part in parts)}"
+
+
+def _it_or_them(parts) -> str:
+    return "it" if len(parts) == 1 and parts[0] in SINGULAR_PARTS else "them"
+
+
+def _not_shared_words(hidden, decisions, place, is_family_member, lead, family) -> list[str]:
+    """What is true about the parts not shared with the person, said once for the page: one sentence for each way the
+    family's agreement stands (never given, run out, withdrawn, not started yet), from the access rule's decisions."""
+    if not hidden:
+        return []
     if is_family_member:
-        return (
-            f"The team keeps {HIDDEN_PART_WORDS[part].replace('their', 'your family' + chr(39) + 's')} here. Your lead practitioner can go through it with you."
-        )
-    if place is not None:
-        return f"The family has not agreed to share {HIDDEN_PART_WORDS[part]} with {place.team_organisation_name}."
-    return f"{HIDDEN_PART_WORDS[part][0].upper()}{HIDDEN_PART_WORDS[part][1:]} can only be seen by the team around the family."
+        kept = _parts_words(hidden, whose="your family's")
+        return [f"The team keeps {kept} here. Your lead practitioner can go through {_it_or_them(hidden)} with you."]
+    if place is None:
+        words = _parts_words(hidden)
+        return [f"{words[:1].upper()}{words[1:]} can only be seen by the team around the family."]
+    by_standing: dict = {}
+    for part in hidden:
+        standing = decisions[part].agreement or access.NEVER_AGREED
+        by_standing.setdefault(standing, []).append(part)
+    who = f"the lead practitioner, {lead.user.full_name} ({lead.organisation.name})" if lead else f"the team in {family.recording_organisation.name}"
+    organisation = place.team_organisation_name
+    sentences = []
+    for standing, parts in by_standing.items():
+        shared, it = _parts_words(parts), _it_or_them(parts)
+        if standing.state == access.Agreement.EXPIRED:
+            sentences.append(
+                f"The family's agreement to share {shared} with {organisation} ran out on {standing.on_words}. "
+                f"To see {it} again, ask {who}{',' if lead else ''} to record a new agreement, if the family agrees."
+            )
+        elif standing.state == access.Agreement.WITHDRAWN:
+            sentences.append(
+                f"The family withdrew their agreement to share {shared} with {organisation} on {standing.on_words}. If you need to know more, talk with {who}."
+            )
+        elif standing.state == access.Agreement.NOT_YET:
+            sentences.append(f"The family has agreed to share {shared} with {organisation} from {standing.on_words}. You can see {it} from then.")
+        else:
+            sentences.append(
+                f"The family has not agreed to share {shared} with {organisation}. To ask, talk with {who}, who can ask the family whether they agree."
+            )
+    return sentences
 
 
 def _join_requests_to_decide(user, family):

@@ -10,6 +10,10 @@ from .. import permissions
 from ..action_plan import pledge_of
 from ..models import Pledge
 
+# Where a statement, a progress update and a shown personal pledge go: said in the advice
+# shown once before they are published ("Before it goes on the public pledge wall").
+PLEDGE_WALL = "the public pledge wall"
+
 
 def _organisation(slug) -> Organisation:
     return get_object_or_404(Organisation, slug=slug)

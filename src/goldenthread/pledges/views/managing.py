@@ -10,7 +10,7 @@ from goldenthread.partnership.models import Role
 
 from .. import forms, permissions, queries, services
 from ..models import Pledge, PledgeText
-from ._common import _editable_pledge, _manage_url, _organisation, _require
+from ._common import PLEDGE_WALL, _editable_pledge, _manage_url, _organisation, _require
 
 
 @login_required
@@ -62,6 +62,8 @@ def sign(request, slug):
         ),
         success_message=f"{organisation.name} has signed the pledge. It is now on the pledge wall.",
         success_url=_manage_url(organisation),
+        check_words=services.STATEMENT_FIELDS,
+        shared_with=PLEDGE_WALL,
     )
 
 
@@ -81,6 +83,8 @@ def statement(request, slug):
         action=lambda data: services.update_statement(pledge, by=request.user, commitments=form.chosen_commitments(), **form.statement()),
         success_message="Your statement and commitments are saved.",
         success_url=_manage_url(pledge.organisation),
+        check_words=services.STATEMENT_FIELDS,
+        shared_with=PLEDGE_WALL,
     )
 
 
@@ -115,6 +119,8 @@ def progress(request, slug):
         action=lambda data: services.post_progress_update(pledge, by=request.user, summary=data["summary"]),
         success_message="Your progress update is posted on your organisation's pledge page.",
         success_url=_manage_url(pledge.organisation),
+        check_words=("summary",),
+        shared_with=PLEDGE_WALL,
     )
 
 

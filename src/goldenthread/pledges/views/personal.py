@@ -10,7 +10,12 @@ from goldenthread.core.pages import form_page, render_form_page
 
 from .. import forms, permissions, services
 from ..models import PersonalPledge
-from ._common import _require
+from ._common import PLEDGE_WALL, _require
+
+
+def _shown_on_the_wall(data) -> tuple[str, ...]:
+    """A personal pledge is public only when it is shown on the organisation's page of the wall."""
+    return ("commitment",) if data.get("is_shown") else ()
 
 
 @login_required
@@ -36,6 +41,8 @@ def personal_pledge(request):
         ),
         success_message="Your personal pledge is recorded.",
         success_url=reverse("pledges:personal-pledge"),
+        check_words=_shown_on_the_wall,
+        shared_with=PLEDGE_WALL,
     )
 
 
@@ -60,6 +67,8 @@ def edit_personal_pledge(request, pledge_id):
         action=lambda data: services.update_personal_pledge(personal, by=request.user, commitment=data["commitment"], is_shown=data["is_shown"]),
         success_message="Your personal pledge is saved.",
         success_url=reverse("pledges:personal-pledge"),
+        check_words=_shown_on_the_wall,
+        shared_with=PLEDGE_WALL,
     )
 
 

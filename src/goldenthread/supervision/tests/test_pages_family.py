@@ -89,6 +89,22 @@ def test_the_facilitator_adds_a_brief_summary_to_the_familys_chronology(linked, 
     assert client.get(page("chronology-summary", linked)).status_code == 302  # only once
 
 
+def test_a_summary_that_blames_the_family_is_shown_its_findings_once_before_the_agencies_read_it(linked, practitioner):
+    services.record_session(linked, by=practitioner, version=linked.version, held_on=timezone.localdate() - timedelta(days=1))
+    client = verified(practitioner)
+    summary = {"summary": "Mum failed to engage with the plan."}
+
+    first = client.post(page("chronology-summary", linked), summary)
+
+    assert first.status_code == 200
+    assert "Before it goes on the family's chronology" in text_of(first)
+    assert "‘failed to engage’" in text_of(first)
+    assert not ChronologyEntry.objects.filter(family=linked.family, source="group supervision").exists()
+    seen = first.content.decode().split('name="words_checked" value="', 1)[1].split('"', 1)[0]
+    assert client.post(page("chronology-summary", linked), {**summary, "words_checked": seen}).status_code == 302
+    assert ChronologyEntry.objects.get(family=linked.family, source="group supervision").what_happened == summary["summary"]
+
+
 def test_only_the_facilitator_adds_to_the_chronology(linked, other_agency_practitioner, champion):
     for person in (other_agency_practitioner, champion):
         assert verified(person).get(page("chronology-summary", linked)).status_code == 403
@@ -107,9 +123,10 @@ def test_a_practitioner_links_a_family_from_their_own_teams(family, practitioner
         "invitees": [str(other_agency_practitioner.public_id)],
         **date_fields("proposed_date", day),
     }
-    shown = signed_in(practitioner).get(reverse("supervision:request"))
-    assert f"Family {family.reference}" in text_of(shown)
-    response = signed_in(practitioner).post(reverse("supervision:request"), data)
+    browser = verified(practitioner)
+    shown = browser.get(reverse("supervision:request"))
+    assert f"{family.family_name}, reference {family.reference}" in text_of(shown)
+    response = browser.post(reverse("supervision:request"), data)
     assert response.status_code == 302
     assert Session.objects.get().family == family
 

@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.charts import Bar, BarGroup, DataTable, bar_chart
+
 from .. import forms, permissions, queries
 from ..models import Session
 from ._common import _require
@@ -33,7 +35,7 @@ def _month_label(key: str) -> str:
 
 
 def _figures_tables(found):
-    """The figures laid out as table rows: months down the side, kinds (or themes) across."""
+    """The figures laid out as table rows: months down the side, kinds (or themes) across; the months as a chart."""
     kinds = list(Session.Kind.choices)
     counts = {(row.month, row.kind): row.sessions for row in found.sessions_by_month}
     month_rows = [
@@ -43,13 +45,33 @@ def _figures_tables(found):
     kind_totals = [sum(counts.get((key, kind), 0) for key in found.months) for kind, _ in kinds]
     share = found.on_time_share
     return {
-        "kinds": [label for _, label in kinds],
-        "month_rows": month_rows,
-        "kind_totals": kind_totals,
+        "sessions_chart": _sessions_chart(month_rows, kinds, kind_totals, found.sessions_total),
         "month_labels": [_month_label(key) for key in found.months],
         "theme_rows": [{"name": row.name, "total": row.sessions, "by_month": [row.by_month.get(key, 0) for key in found.months]} for row in found.themes],
         "on_time_percent": None if share is None else round(share * 100),
     }
+
+
+def _sessions(count: int) -> str:
+    return "no sessions" if not count else f"{count} session{'' if count == 1 else 's'}"
+
+
+def _sessions_chart(month_rows, kinds, kind_totals, total):
+    """Sessions held each month: a bar a month (the trend), and the table by kind (the same figures)."""
+    table = DataTable(
+        caption="Sessions held each month, by kind",
+        headings=["Month", *(label for _, label in kinds), "All sessions"],
+        rows=[(row["label"], [*map(str, row["counts"]), str(row["total"])]) for row in month_rows] + [("Total", [*map(str, kind_totals), str(total)])],
+        numeric=True,
+    )
+    return bar_chart(
+        [BarGroup("", [Bar(f"{row['label']}: {_sessions(row['total'])}", row["total"]) for row in month_rows])],
+        id="sessions-chart",
+        title="Sessions held each month",
+        description="A bar for each month, oldest first, longer for more sessions held.",
+        scale_max=max((row["total"] for row in month_rows), default=0),
+        table=table,
+    )
 
 
 @login_required

@@ -37,10 +37,17 @@ def session_detail(request, session):
         template="supervision/session.html",
         context=context,
         action=lambda _: services.record_session(session, by=user, **form.record_values()),
-        success_message="The record of the session is saved.",
+        success_message=lambda saved: _saved_words(saved, initial["version"]),
         success_url=_session_url(session),
         conflict_context=lambda conflict: {"conflict": _conflict_values(conflict, session)},
     )
+
+
+def _saved_words(session, version_read) -> str:
+    """What saving did: the service moves the version on only when it wrote something."""
+    if session.version == version_read:
+        return "Nothing had changed, so the record of the session is as it was."
+    return "The record of the session is saved."
 
 
 def _conflict_values(conflict, session):

@@ -62,4 +62,7 @@ def chronology_summary(request, session):
         action=lambda data: services.add_to_chronology(session, by=user, summary=data["summary"]),
         success_message="The summary is added to the family's chronology.",
         success_url=_session_url(session),
+        # the family's team, across agencies, and the family itself read the chronology
+        check_words=("summary",),
+        shared_with="the family's chronology",
     )

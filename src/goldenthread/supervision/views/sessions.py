@@ -6,7 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.decorators import no_store
 from goldenthread.core.pages import form_page
+from goldenthread.core.safeguards import family_data_safeguards
+from goldenthread.families import access
 
 from .. import forms, permissions, queries, services
 from ..models import Attendee, Session
@@ -18,24 +21,40 @@ from ._common import _people_choices, _post_or_none, _require, _session_url, _sh
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_session(request):
-    """Ask for a session; 'Show its people' lists another organisation's people without losing what was typed."""
+    """Ask for a session; 'Show its people' lists another organisation's people without losing what was typed.
+
+    The families the person may link are listed by name and reference, so for someone in a
+    family's team the page has the family-data safeguards (two-step verification, the terms),
+    is never cached, and each family listed is written to its access log.
+    """
     user = request.user
     _require(permissions.can_request(user))
-    data = _post_or_none(request)
     families = list(queries.families_to_link(user))
+    if families:
+        return no_store(family_data_safeguards(lambda req: _request_page(req, families)))(request)
+    return _request_page(request, families)
+
+
+def _request_page(request, families):
+    user = request.user
+    data = _post_or_none(request)
     organisations = list(queries.organisations())
     people = _request_people(data, families, organisations, user)
     form = forms.RequestForm(data, families=families, organisations=organisations, people=people, initial={"format": Session.Format.ONLINE})
     if data is not None and "show_people" in data:
-        return render(request, "supervision/request.html", {"form": _show_without_errors(form), "showing": True})
-    return form_page(
-        request,
-        form,
-        template="supervision/request.html",
-        action=lambda _: services.request_session(by=user, **form.request_values()),
-        success_message="Your request is sent. The people you invited will be asked to take part.",
-        success_url=_session_url,
-    )
+        response = render(request, "supervision/request.html", {"form": _show_without_errors(form), "showing": True})
+    else:
+        response = form_page(
+            request,
+            form,
+            template="supervision/request.html",
+            action=lambda _: services.request_session(by=user, **form.request_values()),
+            success_message="Your request is sent. The people you invited will be asked to take part.",
+            success_url=_session_url,
+        )
+    if families and response.status_code != 302:  # the page showed each family's name
+        access.log_listed(user, families, "Families to link to a group supervision request")
+    return response
 
 
 def _request_people(data, families, organisations, user):

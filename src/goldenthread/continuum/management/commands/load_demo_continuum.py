@@ -174,7 +174,9 @@ class Builder:
                 full_name=full_name,
                 job_title=rng.choice(roles),
             )
-            Membership.objects.create(user=user, organisation=organisation, role=Role.PRACTITIONER)
+            membership = Membership.objects.create(user=user, organisation=organisation, role=Role.PRACTITIONER)
+            membership.since = organisation.joined_on  # a colleague from the front line, there since it joined
+            membership.save(update_fields=["since"])
 
     def build(self, organisation, entry) -> None:
         name = organisation.name

@@ -17,6 +17,7 @@ them.
 """
 
 import tomllib
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -215,8 +216,27 @@ def is_loaded(demo: DemoFamilies) -> bool:
     return Family.objects.filter(family_name__in=[family["family_name"] for family in demo.families]).exists()
 
 
-def _birthday(today: date, age_years: float) -> date:
-    return today - timedelta(days=round(age_years * 365.25))
+def _birthday(today: date, age_years: float, who: str = "") -> date:
+    """A date of birth `age_years` before today, never on today's date.
+
+    A whole number of years ("31") means 31 and some months: the birthday falls 30 to 329 days
+    before today (chosen from the person's name, so every load gives the same), so nobody in
+    the demo has a birthday on the day it is loaded. A fraction ("1.2") is taken as it is.
+    """
+    if float(age_years).is_integer():
+        years_ago = _same_day_years_before(today, int(age_years))
+        return years_ago - timedelta(days=30 + zlib.crc32(who.encode("utf-8")) % 300)
+    born = today - timedelta(days=round(age_years * 365.25))
+    if (born.month, born.day) == (today.month, today.day):
+        born -= timedelta(days=1)
+    return born
+
+
+def _same_day_years_before(today: date, years: int) -> date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February in a year without one
+        return today.replace(year=today.year - years, day=28)
 
 
 class Builder:
@@ -354,7 +374,7 @@ class Builder:
             last_name=person.get("last_name", ""),
             preferred_name=person.get("preferred_name", ""),
             pronouns=person.get("pronouns", ""),
-            date_of_birth=_birthday(self.today, person["age_years"]) if "age_years" in person else None,
+            date_of_birth=_birthday(self.today, person["age_years"], person["first_name"]) if "age_years" in person else None,
             role_in_family=person["role"],
             is_focus=bool(person.get("is_focus")),
             account=account,

@@ -9,7 +9,7 @@ Running it again changes nothing.
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth.hashers import make_password
@@ -32,6 +32,7 @@ class DemoPartnership:
     password: str
     team: list[dict]
     organisations: list[dict]
+    founded_days_ago: int = 730
 
 
 def read_demo(directory: Path = DEMO_DIR) -> DemoPartnership:
@@ -41,7 +42,7 @@ def read_demo(directory: Path = DEMO_DIR) -> DemoPartnership:
     for path in sorted((directory / "organisations").glob("*.toml")):
         with open(path, "rb") as handle:
             organisations.extend(tomllib.load(handle).get("organisation", []))
-    demo = DemoPartnership(partnership["password"], partnership["partnership_team"], organisations)
+    demo = DemoPartnership(partnership["password"], partnership["partnership_team"], organisations, partnership.get("founded_days_ago", 730))
     check_demo(demo)
     return demo
 
@@ -64,8 +65,19 @@ def check_demo(demo: DemoPartnership) -> None:
         if Role.ORGANISATION_LEAD not in roles:
             problems.append(f"{name}: needs an organisation lead.")
         problems.extend(f"{name}: unknown role {role!r}." for role in roles if role not in Role.values)
+        joined = joined_days_ago(demo, organisation)
+        if not 0 < joined <= demo.founded_days_ago:
+            problems.append(f"{name}: it must have joined after the partnership began ({demo.founded_days_ago} days ago) and before today.")
+        pledge = organisation.get("pledge")
+        if pledge and pledge.get("signed_days_ago", 0) >= joined:
+            problems.append(f"{name}: it signed its pledge before it joined the partnership.")
     if problems:
         raise CommandError("The demo data files have mistakes:\n  " + "\n  ".join(problems))
+
+
+def joined_days_ago(demo: DemoPartnership, organisation: dict) -> int:
+    """When an organisation joined: when the partnership began, unless its own file says it joined later."""
+    return organisation.get("joined_days_ago", demo.founded_days_ago)
 
 
 def email_for(full_name: str, domain: str) -> str:
@@ -104,6 +116,9 @@ def build(demo: DemoPartnership, today: date) -> dict[str, str]:
             size=entry.get("size", ""),
             description=" ".join(entry.get("description", "").split()),
         )
+        # "Member since" follows the story: the date it joined, not the day the demo was loaded.
+        organisation.joined_on = today - timedelta(days=joined_days_ago(demo, entry))
+        organisation.save(update_fields=["joined_on"])
         people = {}
         for role, full_name, job_title in entry["people"]:
             user = User.objects.create(
@@ -112,7 +127,9 @@ def build(demo: DemoPartnership, today: date) -> dict[str, str]:
                 full_name=full_name,
                 job_title=job_title,
             )
-            Membership.objects.create(user=user, organisation=organisation, role=role)
+            membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+            membership.since = organisation.joined_on
+            membership.save(update_fields=["since"])
             people[full_name] = user
             if entry.get("demo_sign_ins"):
                 sign_ins.setdefault(Role(role).label, user.email)

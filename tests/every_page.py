@@ -1,0 +1,751 @@
+"""Every page of the site, for every person in the demo: what the checks that cover every page share.
+
+This module holds no tests. Test files import it to visit every page as each demo person
+would, so a check (the page fits a phone, its words are plain, ...) reaches every page, and
+a new page cannot be missed without a test saying so.
+
+How to use it::
+
+    from tests import every_page
+
+    @pytest.fixture(scope="module")
+    def demo(django_db_setup, django_db_blocker):
+        # the demo, loaded once for the module and rolled back at its end; the tests
+        # take `db` (not `transactional_db` or `live_server`)
+        with every_page.load_demo_once(django_db_blocker):
+            yield every_page.everyone()
+
+    def test_something_on_every_page(demo, db):
+        visited = []
+        for label, person, only in demo:
+            client = every_page.client_for(person)
+            for page in every_page.pages_for(person, client=client, only=only):
+                response = client.get(page, follow=True)
+                ...
+                visited.append(page)
+        assert every_page.patterns_never_visited(visited) == []
+
+A browser journey needs `live_server`, so a database emptied after each test: it loads the
+demo inside the test instead, with `load_demo()`.
+
+- `demo_people()`: role label -> person, for every sign-in the demo prints (partnership
+  lead, organisation lead, champion, practitioner, trainer, data protection lead, a family
+  member with an account) and "anonymous"; each with two-step verification set up and the
+  current terms accepted.
+- `more_people()`: label -> (person, pattern names), for the few pages only someone else in
+  the demo reaches (an organisation lead whose organisation has yet to sign, ...).
+- `everyone()`: [(label, person, only)] for both: `only` is None, or the pattern names.
+- `client_for(person)`: a Django test client signed in as them, verified with two steps
+  (a plain one for anonymous). Its `sessionid` cookie can be handed to a browser.
+- `pages_for(person, client=None, only=None)`: the paths of every page they can open, one
+  for each URL pattern, with its arguments filled from the demo objects they can reach.
+  Each is a `Page` (a `str`) that also knows its URL pattern's `name`. A page may answer
+  with a redirect to itself (the password-reset link does), so follow redirects.
+- `candidate_paths(person)` and `first_that_opens(...)`: the same, for a caller that tries
+  the paths its own way (a browser, opening each page once).
+- `page_patterns()`: every URL pattern, with the reason it is not a page where it is not.
+- `patterns_never_visited(pages)`: the page patterns none of `pages` (everyone's) belongs
+  to. A new page needs a filler in `FILLERS` (its arguments from the demo), someone in the
+  demo who can open it, or a reason in `skip_reason` why it is not a page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from io import StringIO
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.tokens import default_token_generator
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls.exceptions import Resolver404
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+ANONYMOUS = "anonymous"
+# How many demo objects to try for one pattern before deciding the person cannot open it.
+CANDIDATES_PER_PATTERN = 3
+DOWNLOAD_ENDINGS = (".pdf", ".csv", ".json", ".ics", ".css", ".ico", ".txt", ".xml", "download/")
+# Where a person is sent who is not signed in (or not verified): another object will not help.
+SIGN_IN_STEPS = ("core:sign-in", "core:two-step-verify", "core:two-step-setup", "core:terms")
+
+OPENS, TRY_ANOTHER, STOP = "opens", "try another", "stop"
+
+
+# Loading the demo -------------------------------------------------------------------------
+
+
+def load_demo() -> str:
+    """Load every app's demo data (`manage.py load_demo`) and return what it printed."""
+    output = StringIO()
+    call_command("load_demo", stdout=output, stderr=output)
+    return output.getvalue()
+
+
+@contextlib.contextmanager
+def load_demo_once(django_db_blocker) -> Iterator[str]:
+    """Load the demo for a whole module (or session), and take it away again afterwards.
+
+    Use it in a module-scoped fixture (see the module's docstring). The demo is loaded in a
+    transaction rolled back at the end, so the tests inside it take the `db` fixture (each
+    test then runs in a savepoint of its own), not `transactional_db` or `live_server`.
+    """
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            printed = load_demo()
+            try:
+                yield printed
+            finally:
+                transaction.set_rollback(True)
+
+
+# The people -------------------------------------------------------------------------------
+
+
+def demo_people() -> dict[str, object]:
+    """Role label -> person, for every sign-in the demo prints, and "anonymous".
+
+    Each person has a confirmed authenticator and has accepted the current terms, so every
+    page they may see opens for them (with `client_for`).
+    """
+    from goldenthread.core.models import User
+    from goldenthread.families.management.commands.load_demo_families import people_who_see_family_records, read_demo_families
+
+    people: dict[str, object] = {}
+    for label, email in _partnership_sign_ins().items():
+        people[label.lower()] = User.objects.get(email=email)
+    families = read_demo_families()
+    people["data protection lead"] = User.objects.get(email=families.data_protection_lead)
+    family_member = next(email for email, role in people_who_see_family_records(families) if role.startswith("Family member"))
+    people["family member"] = User.objects.get(email=family_member)
+    for person in people.values():
+        _ready(person)
+    people[ANONYMOUS] = AnonymousUser()
+    return people
+
+
+def more_people() -> dict[str, tuple[object, frozenset[str]]]:
+    """Label -> (person, the pages for them), for pages none of `demo_people()` reaches in the demo.
+
+    Each is found in the demo by what they do there; they visit only those pages. Someone the
+    demo lacks is left out, and `patterns_never_visited` then names their pages.
+    """
+    from django.apps import apps
+    from django.db.models import F
+
+    from goldenthread.families.models import Family, TeamMember
+    from goldenthread.partnership.models import Membership, Role
+    from goldenthread.supervision.models import AgreedAction, Session
+
+    found = {
+        "organisation lead whose organisation has yet to sign": (
+            Membership.objects.filter(role=Role.ORGANISATION_LEAD, organisation__pledge__isnull=True).order_by("id").first(),
+            {"pledges:sign"},
+            "user",
+        ),
+        "facilitator of a learning conversation to come": (
+            Session.objects.filter(kind=Session.Kind.LEARNING_CONVERSATION, status__in=(Session.Status.REQUESTED, Session.Status.SCHEDULED))
+            .exclude(facilitator=None)
+            .order_by("requested_at")
+            .first(),
+            {"supervision:schedule", "supervision:invite", "supervision:cancel"},
+            "facilitator",
+        ),
+        "facilitator of a learning conversation held": (
+            Session.objects.filter(
+                kind=Session.Kind.LEARNING_CONVERSATION,
+                status=Session.Status.HELD,
+                attendees__user=F("facilitator"),
+                attendees__acknowledged_confidentiality_at__isnull=False,
+            )
+            .order_by("-requested_at")
+            .first(),
+            {"supervision:add-commitment"},
+            "facilitator",
+        ),
+        "owner of an open supervision action": (
+            AgreedAction.objects.filter(status=AgreedAction.Status.OPEN).order_by("created_at").first(),
+            {"supervision:complete-action", "supervision:move-action", "supervision:cancel-action"},
+            "owner",
+        ),
+        "accountable manager of a proposed action": (
+            AgreedAction.objects.filter(status=AgreedAction.Status.PROPOSED).exclude(session__accountable_manager=None).order_by("created_at").first(),
+            {"supervision:confirm-action"},
+            "session.accountable_manager",
+        ),
+        "practitioner holding a closed family's record": (
+            TeamMember.objects.filter(family__status=Family.Status.CLOSED, left_on__isnull=True, organisation=F("family__recording_organisation"))
+            .order_by("id")
+            .first(),
+            {"families:reopen"},
+            "user",
+        ),
+    }
+    if apps.is_installed("goldenthread.training"):
+        found["person asked how a course changed their practice"] = (
+            apps.get_model("training", "PracticeFollowUp").objects.order_by("-sent_at").first(),
+            {"training:follow-up"},
+            "person",
+        )
+    people = {}
+    for label, (thing, names, attribute) in found.items():
+        person = _follow(thing, attribute)
+        if person is not None:
+            _ready(person)
+            people[label] = (person, frozenset(names))
+    return people
+
+
+def everyone() -> list[tuple[str, object, frozenset[str] | None]]:
+    """(label, person, only) for every demo person: `only` is None, or the only pages to visit for them."""
+    return [(label, person, None) for label, person in demo_people().items()] + [(label, person, only) for label, (person, only) in more_people().items()]
+
+
+def _follow(thing, attribute: str):
+    for name in attribute.split("."):
+        if thing is None:
+            return None
+        thing = getattr(thing, name)
+    return thing
+
+
+def _ready(person) -> None:
+    """Two-step verification set up and the current terms accepted, as every demo person who signs in has."""
+    from goldenthread.core import services
+    from goldenthread.core.tests.two_step import authenticator_of
+
+    authenticator_of(person)
+    services.accept_terms(person, by=person)
+
+
+def _partnership_sign_ins() -> dict[str, str]:
+    """Label -> e-mail, as `load_demo_partnership` prints them (running it again changes nothing)."""
+    output = StringIO()
+    call_command("load_demo_partnership", stdout=output)
+    sign_ins = {}
+    for line in output.getvalue().split("Demo sign-ins", 1)[1].splitlines()[1:]:
+        label, _, email = line.strip().rpartition(" ")
+        if not line.startswith("  ") or not label.strip():
+            break
+        if label.strip() != "Password":
+            sign_ins[label.strip()] = email
+    return sign_ins
+
+
+def client_for(person) -> Client:
+    """A test client signed in as the person and verified with two steps; a plain one for anonymous.
+
+    It has also searched for a family where the person may, as "add a new family" asks first.
+    """
+    from goldenthread.core.safeguards import has_two_step
+    from goldenthread.core.tests.two_step import signed_in_with_two_steps
+
+    if not person.is_authenticated:
+        return Client()
+    if has_two_step(person):
+        client = signed_in_with_two_steps(person)
+    else:
+        client = Client()
+        client.force_login(person)
+    _quietly(client, "post", reverse("families:search"), {"family_name": "Someone new"})
+    return client
+
+
+def _quietly(client: Client, method: str, path: str, data=None):
+    """The response, with a failing page answered as a page (500) rather than raised in the test.
+
+    Refusals (403, 404) are expected while trying paths, so they are not logged meanwhile.
+    """
+    raising, client.raise_request_exception = client.raise_request_exception, False
+    requests_log = logging.getLogger("django.request")
+    level = requests_log.level
+    requests_log.setLevel(logging.ERROR)
+    try:
+        return getattr(client, method)(path, data)
+    finally:
+        client.raise_request_exception = raising
+        requests_log.setLevel(level)
+
+
+# The patterns -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PagePattern:
+    name: str  # "namespace:name"
+    route: str  # "families/<uuid:family_id>/"
+    arguments: tuple[str, ...]
+    skip: str  # why it is not a page ("" where it is one)
+
+
+class Page(str):
+    """A path to a page, which also knows the name of its URL pattern."""
+
+    name: str
+
+    def __new__(cls, path: str, name: str):
+        page = super().__new__(cls, path)
+        page.name = name
+        return page
+
+
+def page_patterns() -> list[PagePattern]:
+    """Every URL pattern of the site, each with the reason it is not a page where it is not one."""
+    found = []
+    for route, name, pattern in _walk(get_resolver().url_patterns):
+        arguments = tuple(pattern.pattern.regex.groupindex)
+        found.append(PagePattern(name, route, arguments, skip_reason(route, name, pattern.callback)))
+    return found
+
+
+def skip_reason(route: str, name: str, view) -> str:
+    """Why a pattern is not a page a person reads, or "" where it is one."""
+    if route.startswith("django-admin/"):
+        return "Django's own admin"
+    if route.startswith("api/v1/"):
+        return "" if name == "api-v1:openapi-view" else "the API, not a page"
+    if not name.partition(":")[2]:
+        return "a pattern with no name (a file the browser asks for)"
+    if route.endswith(DOWNLOAD_ENDINGS):
+        return "a download"
+    methods = _allowed_methods(view)
+    if methods is not None and "GET" not in methods:
+        return "answers a form only (POST)"
+    return ""
+
+
+def _walk(patterns, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, URLPattern]]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(part for part in (namespace, pattern.namespace) if part)
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            yield prefix + str(pattern.pattern), f"{namespace}:{pattern.name or ''}", pattern
+
+
+def _allowed_methods(view) -> set[str] | None:
+    """The HTTP methods a view accepts, as its decorators (`require_POST`, ...) or its class say; None if any."""
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        return {method.upper() for method in view_class.http_method_names if hasattr(view_class, method)}
+    function = view
+    for _ in range(20):
+        for cell in getattr(function, "__closure__", None) or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:
+                continue
+            if isinstance(value, list | tuple | set | frozenset) and value and all(isinstance(v, str) and v.isupper() for v in value):
+                return set(value)
+        function = getattr(function, "__wrapped__", None)
+        if function is None:
+            return None
+    return None
+
+
+# Filling each pattern's arguments from the demo ------------------------------------------------
+
+Kwargs = dict[str, object]
+
+
+def _take(*sources: Iterable, limit: int = CANDIDATES_PER_PATTERN) -> list:
+    """The first `limit` distinct items from the sources, in order."""
+    seen, found = set(), []
+    for item in itertools.chain(*sources):
+        key = repr(sorted(item.items())) if isinstance(item, dict) else item
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
+        if len(found) == limit:
+            break
+    return found
+
+
+def _organisations(person, *queries) -> list:
+    """The person's own organisations; for someone with none (a partnership lead), those the queries find."""
+    from goldenthread.partnership.models import Organisation
+
+    own = list(Organisation.objects.filter(memberships__user=person).order_by("name")) if person.is_authenticated else []
+    if own:
+        return _take(own)
+    return _take(*[query.order_by("name")[:2] for query in queries], Organisation.objects.order_by("name")[:1])
+
+
+def _slugs(person, *queries) -> list[Kwargs]:
+    return [{"slug": organisation.slug} for organisation in _organisations(person, *queries)]
+
+
+def _with_pledge(person):
+    from goldenthread.partnership.models import Organisation
+
+    return _slugs(person, Organisation.objects.filter(pledge__isnull=False))
+
+
+def _without_pledge(person):
+    from goldenthread.partnership.models import Organisation
+
+    return _slugs(person, Organisation.objects.filter(pledge__isnull=True))
+
+
+def _lapsed_or_withdrawn(person):
+    from goldenthread.partnership.models import Organisation
+    from goldenthread.pledges.models import Pledge
+
+    return _slugs(
+        person,
+        Organisation.objects.filter(pledge__status=Pledge.Status.WITHDRAWN),
+        Organisation.objects.filter(pledge__expires_on__lt=date.today()),
+    )
+
+
+def _pledge_actions(person):
+    from goldenthread.partnership.models import Organisation
+    from goldenthread.pledges.models import PledgeAction
+
+    for organisation in _organisations(person, Organisation.objects.filter(pledge__actions__isnull=False).distinct()):
+        action = PledgeAction.objects.filter(pledge__organisation=organisation).order_by("status", "id").first()
+        if action:
+            yield {"slug": organisation.slug, "action_id": action.public_id}
+
+
+def _members_to_change(person):
+    for organisation in _organisations(person):
+        membership = organisation.memberships.exclude(user_id=getattr(person, "pk", None)).order_by("id").first()
+        if membership:
+            yield {"slug": organisation.slug, "person": membership.user.public_id}
+
+
+def _continuum_organisations(person):
+    from goldenthread.partnership.models import Organisation
+
+    return _slugs(person, Organisation.objects.filter(assessments__isnull=False).distinct())
+
+
+def _continuum_actions(person):
+    from goldenthread.continuum.models import ContinuumAction
+    from goldenthread.partnership.models import Organisation
+
+    for organisation in _organisations(person, Organisation.objects.filter(continuum_actions__isnull=False).distinct()):
+        action = ContinuumAction.objects.filter(organisation=organisation).order_by("status", "id").first()
+        if action:
+            yield {"slug": organisation.slug, "action_id": action.public_id}
+
+
+def _assessments(person, *, open_first: bool = True) -> list[Kwargs]:
+    """Rounds the person answers or their organisation runs (open ones first, or completed ones), then any."""
+    from goldenthread.continuum.models import Assessment
+
+    order = ("status" if open_first else "-status", "-started_on")
+    mine = []
+    if person.is_authenticated:
+        mine = (Assessment.objects.filter(responses__respondent=person) | Assessment.objects.filter(organisation__memberships__user=person)).distinct()
+        mine = mine.order_by(*order)
+    return [{"assessment_id": assessment.public_id} for assessment in _take(mine, Assessment.objects.order_by(*order)[:1])]
+
+
+def _frameworks(person):
+    from goldenthread.continuum.models import Framework
+
+    return [{"code": framework.code, "version": framework.version} for framework in Framework.objects.order_by("-is_current", "code")[:1]]
+
+
+def _families(person, *, closed: bool | None = None, on_team: bool = True) -> list:
+    """Families the person works with (or is in) first; `on_team=False` for ones they are not in."""
+    from goldenthread.families.models import EmergencyAccess, Family
+
+    families = Family.objects.order_by("reference")
+    if closed is not None:
+        families = families.filter(status=Family.Status.CLOSED if closed else Family.Status.OPEN)
+    if not person.is_authenticated:
+        return list(families[:1])
+    theirs = families.filter(team__user=person, team__left_on__isnull=True) | families.filter(people__account=person)
+    if not on_team:
+        return _take(families.exclude(pk__in=theirs.values("pk"))[:1])
+    emergency = families.filter(pk__in=EmergencyAccess.objects.filter(user=person).values("family"))
+    return _take(theirs.distinct(), emergency) or list(families[:1])
+
+
+def _family_ids(person, **how) -> list[Kwargs]:
+    return [{"family_id": family.public_id} for family in _families(person, **how)]
+
+
+def _family_parts(person, related: str, *, argument: str, filters: dict | None = None, prefer_own: bool = False):
+    for family in _families(person):
+        things = getattr(family, related).filter(**(filters or {})).order_by("id")
+        if prefer_own and person.is_authenticated:
+            things = _take(things.filter(account=person), things[:1], limit=1)
+        thing = next(iter(things), None)
+        if thing is not None:
+            yield {"family_id": family.public_id, argument: thing.public_id}
+
+
+def _emergency_reviews(person):
+    from goldenthread.families.models import EmergencyAccess
+
+    return [{"access_id": access.public_id} for access in EmergencyAccess.objects.order_by("reviewed_at", "-started_at")[:2]]
+
+
+def _supervision_sessions(person, *, facilitating: bool = False) -> list[Kwargs]:
+    """Sessions the person takes part in, or (`facilitating`) runs or asked for; those to come first."""
+    from goldenthread.supervision.models import Session
+
+    if not person.is_authenticated:
+        return []
+    order = ("-proposed_start",)
+    to_come = (Session.Status.REQUESTED, Session.Status.SCHEDULED)
+    if facilitating:
+        facilitated = Session.objects.filter(facilitator=person).order_by(*order)
+        requested = Session.objects.filter(requested_by=person, status__in=to_come).order_by(*order)
+        sessions = _take(facilitated.filter(status__in=to_come)[:1], facilitated.filter(status=Session.Status.HELD)[:1], requested)
+    else:
+        joined = (Session.objects.filter(attendees__user=person) | Session.objects.filter(accountable_manager=person)).distinct().order_by(*order)
+        sessions = _take(joined.filter(status__in=to_come)[:1], joined.filter(status=Session.Status.HELD)[:1], joined)
+    return [{"session_id": session.public_id} for session in sessions]
+
+
+def _facilitated_sessions(person):
+    return _supervision_sessions(person, facilitating=True)
+
+
+def _supervision_actions(person, *statuses: str):
+    from goldenthread.supervision.models import AgreedAction
+
+    if not person.is_authenticated:
+        return []
+    actions = AgreedAction.objects.filter(status__in=statuses).order_by("status", "-created_at")
+    theirs = actions.filter(owner=person) | actions.filter(session__facilitator=person) | actions.filter(session__accountable_manager=person)
+    return [{"action_id": action.public_id} for action in _take(theirs.distinct(), actions[:1])]
+
+
+def _personal_pledges(person):
+    from goldenthread.pledges.models import PersonalPledge
+
+    if not person.is_authenticated:
+        return []
+    return [{"pledge_id": pledge.public_id} for pledge in PersonalPledge.objects.filter(user=person).order_by("id")[:1]]
+
+
+def _password_reset_link(person):
+    """The link in a password-reset e-mail, for a demo person who signs in with a password."""
+    from goldenthread.core.models import User
+
+    if person.is_authenticated:
+        return []
+    someone = User.objects.filter(is_active=True).exclude(password="").order_by("id").first()
+    if someone is None:
+        return []
+    return [{"uidb64": urlsafe_base64_encode(force_bytes(someone.pk)), "token": default_token_generator.make_token(someone)}]
+
+
+def _training(model: str, *, theirs: Callable | None = None):
+    """Training objects by public_id: the person's own first (booked, trained, ...), then any."""
+
+    def fill(person):
+        from django.apps import apps
+
+        if not apps.is_installed("goldenthread.training"):
+            return []
+        objects = apps.get_model("training", model).objects.order_by("-id")
+        own = theirs(objects, person) if theirs and person.is_authenticated else []
+        return [{"public_id": thing.public_id} for thing in _take(own, objects[:1])]
+
+    return fill
+
+
+def _booked(sessions, person):
+    return sessions.filter(bookings__person=person).order_by("-starts_at")
+
+
+def _attended(sessions, person):
+    return sessions.filter(bookings__person=person, bookings__attendance__isnull=False).order_by("-starts_at")
+
+
+def _offered(sessions, person):
+    return sessions.filter(bookings__person=person, bookings__status="offered")
+
+
+def _led(sessions, person):
+    return sessions.filter(trainers=person).order_by("-starts_at")
+
+
+# URL name -> (person -> candidate arguments, best first). A pattern with no arguments needs none.
+FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
+    "core:password-reset-confirm": _password_reset_link,
+    "partnership:organisation": _slugs,
+    "partnership:organisation-change": _slugs,
+    "partnership:member-add": _slugs,
+    "partnership:member-role": _members_to_change,
+    "partnership:member-remove": _members_to_change,
+    "pledges:organisation": _with_pledge,
+    "pledges:manage": _with_pledge,
+    "pledges:sign": _without_pledge,
+    "pledges:statement": _with_pledge,
+    "pledges:champions": _with_pledge,
+    "pledges:actions": _with_pledge,
+    "pledges:add-action": _with_pledge,
+    "pledges:edit-action": _pledge_actions,
+    "pledges:action-done": _pledge_actions,
+    "pledges:progress": _with_pledge,
+    "pledges:renew": _lapsed_or_withdrawn,
+    "pledges:withdraw": _with_pledge,
+    "pledges:republish": _lapsed_or_withdrawn,
+    "pledges:edit-personal-pledge": _personal_pledges,
+    "pledges:remove-personal-pledge": _personal_pledges,
+    "continuum:organisation": _continuum_organisations,
+    "continuum:start": _slugs,
+    "continuum:actions": _continuum_organisations,
+    "continuum:add-action": _continuum_organisations,
+    "continuum:edit-action": _continuum_actions,
+    "continuum:action-done": _continuum_actions,
+    "continuum:assessment": _assessments,
+    "continuum:invite": _assessments,
+    "continuum:answer": _assessments,
+    "continuum:check-answers": _assessments,
+    "continuum:complete": _assessments,
+    "continuum:result": lambda person: _assessments(person, open_first=False),
+    "continuum:framework": _frameworks,
+    "families:review": _emergency_reviews,
+    "families:overview": _family_ids,
+    "families:ask-to-join": lambda person: _family_ids(person, on_team=False),
+    "families:edit-details": _family_ids,
+    "families:close": lambda person: _family_ids(person, closed=False),
+    "families:reopen": lambda person: _family_ids(person, closed=True),
+    "families:add-story": _family_ids,
+    "families:edit-story": lambda person: _family_parts(person, "story_entries", argument="entry_id"),
+    "families:add-person": _family_ids,
+    "families:profile": lambda person: _family_parts(person, "people", argument="person_id", prefer_own=True),
+    "families:edit-person": lambda person: _family_parts(person, "people", argument="person_id", prefer_own=True),
+    "families:edit-profile": lambda person: _family_parts(person, "people", argument="person_id", prefer_own=True),
+    "families:add-chronology": _family_ids,
+    "families:leave-team": _family_ids,
+    "families:make-lead": _family_ids,
+    "families:consents": _family_ids,
+    "families:record-consent": _family_ids,
+    "families:withdraw-consent": lambda person: _family_parts(person, "consents", argument="consent_id", filters={"withdrawn_at__isnull": True}),
+    "families:emergency": lambda person: _family_ids(person, on_team=False),
+    "families:access-account": _family_ids,
+    "supervision:session": _supervision_sessions,
+    "supervision:acknowledge": _supervision_sessions,
+    "supervision:respond": _supervision_sessions,
+    "supervision:schedule": _facilitated_sessions,
+    "supervision:invite": _facilitated_sessions,
+    "supervision:attendance": _facilitated_sessions,
+    "supervision:cancel": _facilitated_sessions,
+    "supervision:add-action": _facilitated_sessions,
+    "supervision:add-commitment": _facilitated_sessions,
+    "supervision:wellbeing": _facilitated_sessions,
+    "supervision:chronology-summary": _facilitated_sessions,
+    "supervision:complete-action": lambda person: _supervision_actions(person, "open"),
+    "supervision:cancel-action": lambda person: _supervision_actions(person, "open", "proposed"),
+    "supervision:move-action": lambda person: _supervision_actions(person, "open"),
+    "supervision:confirm-action": lambda person: _supervision_actions(person, "proposed"),
+    "training:course": _training("Course", theirs=lambda courses, person: courses.filter(sessions__bookings__person=person).distinct()),
+    "training:session": _training("TrainingSession", theirs=_booked),
+    "training:cancel-place": _training("TrainingSession", theirs=_booked),
+    "training:offer": _training("TrainingSession", theirs=_offered),
+    "training:feedback": _training("TrainingSession", theirs=_attended),
+    "training:aha-moment": _training("TrainingSession", theirs=_attended),
+    "training:programme": _training("Programme"),
+    "training:programme-edit": _training("Programme"),
+    "training:course-add": _training("Programme"),
+    "training:course-edit": _training("Course"),
+    "training:session-add": _training("Course"),
+    "training:session-edit": _training("TrainingSession", theirs=_led),
+    "training:session-cancel": _training("TrainingSession", theirs=_led),
+    "training:lms-check": _training("LmsImport"),
+    "training:follow-up": _training("PracticeFollowUp", theirs=lambda follow_ups, person: follow_ups.filter(person=person)),
+    "training:register": _training("TrainingSession", theirs=lambda sessions, person: _led(sessions, person).filter(starts_at__lte=timezone.now())),
+    "training:reach-organisation": _slugs,
+}
+
+
+# The pages for a person ---------------------------------------------------------------------
+
+
+def candidate_paths(person, *, only: Iterable[str] | None = None) -> list[tuple[str, list[str]]]:
+    """(pattern name, paths to try, best first) for every page pattern, in the URL conf's order.
+
+    A pattern whose arguments nothing in the demo fills for the person has no paths.
+    """
+    only = set(only) if only is not None else None
+    found = []
+    for pattern in page_patterns():
+        if pattern.skip or (only is not None and pattern.name not in only):
+            continue
+        if not pattern.arguments:
+            candidates = [{}]
+        else:
+            candidates = list(FILLERS[pattern.name](person)) if pattern.name in FILLERS else []
+        paths = []
+        for kwargs in candidates[:CANDIDATES_PER_PATTERN]:
+            with contextlib.suppress(NoReverseMatch):
+                paths.append(reverse(pattern.name, kwargs=kwargs))
+        found.append((pattern.name, paths))
+    return found
+
+
+def first_that_opens(name: str, paths: Iterable[str], opens: Callable[[str], str]) -> Page | None:
+    """The first of the paths for which `opens(path)` says OPENS, as a Page; None if STOP or none does."""
+    for path in paths:
+        outcome = opens(path)
+        if outcome == OPENS:
+            return Page(path, name)
+        if outcome == STOP:
+            return None
+    return None
+
+
+def outcome(name: str, status: int, landed_on: str) -> str:
+    """OPENS, TRY_ANOTHER or STOP, from the status of the page a path led to and where it led.
+
+    A page opens when it answers 200 where it was asked for (or after a redirect to the same
+    page), or fails (500: a page that fails is still a page, and the checks name it). Sent
+    to sign in, there is no point trying another object.
+    """
+    try:
+        landed = resolve(landed_on.split("?")[0]).view_name
+    except Resolver404:
+        return TRY_ANOTHER
+    if landed == name and status in (200, 500):
+        return OPENS
+    return STOP if landed in SIGN_IN_STEPS and name not in SIGN_IN_STEPS else TRY_ANOTHER
+
+
+def pages_for(person, *, client: Client | None = None, only: Iterable[str] | None = None) -> list[Page]:
+    """Every page the person can open, one path for each URL pattern, in the URL conf's order.
+
+    Each pattern's arguments are tried from the demo objects the person can reach (their
+    organisation, a family they work with, a session they attend, ...); the first path that
+    opens for them is theirs (see `outcome`). Pass their `client_for` client to reuse it, and
+    `only` to visit only some patterns (by name).
+    """
+    client = client or client_for(person)
+
+    def opens(name):
+        def opens_path(path):
+            response = _quietly(client, "get", path)
+            landed_on = response["Location"] if response.status_code in (301, 302, 303, 307, 308) else path
+            return outcome(name, 200 if landed_on != path else response.status_code, landed_on)
+
+        return opens_path
+
+    pages = []
+    for name, paths in candidate_paths(person, only=only):
+        page = first_that_opens(name, paths, opens(name))
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def patterns_never_visited(pages: Iterable[Page]) -> list[str]:
+    """The page patterns (name and route) none of `pages` belongs to: pass every person's pages."""
+    visited = {page.name for page in pages}
+    return [f"{pattern.name} ({pattern.route})" for pattern in page_patterns() if not pattern.skip and pattern.name not in visited]
