@@ -46,7 +46,7 @@ from goldenthread.partnership.management.commands.load_demo_partnership import e
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector
 
 from ... import services
-from ...models import AhaMoment, Booking, Completion, ConfidenceRating, Course, Feedback, Programme, TrainingSession
+from ...models import AhaMoment, Booking, Completion, ConfidenceRating, Course, Feedback, LmsImport, PracticeFollowUp, Programme, TrainingSession
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "demo" / "training.toml"
 SEED = "riverbend-training"
@@ -145,6 +145,7 @@ class DemoYear:
         completions = self.completions()
         feedback = self.feedback()
         moments = self.aha_moments()
+        self.follow_ups_and_a_file_to_confirm()
         return {
             "people": len(self.person_org),
             "added": added,
@@ -454,6 +455,27 @@ class DemoYear:
                 )
         Completion.objects.bulk_create(completions, batch_size=500)
         return len(completions)
+
+    def follow_ups_and_a_file_to_confirm(self) -> None:
+        """Three people asked, three months on, how a course changed their practice; and a council's file of
+        completed courses checked by the lead trainer, waiting for them to confirm it (both shown on the demo's pages)."""
+        three_months_ago = timezone.localdate() - timedelta(days=91)
+        done = Completion.objects.filter(completed_on__lte=three_months_ago, imported_in__isnull=True).order_by("completed_on", "id")[:3]
+        PracticeFollowUp.objects.bulk_create(
+            PracticeFollowUp(completion=completion, person_id=completion.person_id, course_id=completion.course_id, sent_at=timezone.now() - timedelta(days=2))
+            for completion in done
+        )
+        if self.trainers and done:
+            first = done[0]
+            text = "email,course,completed_on\n" + f"{self.user[first.person_id].email},{first.course.title},{first.completed_on.isoformat()}\n"
+            LmsImport.objects.create(
+                kind=LmsImport.Kind.COMPLETIONS,
+                file_name="completions-from-the-council-learning-system.csv",
+                text=text,
+                rows=1,
+                unchanged=1,
+                checked_by_id=self.trainers[0],
+            )
 
     def feedback(self) -> int:
         """Nearly half the people who came say how it went: online rated a little higher; confidence higher after than before."""
