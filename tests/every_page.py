@@ -171,6 +171,19 @@ def more_people() -> dict[str, tuple[object, frozenset[str]]]:
             {"supervision:add-commitment"},
             "facilitator",
         ),
+        "facilitator of a group supervision held, about a family": (
+            Session.objects.filter(
+                kind=Session.Kind.GROUP_SUPERVISION,
+                status=Session.Status.HELD,
+                family__isnull=False,
+                attendees__user=F("facilitator"),
+                attendees__acknowledged_confidentiality_at__isnull=False,
+            )
+            .order_by("-requested_at")
+            .first(),
+            {"supervision:attendance", "supervision:add-action", "supervision:wellbeing", "supervision:chronology-summary"},
+            "facilitator",
+        ),
         "owner of an open supervision action": (
             AgreedAction.objects.filter(status=AgreedAction.Status.OPEN).order_by("created_at").first(),
             {"supervision:complete-action", "supervision:move-action", "supervision:cancel-action"},

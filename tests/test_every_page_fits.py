@@ -30,6 +30,7 @@ MORE_PEOPLE = [
     "organisation lead whose organisation has yet to sign",
     "facilitator of a learning conversation to come",
     "facilitator of a learning conversation held",
+    "facilitator of a group supervision held, about a family",
     "owner of an open supervision action",
     "accountable manager of a proposed action",
     "practitioner holding a closed family's record",
