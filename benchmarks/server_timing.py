@@ -62,3 +62,22 @@ def time_page(client, url, repeat, *, expected=200, headers=None):
         timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
     return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)], len(queries)
+
+
+def report(results, repeat: int) -> int:
+    """Print each page's median, 95th percentile, ratio to the baseline (the first row) and queries; 1 if any page is over the target."""
+    baseline = results[0][1]
+    width = max(len(name) for name, *_ in results)
+    print(f"{'page'.ljust(width)}  {'median ms':>9}  {'p95 ms':>7}  {'× baseline':>10}  {'queries':>7}")
+    slow = []
+    for name, median, p95, queries in results:
+        flag = "" if median < TARGET_MS else "  over the 100 ms target"
+        if flag:
+            slow.append(name)
+        print(f"{name.ljust(width)}  {median:9.2f}  {p95:7.2f}  {median / baseline:10.1f}  {queries:7d}{flag}")
+    print(f"\n{repeat} requests per page; baseline median {baseline:.2f} ms; target {TARGET_MS:.0f} ms per page at the server.")
+    if slow:
+        print("Over the target: " + ", ".join(slow))
+        return 1
+    print("Every page is under the target.")
+    return 0

@@ -24,7 +24,7 @@ import tempfile
 import time
 from io import StringIO
 
-from server_timing import TARGET_MS, configure_django, install_baseline_view, time_page  # noqa: E402
+from server_timing import configure_django, install_baseline_view, report, time_page  # noqa: E402
 
 
 def main() -> int:
@@ -101,21 +101,7 @@ def main() -> int:
         results.append((name, median, p95, count))
         print(f"  measured {name}", file=sys.stderr, flush=True)
 
-    baseline = results[0][1]
-    width = max(len(name) for name, *_ in results)
-    print(f"{'page'.ljust(width)}  {'median ms':>9}  {'p95 ms':>7}  {'× baseline':>10}  {'queries':>7}")
-    slow = []
-    for name, median, p95, count in results:
-        flag = "" if median < TARGET_MS else "  over the 100 ms target"
-        if flag:
-            slow.append(name)
-        print(f"{name.ljust(width)}  {median:9.2f}  {p95:7.2f}  {median / baseline:10.1f}  {count:7d}{flag}")
-    print(f"\n{options.repeat} requests per page; baseline median {baseline:.2f} ms; target {TARGET_MS:.0f} ms per page at the server.")
-    if slow:
-        print("Over the target: " + ", ".join(slow))
-        return 1
-    print("Every page is under the target.")
-    return 0
+    return report(results, options.repeat)
 
 
 if __name__ == "__main__":
