@@ -38,6 +38,7 @@ from .partnership.api import router as partnership_router
 from .pledges.api import router as pledges_router
 from .supervision.api import router as supervision_router
 from .training.api import router as training_router
+from .wellbeing.api import router as wellbeing_router
 
 NOT_FOUND = "There is nothing at this address."
 NO_TOKEN = "Send a working personal token as 'Authorization: Bearer <token>'; you can make one on your API tokens page."
@@ -155,3 +156,4 @@ api.add_router("/continuum", continuum_router)
 api.add_router("/families", families_router)
 api.add_router("/supervision", supervision_router)
 api.add_router("/training", training_router)
+api.add_router("/wellbeing", wellbeing_router)

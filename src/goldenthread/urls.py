@@ -18,6 +18,7 @@ urlpatterns = [
     path("families/", include("goldenthread.families.urls")),
     path("supervision/", include("goldenthread.supervision.urls")),
     path("training/", include("goldenthread.training.urls")),
+    path("wellbeing/", include("goldenthread.wellbeing.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -143,8 +143,22 @@ def describe(obj) -> str:
     return str(obj)[:200]
 
 
-def record(action, *, actor=None, obj=None, object_type="", object_id="", object_label="", changed_fields=()):
-    """Append one event to the audit log."""
+def record(action, *, actor=None, obj=None, object_type="", object_id="", object_label="", changed_fields=(), unnamed_actor=""):
+    """Append one event to the audit log.
+
+    `unnamed_actor` records who acted in words only ("The person it belonged to"), never linked
+    to an account: for a record whose very existence is private (a wellbeing check-in).
+    """
+    if unnamed_actor:
+        return AuditEvent.objects.create(
+            actor=None,
+            actor_label=unnamed_actor[:200],
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            object_label=object_label[:200],
+            changed_fields=sorted(changed_fields),
+        )
     actor = actor if actor is not None else current_actor()
     if obj is not None:
         object_type = object_type or obj._meta.label_lower

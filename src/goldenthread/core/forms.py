@@ -10,6 +10,7 @@
 
 import calendar
 import datetime
+import re
 import unicodedata
 
 from django import forms
@@ -325,4 +326,43 @@ class AcceptTermsForm(forms.Form):
     accept = forms.BooleanField(
         label="I have read these terms and I will keep to them",
         error_messages={"required": "Tick the box to say you will keep to the terms, or go back if you do not need family records"},
+    )
+
+
+TIME_PATTERN = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
+
+
+class TimeField(forms.Field):
+    """A time typed the way people write it: 14:30, 2.30pm or 9am."""
+
+    def __init__(self, *, required_message: str = "Enter the time, for example 14:30 or 2:30pm", **kwargs):
+        super().__init__(**kwargs)
+        self.error_messages.update({"required": required_message, "invalid": "Enter a real time, for example 14:30 or 2:30pm"})
+
+    def to_python(self, value):
+        text = str(value or "").strip().lower().replace(" ", "")
+        if not text:
+            return None
+        match = TIME_PATTERN.match(text) if len(text) <= 10 else None
+        if not match:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        hour, minute, half = int(match["hour"]), int(match["minute"] or 0), match["half"]
+        if half:
+            if not 1 <= hour <= 12:
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return datetime.time(hour, minute)
+
+
+def radio_choice(label, choices, message, *, required=True, hint="") -> forms.ChoiceField:
+    """One answer from a short list, as radios; `message` is said when none, or something not listed, is chosen."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        required=required,
+        help_text=hint,
+        error_messages={"required": message, "invalid_choice": message},
     )

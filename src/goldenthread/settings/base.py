@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "goldenthread.families",
     "goldenthread.supervision",
     "goldenthread.training",
+    "goldenthread.wellbeing",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

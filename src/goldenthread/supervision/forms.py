@@ -6,13 +6,11 @@ from `rules`, which the services check again.
 """
 
 import datetime
-import re
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from goldenthread.core.forms import DateField, GoldenThreadForm, version_field
+from goldenthread.core.forms import DateField, GoldenThreadForm, TimeField, version_field
 from goldenthread.core.govuk import render_component
 
 from . import rules
@@ -42,38 +40,6 @@ FORMAT_HINTS = {
 def _date(label, required_message, *, hint=""):
     """A date the form alone checks (the service is given a date and time together)."""
     return DateField(label=label, help_text=hint, error_messages={"required": required_message})
-
-
-TIME_PATTERN = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
-
-
-class TimeField(forms.Field):
-    """A time typed the way people write it: 14:30, 2.30pm or 9am."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages.update(
-            {
-                "required": "Enter the time, for example 14:30 or 2:30pm",
-                "invalid": "Enter a real time, for example 14:30 or 2:30pm",
-            }
-        )
-
-    def to_python(self, value):
-        text = str(value or "").strip().lower().replace(" ", "")
-        if not text:
-            return None
-        match = TIME_PATTERN.match(text) if len(text) <= 10 else None
-        if not match:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        hour, minute, half = int(match["hour"]), int(match["minute"] or 0), match["half"]
-        if half:
-            if not 1 <= hour <= 12:
-                raise ValidationError(self.error_messages["invalid"], code="invalid")
-            hour = hour % 12 + (12 if half == "pm" else 0)
-        if not (0 <= hour <= 23 and 0 <= minute <= 59):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return datetime.time(hour, minute)
 
 
 def radios_with_hints(field, *, hints, legend_class="govuk-fieldset__legend--m"):

@@ -10,40 +10,19 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from goldenthread.core.forms import GoldenThreadForm, LenientChoiceField
+from goldenthread.core.forms import GoldenThreadForm, LenientChoiceField, TimeField, radio_choice
 from goldenthread.partnership.models import Role
-from goldenthread.supervision.forms import TimeField
 
 from . import rules
 from .models import AhaMoment, Booking, ConfidenceRating, Feedback, Programme, TrainingSession
 from .queries import Reach
-
-
-def _radios(label, choices, message, *, required=True, hint=""):
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        required=required,
-        help_text=hint,
-        error_messages={"required": message, "invalid_choice": message},
-    )
-
-
-class _Time(TimeField):
-    """A time typed the way people write it (14:30, 2.30pm, 9am), with this field's own message when it is missing."""
-
-    def __init__(self, *, required_message, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages["required"] = required_message
-
 
 # --- programmes and courses -----------------------------------------------------------------
 
 
 class ProgrammeForm(GoldenThreadForm):
     name = rules.PROGRAMME_NAME.form_field()
-    kind = _radios("Kind of programme", Programme.Kind.choices, rules.PROGRAMME_KIND_MESSAGE)
+    kind = radio_choice("Kind of programme", Programme.Kind.choices, rules.PROGRAMME_KIND_MESSAGE)
     description = rules.PROGRAMME_DESCRIPTION.form_field()
     is_open = forms.BooleanField(label="Open for booking", required=False, help_text="A closed programme keeps its history but offers no new sessions.")
 
@@ -115,11 +94,11 @@ def _people_label(user) -> str:
 class SessionForm(GoldenThreadForm):
     """Put on or change a session: which part, the day and times, in person or online, places and trainers."""
 
-    part = _radios("Which part of the course is it?", [], rules.PART_MESSAGE)
+    part = radio_choice("Which part of the course is it?", [], rules.PART_MESSAGE)
     date = rules.SESSION_DATE.form_field()
-    starts = _Time(label="Starts at", help_text="For example, 9:30 or 9:30am", required_message=rules.STARTS_MESSAGE)
-    ends = _Time(label="Ends at", help_text="For example, 16:00 or 4pm", required_message=rules.ENDS_MESSAGE)
-    format = _radios("How is it held?", TrainingSession.Format.choices, rules.FORMAT_MESSAGE)
+    starts = TimeField(label="Starts at", help_text="For example, 9:30 or 9:30am", required_message=rules.STARTS_MESSAGE)
+    ends = TimeField(label="Ends at", help_text="For example, 16:00 or 4pm", required_message=rules.ENDS_MESSAGE)
+    format = radio_choice("How is it held?", TrainingSession.Format.choices, rules.FORMAT_MESSAGE)
     venue = rules.VENUE.form_field()
     room = rules.ROOM.form_field()
     accessibility = rules.ACCESSIBILITY.form_field()
@@ -205,7 +184,7 @@ class ConfirmForm(GoldenThreadForm):
 
 
 class OfferForm(GoldenThreadForm):
-    answer = _radios(
+    answer = radio_choice(
         "Would you like the place?",
         [("yes", "Yes, I would like the place"), ("no", "No, offer it to the next person")],
         rules.OFFER_ANSWER_MESSAGE,
@@ -219,7 +198,7 @@ class RegisterForm(GoldenThreadForm):
         super().__init__(*args, **kwargs)
         self.bookings = {str(booking.public_id): booking for booking in bookings}
         for key, booking in self.bookings.items():
-            self.fields[f"attendance-{key}"] = _radios(
+            self.fields[f"attendance-{key}"] = radio_choice(
                 f"{booking.person.full_name or booking.person.email} ({booking.organisation.name})",
                 Booking.Attendance.choices,
                 rules.ATTENDANCE_MESSAGE,
@@ -236,7 +215,7 @@ class RegisterForm(GoldenThreadForm):
 
 
 class FeedbackForm(GoldenThreadForm):
-    usefulness = _radios("How useful was the session for you?", [(str(v), label) for v, label in Feedback.Usefulness.choices], rules.USEFULNESS_MESSAGE)
+    usefulness = radio_choice("How useful was the session for you?", [(str(v), label) for v, label in Feedback.Usefulness.choices], rules.USEFULNESS_MESSAGE)
     most_helpful = rules.MOST_HELPFUL.form_field()
     will_do_differently = rules.WILL_DO_DIFFERENTLY.form_field()
     could_be_better = rules.COULD_BE_BETTER.form_field()
@@ -247,7 +226,7 @@ class FeedbackForm(GoldenThreadForm):
         levels = [(str(v), label) for v, label in ConfidenceRating.Level.choices]
         for index, skill in enumerate(self.skills):
             for when, words in (("before", "before the session"), ("after", "now, after the session")):
-                self.fields[f"{when}_{index}"] = _radios(
+                self.fields[f"{when}_{index}"] = radio_choice(
                     f"{skill}: how confident did you feel {words}?" if when == "before" else f"{skill}: how confident do you feel {words}?",
                     levels,
                     rules.CONFIDENCE_MESSAGE.format(when=f"{when} the session", skill=skill),
@@ -288,8 +267,8 @@ def feedback_initial(feedback, skills) -> dict:
 
 class AhaMomentForm(GoldenThreadForm):
     text = rules.AHA_TEXT.form_field()
-    theme = _radios("Which theme is it closest to?", AhaMoment.Theme.choices, rules.THEME_MESSAGE)
-    sharing = _radios(
+    theme = radio_choice("Which theme is it closest to?", AhaMoment.Theme.choices, rules.THEME_MESSAGE)
+    sharing = radio_choice(
         "Who may read it?",
         AhaMoment.Sharing.choices,
         rules.SHARING_MESSAGE,

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from goldenthread.supervision.forms import TimeField
+from goldenthread.core.forms import TimeField
 from goldenthread.supervision.models import AgreedAction, Session
 
 from .pages_support import everyone_acknowledged, page, signed_in, situation  # noqa: F401
