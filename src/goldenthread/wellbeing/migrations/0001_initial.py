@@ -9,97 +9,143 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partnership', '0001_initial'),
+        ("partnership", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReflectiveSpace',
+            name="ReflectiveSpace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('title', models.CharField(max_length=150, verbose_name='Title')),
-                ('about', models.TextField(max_length=2000, verbose_name='What it is for')),
-                ('format', models.CharField(choices=[('in-person', 'In person'), ('online', 'Online')], default='in-person', max_length=20, verbose_name='How it is held')),
-                ('venue', models.CharField(blank=True, max_length=300, verbose_name='Venue and address')),
-                ('joining_link', models.URLField(blank=True, max_length=500, verbose_name='Joining link')),
-                ('starts_at', models.DateTimeField()),
-                ('ends_at', models.DateTimeField()),
-                ('capacity', models.PositiveSmallIntegerField(verbose_name='Places')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('after_hard_event', models.BooleanField(default=False)),
-                ('is_cancelled', models.BooleanField(default=False)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('host', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reflective_spaces_hosted', to=settings.AUTH_USER_MODEL)),
-                ('offered_to', models.ManyToManyField(blank=True, related_name='reflective_spaces_offered', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='partnership.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("title", models.CharField(max_length=150, verbose_name="Title")),
+                ("about", models.TextField(max_length=2000, verbose_name="What it is for")),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[("in-person", "In person"), ("online", "Online")], default="in-person", max_length=20, verbose_name="How it is held"
+                    ),
+                ),
+                ("venue", models.CharField(blank=True, max_length=300, verbose_name="Venue and address")),
+                ("joining_link", models.URLField(blank=True, max_length=500, verbose_name="Joining link")),
+                ("starts_at", models.DateTimeField()),
+                ("ends_at", models.DateTimeField()),
+                ("capacity", models.PositiveSmallIntegerField(verbose_name="Places")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("after_hard_event", models.BooleanField(default=False)),
+                ("is_cancelled", models.BooleanField(default=False)),
+                ("created_by", models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL)),
+                (
+                    "host",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="reflective_spaces_hosted", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                ("offered_to", models.ManyToManyField(blank=True, related_name="reflective_spaces_offered", to=settings.AUTH_USER_MODEL)),
+                (
+                    "organisation",
+                    models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="partnership.organisation"),
+                ),
             ],
             options={
-                'ordering': ['starts_at'],
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('every_weeks', models.PositiveSmallIntegerField(default=0, help_text='0: no reminders.')),
-                ('next_on', models.DateField(blank=True, null=True)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='wellbeing_reminder', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("every_weeks", models.PositiveSmallIntegerField(default=0, help_text="0: no reminders.")),
+                ("next_on", models.DateField(blank=True, null=True)),
+                ("person", models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name="wellbeing_reminder", to=settings.AUTH_USER_MODEL)),
             ],
         ),
         migrations.CreateModel(
-            name='SupportOption',
+            name="SupportOption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('name', models.CharField(max_length=120, verbose_name='Name')),
-                ('kind', models.CharField(choices=[('employee-assistance', 'Employee assistance'), ('reflective-space', 'Reflective spaces'), ('peer-support', 'Peer support'), ('occupational-health', 'Occupational health'), ('psychology', 'Psychology and consultation'), ('supervision', 'Supervision'), ('crisis', 'Someone to talk to now')], max_length=30, verbose_name='Kind of support')),
-                ('description', models.TextField(max_length=1000, verbose_name='What it offers')),
-                ('how_to_reach', models.CharField(max_length=300, verbose_name='How to reach it')),
-                ('link', models.URLField(blank=True, max_length=300, verbose_name='Web address')),
-                ('is_listed', models.BooleanField(default=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('organisation', models.ForeignKey(blank=True, help_text="Only this organisation's staff see it; empty for everyone.", null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='partnership.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("name", models.CharField(max_length=120, verbose_name="Name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("employee-assistance", "Employee assistance"),
+                            ("reflective-space", "Reflective spaces"),
+                            ("peer-support", "Peer support"),
+                            ("occupational-health", "Occupational health"),
+                            ("psychology", "Psychology and consultation"),
+                            ("supervision", "Supervision"),
+                            ("crisis", "Someone to talk to now"),
+                        ],
+                        max_length=30,
+                        verbose_name="Kind of support",
+                    ),
+                ),
+                ("description", models.TextField(max_length=1000, verbose_name="What it offers")),
+                ("how_to_reach", models.CharField(max_length=300, verbose_name="How to reach it")),
+                ("link", models.URLField(blank=True, max_length=300, verbose_name="Web address")),
+                ("is_listed", models.BooleanField(default=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Only this organisation's staff see it; empty for everyone.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="partnership.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['kind', 'name'],
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='CheckIn',
+            name="CheckIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('taken_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('questions_version', models.CharField(max_length=20)),
-                ('answers', goldenthread.wellbeing.crypto.EncryptedJSONField(help_text="Each question's key and the answer chosen, 1 to 5; encrypted.")),
-                ('in_own_words', goldenthread.wellbeing.crypto.EncryptedTextField(blank=True, default='', help_text='What the person noted for themselves; encrypted.')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partnership.organisation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wellbeing_check_ins', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("taken_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("questions_version", models.CharField(max_length=20)),
+                ("answers", goldenthread.wellbeing.crypto.EncryptedJSONField(help_text="Each question's key and the answer chosen, 1 to 5; encrypted.")),
+                (
+                    "in_own_words",
+                    goldenthread.wellbeing.crypto.EncryptedTextField(blank=True, default="", help_text="What the person noted for themselves; encrypted."),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="partnership.organisation"),
+                ),
+                ("person", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="wellbeing_check_ins", to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'ordering': ['-taken_at'],
-                'indexes': [models.Index(fields=['person', '-taken_at'], name='wellbeing_c_person__46d592_idx'), models.Index(fields=['organisation', 'taken_at'], name='wellbeing_c_organis_d49197_idx')],
+                "ordering": ["-taken_at"],
+                "indexes": [
+                    models.Index(fields=["person", "-taken_at"], name="wellbeing_c_person__46d592_idx"),
+                    models.Index(fields=["organisation", "taken_at"], name="wellbeing_c_organis_d49197_idx"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('host_may_see_name', models.BooleanField(default=False)),
-                ('booked_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reflective_space_places', to=settings.AUTH_USER_MODEL)),
-                ('space', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='places', to='wellbeing.reflectivespace')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("host_may_see_name", models.BooleanField(default=False)),
+                ("booked_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("person", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="reflective_space_places", to=settings.AUTH_USER_MODEL)),
+                ("space", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="places", to="wellbeing.reflectivespace")),
             ],
             options={
-                'ordering': ['booked_at'],
-                'constraints': [models.UniqueConstraint(fields=('space', 'person'), name='one_place_per_person_per_space')],
+                "ordering": ["booked_at"],
+                "constraints": [models.UniqueConstraint(fields=("space", "person"), name="one_place_per_person_per_space")],
             },
         ),
     ]
