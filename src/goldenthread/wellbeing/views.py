@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from goldenthread.core.decorators import no_store
 from goldenthread.core.pages import form_page
 from goldenthread.core.refusals import Refused
+from goldenthread.core.spreadsheets import safe_cell
 
 from . import figures as wellbeing_figures
 from . import forms, permissions, queries, questions, services
@@ -153,15 +154,10 @@ def download(request):
     for item in queries.own_check_ins(request.user):
         asked = questions.version(item.questions_version)
         words = [(asked.question(question.key) or question).words_for(item.answers.get(question.key)) for question in current.questions]
-        writer.writerow([timezone.localtime(item.taken_at).strftime("%Y-%m-%d %H:%M"), *words, _safe_cell(item.in_own_words), item.questions_version])
+        writer.writerow([timezone.localtime(item.taken_at).strftime("%Y-%m-%d %H:%M"), *words, safe_cell(item.in_own_words), item.questions_version])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="your-check-ins-{timezone.localdate():%Y-%m-%d}.csv"'
     return response
-
-
-def _safe_cell(text: str) -> str:
-    """A spreadsheet never runs what a person wrote as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @_page(FORM)
