@@ -76,6 +76,7 @@ test-postgres: setup
 check-deploy: venv
 	DJANGO_SECRET_KEY="check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=')" \
 	DJANGO_ALLOWED_HOSTS=golden-thread.example \
+	GOLDENTHREAD_WELLBEING_KEYS="$${GOLDENTHREAD_WELLBEING_KEYS:-$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}" \
 	$(BIN)/python manage.py check --deploy --settings=goldenthread.settings.production
 
 clean:
