@@ -102,13 +102,13 @@ def take_check_in(request, payload: CheckInIn):
     return 201, _out(saved)
 
 
-@router.delete("/my/check-ins/{check_in_id}", response={204: None, 404: Error}, auth=personal_token, summary="Delete one of your check-ins")
+@router.delete("/my/check-ins/{check_in_id}", response={200: DeletedOut, 404: Error}, auth=personal_token, summary="Delete one of your check-ins")
 def delete_check_in(request, check_in_id: UUID):
     found = queries.own_check_in(request.auth, check_in_id)
     if found is None:
         return 404, {"detail": NOT_FOUND}
     services.delete_check_in(found, by=request.auth)
-    return 204, None
+    return 200, {"deleted": 1}
 
 
 @router.delete("/my/check-ins", response={200: DeletedOut}, auth=personal_token, summary="Delete every check-in you have made")
