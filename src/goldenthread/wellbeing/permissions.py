@@ -82,7 +82,7 @@ def can_change_space(user, space) -> bool:
 
 
 def can_see_space(user, space) -> bool:
-    """A space for everyone: the workforce. One organisation's: its people. One offered to a team: the people offered it, its host and whoever put it on."""
+    """A space for everyone: the workforce. One organisation's: its people. One offered to a team: the people offered it, its host, whoever put it on and the partnership admins (who may change it; none of them but the host sees who took it up)."""
     if space is None or not is_workforce(user):
         return False
     if user.pk in (space.created_by_id, space.host_id) or is_partnership_admin(user):

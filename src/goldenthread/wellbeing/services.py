@@ -329,9 +329,13 @@ def change_space(space: ReflectiveSpace, *, by, title, about, format, venue="", 
     taken = space.places.count()
     if "capacity" not in errors and values["capacity"] < taken:
         errors["capacity"] = f"{taken} places are taken already, so the space needs at least {taken} places"
+    if space.after_hard_event and host is not None and host.pk == space.created_by_id:
+        errors["host"] = rules.HOST_NOT_THE_LEAD  # as when it was offered: the lead never becomes the host, who sees who took it up
     raise_if(errors)
     moved = any(getattr(space, field) != values[field] for field in ("starts_at", "ends_at", "format", "venue", "joining_link"))
     changed = [field for field, value in values.items() if getattr(space, field) != value]
+    if space.host_id != (host.pk if host is not None else None):
+        space.places.update(host_may_see_name=False)  # a person told the host they chose their name, not whoever hosts next
     for field, value in values.items():
         setattr(space, field, value)
     space.save()

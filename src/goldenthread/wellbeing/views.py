@@ -287,6 +287,7 @@ def space_detail(request, public_id):
             for message in refused.messages:
                 messages.error(request, message)
         return redirect("wellbeing:space", public_id=space.public_id)
+    can_book = permissions.can_book(request.user, space)
     return render(
         request,
         "wellbeing/space.html",
@@ -295,8 +296,9 @@ def space_detail(request, public_id):
             "when": queries.when_words(space),
             "place": place,
             "form": form,
-            "can_book": permissions.can_book(request.user, space),
-            "full": place is None and queries.places_taken(space) >= space.capacity,
+            "can_book": can_book,
+            # Only to someone who could book: "every place is taken" would tell the lead who offered a team a space how many took it up.
+            "full": place is None and can_book and queries.places_taken(space) >= space.capacity,
             "show_link": permissions.can_see_joining_link(request.user, space, place),
             "places_taken": queries.places_taken(space) if permissions.can_see_places_taken(request.user, space) else None,
             "names_shared": queries.names_shared_with_host(space) if permissions.can_see_names_shared(request.user, space) else None,
