@@ -36,6 +36,7 @@ from .core.refusals import Refused, api_refusal_handler
 from .families.api import router as families_router
 from .partnership.api import router as partnership_router
 from .pledges.api import router as pledges_router
+from .programme.api import router as programme_router
 from .supervision.api import router as supervision_router
 from .training.api import router as training_router
 from .wellbeing.api import router as wellbeing_router
@@ -157,3 +158,4 @@ api.add_router("/families", families_router)
 api.add_router("/supervision", supervision_router)
 api.add_router("/training", training_router)
 api.add_router("/wellbeing", wellbeing_router)
+api.add_router("/programme", programme_router)

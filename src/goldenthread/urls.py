@@ -19,6 +19,7 @@ urlpatterns = [
     path("supervision/", include("goldenthread.supervision.urls")),
     path("training/", include("goldenthread.training.urls")),
     path("wellbeing/", include("goldenthread.wellbeing.urls")),
+    path("programme/", include("goldenthread.programme.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "goldenthread.supervision",
     "goldenthread.training",
     "goldenthread.wellbeing",
+    "goldenthread.programme",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,1 @@
+"""The champions part's models."""

@@ -1,0 +1,3 @@
+"""The champions pages of the programme (mounted under /programme/ by ../urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""The resources part's models."""

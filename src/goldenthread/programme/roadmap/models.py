@@ -1,0 +1,1 @@
+"""The roadmap part's models."""

@@ -1,0 +1,3 @@
+"""The roadmap pages of the programme (mounted under /programme/ by ../urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The stories pages of the programme (mounted under /programme/ by ../urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The work pages of the programme (mounted under /programme/ by ../urls.py)."""
+
+urlpatterns = []
