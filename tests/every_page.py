@@ -589,6 +589,37 @@ def _led(sessions, person):
     return sessions.filter(trainers=person).order_by("-starts_at")
 
 
+def _own_check_ins(person):
+    """The person's own latest check-in: nobody else can open it (it is not found for them)."""
+    from goldenthread.wellbeing.models import CheckIn
+
+    if not person.is_authenticated:
+        return []
+    return [{"public_id": check_in.public_id} for check_in in CheckIn.objects.filter(person=person).order_by("-taken_at")[:1]]
+
+
+def _support_options(person):
+    from goldenthread.wellbeing.models import SupportOption
+
+    return [{"public_id": option.public_id} for option in SupportOption.objects.order_by("kind", "name")[:1]]
+
+
+def _reflective_spaces(person, *, theirs: str = "any"):
+    """Reflective spaces to come: the person's own first (`theirs`: "booked", a place they took; "run", one they put on or
+    host; "any", those or one offered to them), then one for everyone (not for "booked": only a place of their own opens)."""
+    from django.db.models import Q
+
+    from goldenthread.wellbeing.models import ReflectiveSpace
+
+    spaces = ReflectiveSpace.objects.filter(is_cancelled=False, starts_at__gt=timezone.now()).order_by("starts_at")
+    for_everyone = [] if theirs == "booked" else spaces.filter(organisation__isnull=True, after_hard_event=False)[:1]
+    if not person.is_authenticated:
+        return [{"public_id": space.public_id} for space in for_everyone]
+    run = Q(created_by=person) | Q(host=person)
+    own = {"booked": Q(places__person=person), "run": run, "any": run | Q(places__person=person) | Q(offered_to=person)}[theirs]
+    return [{"public_id": space.public_id} for space in _take(spaces.filter(own).distinct(), for_everyone)]
+
+
 # URL name -> (person -> candidate arguments, best first). A pattern with no arguments needs none.
 FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "core:password-reset-confirm": _password_reset_link,
@@ -677,6 +708,13 @@ FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "training:follow-up": _training("PracticeFollowUp", theirs=lambda follow_ups, person: follow_ups.filter(person=person)),
     "training:register": _training("TrainingSession", theirs=lambda sessions, person: _led(sessions, person).filter(starts_at__lte=timezone.now())),
     "training:reach-organisation": _slugs,
+    "wellbeing:check-in-detail": _own_check_ins,
+    "wellbeing:check-in-delete": _own_check_ins,
+    "wellbeing:support-edit": _support_options,
+    "wellbeing:space": _reflective_spaces,
+    "wellbeing:give-up-place": lambda person: _reflective_spaces(person, theirs="booked"),
+    "wellbeing:space-edit": lambda person: _reflective_spaces(person, theirs="run"),
+    "wellbeing:space-cancel": lambda person: _reflective_spaces(person, theirs="run"),
 }
 
 

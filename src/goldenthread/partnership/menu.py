@@ -32,10 +32,8 @@ def navigation(user):
     links = []
     if permissions.can_manage_organisations(user):
         links.append(("Organisations", reverse("partnership:organisations")))
-    memberships = _memberships(user)
-    if memberships:
-        organisation = memberships[0].organisation
-        links.append(("Your organisation", reverse("partnership:organisation", args=[organisation.slug])))
+    # A member reaches their own organisation from the cards on their home page, which keeps
+    # the menu on one row on a laptop as the modules grow.
     return links
 
 

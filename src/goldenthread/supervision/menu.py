@@ -14,9 +14,9 @@ def _has_membership(user) -> bool:
 
 def navigation(user):
     if _has_membership(user):
-        return [("Group supervision", reverse("supervision:home"))]
+        return [("Supervision", reverse("supervision:home"))]
     if permissions.can_see_figures(user):
-        return [("Supervision figures", reverse("supervision:figures"))]
+        return [("Supervision", reverse("supervision:figures"))]
     return []
 
 

@@ -14,6 +14,10 @@ Where the keys come from:
 
 A stored value is the Fernet token as text; `EncryptedTextField` and `EncryptedJSONField`
 encrypt on the way in and decrypt on the way out, so nothing else in the app handles keys.
+
+An encrypted field cannot be filtered on in the database: each encryption of the same text
+differs, so `filter(in_own_words="")` or `exclude(...)` matches nothing (or everything). Read
+the rows and look at the values in Python.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import Count
 from django.utils import timezone
@@ -82,10 +82,10 @@ def _latest_answers(organisation_ids, months) -> dict[tuple[int, date], dict[int
     """(organisation, month) -> person -> that person's latest answers in the month."""
     if not months:
         return {}
-    start = timezone.make_aware(timezone.datetime.combine(months[0], timezone.datetime.min.time()))
+    start = timezone.make_aware(datetime.combine(months[0], time.min))
     after = months[-1]
     end_month = date(after.year + (after.month == 12), after.month % 12 + 1, 1)
-    end = timezone.make_aware(timezone.datetime.combine(end_month, timezone.datetime.min.time()))
+    end = timezone.make_aware(datetime.combine(end_month, time.min))
     found: dict[tuple[int, date], dict[int, dict]] = defaultdict(dict)
     check_ins = CheckIn.objects.filter(organisation_id__in=organisation_ids, taken_at__gte=start, taken_at__lt=end).order_by("taken_at")
     for check_in in check_ins.only("person_id", "organisation_id", "taken_at", "answers"):

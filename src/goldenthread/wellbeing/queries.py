@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -184,7 +185,7 @@ def spaces_run_by(user):
     if not is_signed_in(user):
         return ReflectiveSpace.objects.none()
     return (
-        ReflectiveSpace.objects.filter(Q(created_by=user) | Q(host=user), starts_at__gt=timezone.now() - timezone.timedelta(days=1))
+        ReflectiveSpace.objects.filter(Q(created_by=user) | Q(host=user), starts_at__gt=timezone.now() - timedelta(days=1))
         .select_related("organisation", "host")
         .annotate(taken=Count("places", distinct=True))
         .order_by("starts_at")

@@ -39,7 +39,8 @@ def _refuse_unless(allowed: bool, message: str | None = None) -> None:
         raise Refused(message) if message else Refused()
 
 
-def _months_later(moment: datetime, months: int) -> datetime:
+def months_later(moment: datetime, months: int) -> datetime:
+    """The same moment so many months on (or back, for a negative number), on the 28th at the latest."""
     month_index = moment.month - 1 + months
     year, month = moment.year + month_index // 12, month_index % 12 + 1
     day = min(moment.day, 28)
@@ -48,7 +49,7 @@ def _months_later(moment: datetime, months: int) -> datetime:
 
 def forget_after(check_in: CheckIn) -> datetime:
     """When a check-in is deleted by the retention rule."""
-    return _months_later(check_in.taken_at, questions.privacy().keep_check_ins_for_months)
+    return months_later(check_in.taken_at, questions.privacy().keep_check_ins_for_months)
 
 
 def _organisation_of(person):
@@ -96,14 +97,15 @@ def take_check_in(person, *, by, answers: dict, in_own_words: str = "") -> Check
         answers=cleaned,
         in_own_words=own,
     )
-    _schedule_forgetting(check_in)
+    schedule_forgetting(check_in)
     reminder = Reminder.objects.filter(person=person).first()
     if reminder is not None and reminder.every_weeks:
         _move_reminder_on(reminder)
     return check_in
 
 
-def _schedule_forgetting(check_in: CheckIn) -> None:
+def schedule_forgetting(check_in: CheckIn) -> None:
+    """Queue the retention rule for the day this check-in is due to be forgotten."""
     from .tasks import forget_check_in
 
     forget_check_in.using(run_after=forget_after(check_in)).enqueue(check_in.pk)
@@ -136,7 +138,7 @@ def delete_all_check_ins(person, *, by) -> int:
 def forget_old_check_ins(*, now: datetime | None = None) -> int:
     """The retention rule: delete every check-in older than the months the partnership keeps them; returns how many."""
     now = now or timezone.now()
-    cutoff = _months_later(now, -questions.privacy().keep_check_ins_for_months)
+    cutoff = months_later(now, -questions.privacy().keep_check_ins_for_months)
     how_many, _ = CheckIn.objects.filter(taken_at__lt=cutoff).delete()
     if how_many:
         _log_deletion(how_many, by_whom=RETENTION)

@@ -15,10 +15,9 @@ def test_the_partnership_lead_has_organisations_in_the_menu(partnership_lead):
     assert ("Organisations", reverse("partnership:organisations")) in partnership_menu.navigation(partnership_lead)
 
 
-def test_a_member_has_their_own_organisation_in_the_menu(practitioner, childrens_services):
-    menu = partnership_menu.navigation(practitioner)
-
-    assert menu == [("Your organisation", reverse("partnership:organisation", args=[childrens_services.slug]))]
+def test_a_member_reaches_their_own_organisation_from_their_home_page_not_the_menu(practitioner, childrens_services):
+    assert partnership_menu.navigation(practitioner) == []
+    assert reverse("partnership:organisation", args=[childrens_services.slug]) in links(partnership_menu.home_cards(practitioner))
 
 
 def test_someone_not_signed_in_has_nothing_from_the_directory():

@@ -66,9 +66,9 @@ def test_someone_not_signed_in_is_asked_to_sign_in_before_a_session(client, situ
 
 
 def test_the_menu_offers_group_supervision_to_anyone_in_an_organisation(practitioner, trainer, partnership_lead):
-    assert ("Group supervision", reverse("supervision:home")) in menu.navigation(practitioner)
-    assert ("Group supervision", reverse("supervision:home")) in menu.navigation(trainer)
-    assert ("Group supervision", reverse("supervision:home")) not in menu.navigation(partnership_lead)
+    assert ("Supervision", reverse("supervision:home")) in menu.navigation(practitioner)
+    assert ("Supervision", reverse("supervision:home")) in menu.navigation(trainer)
+    assert ("Supervision", reverse("supervision:home")) not in menu.navigation(partnership_lead)
 
 
 def test_your_own_actions_are_on_your_home_page(situation, champion, other_agency_practitioner):
