@@ -63,8 +63,9 @@ class RequestSizeLimitMiddleware:
         length = declared_length(request)
         if length is None:
             return self._refuse(request, 400, "The request said its size in a way we could not read. Send it again.")
-        if length > settings.GOLDENTHREAD_MAX_REQUEST_BYTES:
-            limit_mb = settings.GOLDENTHREAD_MAX_REQUEST_BYTES // (1024 * 1024)
+        limit = limit_for(request.path)
+        if length > limit:
+            limit_mb = limit // (1024 * 1024)
             return self._refuse(request, 413, f"Send at most {limit_mb} MB in one request.", {"limit_mb": limit_mb})
         return self.get_response(request)
 
@@ -74,6 +75,12 @@ class RequestSizeLimitMiddleware:
             return JsonResponse({"detail": detail}, status=status)
         template = "core/errors/413.html" if status == 413 else "core/errors/400.html"
         return render(request, template, context or {}, status=status)
+
+
+def limit_for(path: str) -> int:
+    """The largest body a request to this address may send: the site's limit, or more for a page that takes files."""
+    larger = [size for start, size in getattr(settings, "GOLDENTHREAD_LARGER_REQUESTS", {}).items() if path.startswith(start)]
+    return max([settings.GOLDENTHREAD_MAX_REQUEST_BYTES, *larger])
 
 
 def declared_length(request) -> int | None:

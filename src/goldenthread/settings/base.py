@@ -216,6 +216,13 @@ GOLDENTHREAD_API_TOKEN_MAX_DAYS = int(os.environ.get("GOLDENTHREAD_API_TOKEN_MAX
 GOLDENTHREAD_MAX_REQUEST_BYTES = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = GOLDENTHREAD_MAX_REQUEST_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = GOLDENTHREAD_MAX_REQUEST_BYTES
+# Pages that take a file may take more, by the start of their address (the resource library's
+# uploads go up to 25 MB; the form's other fields still count against DATA_UPLOAD_MAX_MEMORY_SIZE).
+GOLDENTHREAD_LARGER_REQUESTS = {"/programme/resources/": 26 * 1024 * 1024}
+
+# Uploaded files (the programme's resource library). Never served from here by the web
+# server: each file goes out only through its download page, which checks who may have it.
+MEDIA_ROOT = Path(os.environ.get("GOLDENTHREAD_MEDIA_ROOT", REPO_DIR / "media"))
 
 
 def partnership_name_for_authenticator():
