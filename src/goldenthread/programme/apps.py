@@ -16,7 +16,7 @@ class ProgrammeConfig(AppConfig):
             menu=menu.navigation,
             home_cards=menu.home_cards,
             waiting=waiting.waiting,
-            order=55,
+            order=48,
             holds_personal_data=True,
             audit_labels=audit_labels.LABELS,
             demo_command="load_demo_programme",

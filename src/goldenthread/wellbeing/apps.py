@@ -16,7 +16,7 @@ class WellbeingConfig(AppConfig):
             menu=menu.navigation,
             home_cards=menu.home_cards,
             waiting=waiting.waiting,
-            order=50,
+            order=47,
             # Not logged by the usual signals: that a person checked in, or took a place, is theirs
             # to keep. The services log what may be logged (see services.py).
             audited=False,

@@ -12,7 +12,7 @@ FEATURE_APPS = {"partnership", "pledges", "continuum", "families", "supervision"
 def test_every_app_registers_its_menu_and_home_cards():
     labels = [parts.label for parts in registry.apps_in_order()]
 
-    assert labels == ["pledges", "continuum", "families", "supervision", "training", "wellbeing", "partnership", "core"]
+    assert labels == ["pledges", "continuum", "families", "supervision", "training", "wellbeing", "programme", "partnership", "core"]
     assert all(parts.menu and parts.home_cards for parts in registry.apps_in_order())
 
 
@@ -25,6 +25,7 @@ def test_the_demo_loaders_run_partnership_first_then_each_module():
         "load_demo_supervision",
         "load_demo_training",
         "load_demo_wellbeing",
+        "load_demo_programme",
     ]
 
 
