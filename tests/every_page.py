@@ -620,6 +620,151 @@ def _reflective_spaces(person, *, theirs: str = "any"):
     return [{"public_id": space.public_id} for space in _take(spaces.filter(own).distinct(), for_everyone)]
 
 
+# The programme ------------------------------------------------------------------------------
+
+
+def _ids(things) -> list[Kwargs]:
+    return [{"public_id": thing.public_id} for thing in things]
+
+
+def _work_programmes(person):
+    from goldenthread.programme.work import queries
+
+    return _ids(queries.programmes()[:1])
+
+
+def _workstreams(person, *, led: bool = False) -> list:
+    """Running workstreams the person leads (`led`) or takes part in first, then any running one, then any."""
+    from goldenthread.programme.work import queries
+    from goldenthread.programme.work.models import Workstream
+
+    theirs = queries.workstreams_for(person)
+    if led and person.is_authenticated:
+        theirs = theirs.filter(lead=person)
+    return _take(theirs.order_by("name"), queries.running_workstreams()[:1], Workstream.objects.order_by("name")[:1])
+
+
+def _workstream_ids(person, *, led: bool = False) -> list[Kwargs]:
+    return _ids(_workstreams(person, led=led))
+
+
+def _workstreams_to_join(person) -> list[Kwargs]:
+    """Running workstreams the person may ask to join (not on it, not asked yet), then their own."""
+    from goldenthread.programme.work import permissions, queries
+
+    joinable = [workstream for workstream in queries.running_workstreams() if permissions.can_ask_to_join(person, workstream)][:1]
+    return _ids(_take(joinable, _workstreams(person)))
+
+
+def _workstream_members(person) -> list[Kwargs]:
+    """Someone on a workstream the person leads, or their own place on one, then anyone's."""
+    from goldenthread.programme.work.models import WorkstreamMember
+
+    members = WorkstreamMember.objects.filter(left_at=None, workstream__is_open=True).select_related("workstream").order_by("id")
+    theirs = []
+    if person.is_authenticated:
+        theirs = _take(members.filter(workstream__lead=person).exclude(person=person)[:1], members.filter(person=person)[:1])
+    return [{"public_id": member.workstream.public_id, "member_id": member.public_id} for member in _take(theirs, members[:1])]
+
+
+def _work_meetings(person) -> list[Kwargs]:
+    from goldenthread.programme.work import queries
+    from goldenthread.programme.work.models import Meeting
+
+    meetings = Meeting.objects.order_by("-held_on", "-id")
+    return _ids(_take(meetings.filter(workstream__in=queries.workstreams_for(person))[:2], meetings[:1]))
+
+
+def _work_actions(person) -> list[Kwargs]:
+    """Open actions of the workstreams the person takes part in, then any open one, then any."""
+    from goldenthread.programme.work import queries
+    from goldenthread.programme.work.models import WorkstreamAction
+
+    actions = WorkstreamAction.objects.select_related("workstream").order_by("due_on", "id")
+    still_open = queries.open_actions(actions)
+    found = _take(still_open.filter(workstream__in=queries.workstreams_for(person))[:1], still_open[:1], actions[:1])
+    return [{"public_id": action.workstream.public_id, "action_id": action.public_id} for action in found]
+
+
+def _join_requests(person) -> list[Kwargs]:
+    """Requests to join waiting for the person's answer (as the workstream's lead), then any waiting one (for the partnership team)."""
+    from goldenthread.programme.work import queries
+    from goldenthread.programme.work.models import JoinRequest
+
+    waiting = JoinRequest.objects.filter(status=JoinRequest.Status.WAITING).order_by("asked_at")
+    return _ids(_take(queries.join_requests_to_decide(person).order_by("asked_at"), waiting[:1]))
+
+
+def _milestones(person) -> list[Kwargs]:
+    """Open milestones the person keeps first (an organisation lead's own, any for the partnership team), then any open one, then any."""
+    from goldenthread.programme.roadmap import permissions
+    from goldenthread.programme.roadmap.models import Milestone
+
+    milestones = Milestone.objects.order_by("due_on", "title", "pk")
+    still_open = milestones.filter(status__in=Milestone.OPEN)
+    kept = []
+    if person.is_authenticated:
+        kept = still_open if permissions.keeps_whole_system(person) else still_open.filter(organisation__in=permissions.organisations_kept_by(person))
+    return _ids(_take(kept[:2], still_open[:1], milestones[:1]))
+
+
+def _resources(person) -> list[Kwargs]:
+    """Resources the person added (not withdrawn) first, then any in the library, then any."""
+    from goldenthread.programme.resources.models import Resource
+
+    resources = Resource.objects.order_by("-id")
+    in_library = resources.filter(is_withdrawn=False)
+    own = in_library.filter(added_by=person)[:2] if person.is_authenticated else []
+    return _ids(_take(own, in_library[:1], resources[:1]))
+
+
+def _own_stories(person, *, approved: bool = False) -> list[Kwargs]:
+    """Stories the person shared that are not withdrawn; with `approved`, then the newest approved one."""
+    from goldenthread.programme.stories import queries
+    from goldenthread.programme.stories.models import Story
+
+    own = queries.own_stories(person).exclude(status=Story.Status.WITHDRAWN)
+    return _ids(_take(own[:2], queries.approved_for_workforce()[:1] if approved else []))
+
+
+def _stories_to_decide(person) -> list[Kwargs]:
+    from goldenthread.programme.stories import queries
+
+    return _ids(queries.waiting_for_approval_by(person)[:2])
+
+
+def _public_stories(person) -> list[Kwargs]:
+    from goldenthread.programme.stories import queries
+
+    return _ids(queries.approved_public()[:1])
+
+
+def _champions(person) -> list[Kwargs]:
+    """The person, where they are a champion, then the first champion in the directory."""
+    from goldenthread.programme.champions import queries
+
+    everyone = [champion.person for champion in queries.champions()]
+    own = [champion for champion in everyone if champion.pk == getattr(person, "pk", None)]
+    return [{"public_id": champion.public_id} for champion in _take(own, everyone[:1])]
+
+
+def _network_posts(person) -> list[Kwargs]:
+    """The person's own posts; any post for a partnership admin."""
+    from goldenthread.core.permissions import is_partnership_admin
+    from goldenthread.programme.champions import queries
+
+    if not person.is_authenticated:
+        return []
+    return _ids(_take(queries.posts_by(person)[:1], queries.posts()[:1] if is_partnership_admin(person) else []))
+
+
+def _champion_offers(person) -> list[Kwargs]:
+    """Offers to be a champion waiting for the person's answer, then those they answered."""
+    from goldenthread.programme.champions import queries
+
+    return _ids(_take(queries.offers_to_decide(person)[:2], queries.decided_offers_in(person)[:1]))
+
+
 # URL name -> (person -> candidate arguments, best first). A pattern with no arguments needs none.
 FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "core:password-reset-confirm": _password_reset_link,
@@ -715,6 +860,43 @@ FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "wellbeing:give-up-place": lambda person: _reflective_spaces(person, theirs="booked"),
     "wellbeing:space-edit": lambda person: _reflective_spaces(person, theirs="run"),
     "wellbeing:space-cancel": lambda person: _reflective_spaces(person, theirs="run"),
+    "programme:work-programme": _work_programmes,
+    "programme:work-programme-edit": _work_programmes,
+    "programme:work-board": _work_programmes,
+    "programme:work-workstream-add": _work_programmes,
+    "programme:work-workstream": _workstream_ids,
+    "programme:work-workstream-edit": _workstream_ids,
+    "programme:work-join": _workstreams_to_join,
+    "programme:work-member-add": lambda person: _workstream_ids(person, led=True),
+    "programme:work-member-remove": _workstream_members,
+    "programme:work-meeting-add": _workstream_ids,
+    "programme:work-meeting": _work_meetings,
+    "programme:work-meeting-edit": _work_meetings,
+    "programme:work-actions": _workstream_ids,
+    "programme:work-add-action": _workstream_ids,
+    "programme:work-action": _work_actions,
+    "programme:work-edit-action": _work_actions,
+    "programme:work-action-done": _work_actions,
+    "programme:work-action-move": _work_actions,
+    "programme:work-action-cancel": _work_actions,
+    "programme:work-join-request": _join_requests,
+    "programme:roadmap-milestone": _milestones,
+    "programme:roadmap-change": _milestones,
+    "programme:roadmap-reached": _milestones,
+    "programme:roadmap-move": _milestones,
+    "programme:roadmap-drop": _milestones,
+    "programme:resources-detail": _resources,
+    "programme:resources-add-version": _resources,
+    "programme:resources-change": _resources,
+    "programme:resources-withdraw": _resources,
+    "programme:stories-detail": lambda person: _own_stories(person, approved=True),
+    "programme:stories-edit": _own_stories,
+    "programme:stories-withdraw": _own_stories,
+    "programme:stories-decide": _stories_to_decide,
+    "programme:stories-public-detail": _public_stories,
+    "programme:champions-champion": _champions,
+    "programme:champions-remove-post": _network_posts,
+    "programme:champions-decide": _champion_offers,
 }
 
 

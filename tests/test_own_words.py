@@ -12,6 +12,7 @@ right (with a must-pass example in its rules file).
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 from pathlib import Path
 
@@ -82,9 +83,21 @@ EMAIL_TASK = "goldenthread.core.mail.send_email"
 EMAIL_TEMPLATES = sorted(str(p.relative_to(SRC / p.relative_to(SRC).parts[0] / "templates")) for p in SRC.glob("*/templates/**/email/*.txt"))
 
 
+def _builders(module) -> set[str]:
+    """The (subject, body) functions of an app's emails.py: those it defines that say they return tuple[str, str], or say nothing of what they return."""
+    found = set()
+    for name, value in vars(module).items():
+        if not inspect.isfunction(value) or value.__module__ != module.__name__ or name.startswith("_"):
+            continue
+        returns = value.__annotations__.get("return")
+        if returns is None or str(returns) == "tuple[str, str]":
+            found.add(name)
+    return found
+
+
 def _emails_built_by(module, calls: list) -> list[tuple[str, str, str]]:
     """Each (subject, body) function of an app's emails.py, called with demo records; every one must be called."""
-    builders = {name for name, value in vars(module).items() if callable(value) and getattr(value, "__annotations__", {}).get("return") == "tuple[str, str]"}
+    builders = _builders(module)
     assert builders == {name for name, _ in calls}, f"{module.__name__}: give the own-words test demo records for {sorted(builders - {n for n, _ in calls})}"
     return [(f"{module.__name__}.{name}", *build()) for name, build in calls]
 
@@ -109,6 +122,8 @@ def every_email(people: dict, client: Client, capture) -> list[tuple[str, str, s
     from goldenthread.pledges.tasks import send_renewal_reminder
     from goldenthread.supervision import emails as supervision_emails
     from goldenthread.supervision.models import AgreedAction, Session
+    from goldenthread.wellbeing import emails as wellbeing_emails
+    from goldenthread.wellbeing.models import ReflectiveSpace
 
     rendered: set[str] = set()
 
@@ -146,6 +161,20 @@ def every_email(people: dict, client: Client, capture) -> list[tuple[str, str, s
                 ),
             ],
         )
+        space = ReflectiveSpace.objects.filter(after_hard_event=False).order_by("starts_at").first()
+        hard_event_space = ReflectiveSpace.objects.filter(after_hard_event=True).order_by("starts_at").first() or space
+        found += _emails_built_by(
+            wellbeing_emails,
+            [
+                ("check_in_reminder", wellbeing_emails.check_in_reminder),
+                ("place_booked", lambda: wellbeing_emails.place_booked(space)),
+                ("place_reminder", lambda: wellbeing_emails.place_reminder(space)),
+                ("space_changed", lambda: wellbeing_emails.space_changed(space)),
+                ("space_cancelled", lambda: wellbeing_emails.space_cancelled(space, "The host is unwell, and no one else can run it this week.")),
+                ("offered_after_hard_event", lambda: wellbeing_emails.offered_after_hard_event(hard_event_space)),
+            ],
+        )
+        found += _programme_emails()
         # sent by background tasks, straight to the mail box
         for what in SIGN_IN_CHANGES:
             send_sign_in_change_notice.call(someone.pk, what)
@@ -168,6 +197,75 @@ def every_email(people: dict, client: Client, capture) -> list[tuple[str, str, s
         template_rendered.disconnect(note)
     missing = [name for name in EMAIL_TEMPLATES if name not in rendered]
     assert not missing, f"the own-words test does not yet send these e-mails: {missing}"
+    return found
+
+
+def _programme_emails() -> list[tuple[str, str, str]]:
+    """The programme's e-mails (its work, stories and champions parts), written with its demo records."""
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from goldenthread.programme.champions import emails as champion_emails
+    from goldenthread.programme.champions import queries as champion_queries
+    from goldenthread.programme.champions.models import ChampionVolunteer
+    from goldenthread.programme.stories import emails as story_emails
+    from goldenthread.programme.stories import queries as story_queries
+    from goldenthread.programme.stories.models import Story
+    from goldenthread.programme.work import emails as work_emails
+    from goldenthread.programme.work import queries as work_queries
+    from goldenthread.programme.work.models import JoinRequest, WorkstreamMember
+
+    found: list[tuple[str, str, str]] = []
+    asked = JoinRequest.objects.filter(status=JoinRequest.Status.WAITING).select_related("workstream__lead", "person").order_by("pk").first()
+    workstream, lead = asked.workstream, asked.workstream.lead
+    welcomed = SimpleNamespace(workstream=workstream, decided_by=lead, reply="Welcome: we meet on Tuesdays.")
+    not_now = SimpleNamespace(workstream=workstream, decided_by=lead, reply="The group is full for now.")
+    member = WorkstreamMember.objects.filter(workstream=workstream, left_at=None).exclude(person=lead).select_related("workstream__programme").first()
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday())
+    digest = work_queries.digest_for(workstream, monday)
+    found += _emails_built_by(
+        work_emails,
+        [
+            ("join_request_to_lead", lambda: work_emails.join_request_to_lead(asked)),
+            ("join_request_accepted", lambda: work_emails.join_request_accepted(welcomed)),
+            ("join_request_declined", lambda: work_emails.join_request_declined(not_now)),
+            ("added_to_workstream", lambda: work_emails.added_to_workstream(member, lead)),
+            ("added_to_workstream", lambda: work_emails.added_to_workstream(member, None)),
+            ("lead_appointed", lambda: work_emails.lead_appointed(workstream)),
+            (
+                "weekly_digest",
+                lambda: work_emails.weekly_digest(workstream, week_of=monday, due=digest.due, overdue=digest.overdue, last_meeting=digest.last_meeting),
+            ),
+            ("weekly_digest", lambda: work_emails.weekly_digest(workstream, week_of=monday, due=[], overdue=[], last_meeting=None)),
+        ],
+    )
+    stories = Story.objects.select_related("organisation", "author").order_by("pk")
+    waiting = stories.filter(status=Story.Status.WAITING).first()
+    found += _emails_built_by(
+        story_emails,
+        [
+            ("waiting_for_approval", lambda: story_emails.waiting_for_approval(waiting, story_queries.approvers_of(waiting)[0])),
+            ("approved", lambda: story_emails.approved(stories.filter(status=Story.Status.APPROVED, reach=Story.Reach.PUBLIC).first())),
+            ("approved", lambda: story_emails.approved(stories.filter(status=Story.Status.APPROVED, reach=Story.Reach.PARTNERSHIP).first())),
+            ("sent_back", lambda: story_emails.sent_back(stories.filter(status=Story.Status.SENT_BACK).first())),
+        ],
+    )
+    offer = ChampionVolunteer.objects.filter(status=ChampionVolunteer.Status.PENDING).select_related("person", "organisation").order_by("pk").first()
+    organisation_lead = champion_queries.leads_of(offer.organisation)[0]
+    answered = SimpleNamespace(
+        person=offer.person, organisation=offer.organisation, decided_by=organisation_lead, reply="Thank you. Let us meet next week to talk it through."
+    )
+    found += _emails_built_by(
+        champion_emails,
+        [
+            ("offer_to_decide", lambda: champion_emails.offer_to_decide(offer, organisation_lead)),
+            ("accepted", lambda: champion_emails.accepted(answered)),
+            ("declined", lambda: champion_emails.declined(answered)),
+        ],
+    )
     return found
 
 

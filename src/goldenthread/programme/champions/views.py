@@ -121,7 +121,7 @@ def network(request):
         context=context,
         action=lambda data: services.post_to_network(by=request.user, text=data["text"]),
         check_words=("text",),
-        shared_with="everyone who works in the partnership",
+        shared_with="the champions network, for everyone in the partnership to read",
         success_message="Your post is on the network.",
         success_url=reverse("programme:champions-network"),
     )

@@ -27,7 +27,7 @@ READ = ["GET", "HEAD"]
 FORM = ["GET", "HEAD", "POST"]
 PAGE_SIZE = 20
 NOT_FOR_YOU = "Stories of practice are for the people who work in the partnership's organisations. Stories shared with anyone are on the public stories page."
-SHARED_WITH = "a champion or lead, and then the people you choose"
+SHARED_WITH = "to a champion or lead for approval"
 
 
 def _page(methods, allowed=permissions.can_read_stories, message=NOT_FOR_YOU):
