@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.decorators import no_store
+from goldenthread.core.decorators import page, post_or_none
 from goldenthread.core.pages import form_page
 from goldenthread.core.refusals import Refused
 from goldenthread.core.spreadsheets import safe_cell
@@ -34,25 +31,7 @@ NOT_FOR_YOU = "Wellbeing is for the people who work in the partnership's organis
 
 
 def _page(methods, allowed=permissions.is_workforce, message=NOT_FOR_YOU):
-    """Signed in, the methods the page answers, never cached, and the person allowed (or a refusal that says who to ask)."""
-
-    def decorate(view):
-        @no_store
-        @login_required
-        @require_http_methods(methods)
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not allowed(request.user):
-                raise Refused(message)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def _post_or_none(request):
-    return request.POST if request.method == "POST" else None
+    return page(methods, allowed, message, private=True)
 
 
 def _own_check_in(request, public_id):
@@ -92,7 +71,7 @@ def home(request):
 
 @_page(FORM)
 def check_in(request):
-    form = forms.CheckInForm(_post_or_none(request))
+    form = forms.CheckInForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -132,7 +111,7 @@ def check_in_delete(request, public_id):
 
 @_page(FORM)
 def delete_all(request):
-    form = forms.DeleteAllForm(_post_or_none(request))
+    form = forms.DeleteAllForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -164,7 +143,7 @@ def download(request):
 def reminders(request):
     reminder = queries.reminder_for(request.user)
     initial = {"every_weeks": str(reminder.every_weeks if reminder else 0)}
-    form = forms.ReminderForm(_post_or_none(request), initial=initial)
+    form = forms.ReminderForm(post_or_none(request), initial=initial)
     return form_page(
         request,
         form,
@@ -208,7 +187,7 @@ def _organisation_choices():
 
 @_page(FORM, permissions.can_manage_support, MANAGE_SUPPORT)
 def support_add(request):
-    form = forms.SupportForm(_post_or_none(request))
+    form = forms.SupportForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -228,7 +207,7 @@ def support_edit(request, public_id):
     if option is None:
         raise Http404
     initial = {field: getattr(option, field) for field in ("name", "kind", "description", "how_to_reach", "link", "is_listed")}
-    form = forms.SupportForm(_post_or_none(request), initial=initial)
+    form = forms.SupportForm(post_or_none(request), initial=initial)
     return form_page(
         request,
         form,
@@ -272,7 +251,7 @@ def space_detail(request, public_id):
     if not permissions.can_see_space(request.user, space):
         raise Http404  # a space offered to a team is not shown, nor said to exist, to anyone else
     place = queries.own_place(request.user, space)
-    form = forms.PlaceForm(_post_or_none(request), initial={"host_may_see_name": place.host_may_see_name if place else False})
+    form = forms.PlaceForm(post_or_none(request), initial={"host_may_see_name": place.host_may_see_name if place else False})
     if request.method == "POST" and form.is_valid():
         try:
             if place is None:
@@ -343,7 +322,7 @@ def _audiences(user):
 
 @_page(FORM, permissions.can_put_on_spaces, RUN_SPACES)
 def space_add(request):
-    form = forms.SpaceForm(_post_or_none(request), audiences=_audiences(request.user), initial={"capacity": 12})
+    form = forms.SpaceForm(post_or_none(request), audiences=_audiences(request.user), initial={"capacity": 12})
     return form_page(
         request,
         form,
@@ -373,7 +352,7 @@ def space_edit(request, public_id):
         "capacity": space.capacity,
         "host_email": space.host.email if space.host else "",
     }
-    form = forms.SpaceForm(_post_or_none(request), initial=initial, audiences=[("", "", space.organisation)])
+    form = forms.SpaceForm(post_or_none(request), initial=initial, audiences=[("", "", space.organisation)])
     return form_page(
         request,
         form,
@@ -390,7 +369,7 @@ def space_cancel(request, public_id):
     space = _space(public_id)
     if not permissions.can_change_space(request.user, space):
         raise Refused("A reflective space can be cancelled, before it starts, by whoever put it on and by its host.")
-    form = forms.CancelSpaceForm(_post_or_none(request))
+    form = forms.CancelSpaceForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -408,7 +387,7 @@ TEAM_OFFER = "Offering a space to a team after a hard event is for organisation 
 @_page(FORM, permissions.can_offer_to_a_team, TEAM_OFFER)
 def team_offer(request):
     audiences = [(organisation.slug, organisation.name, organisation) for organisation in permissions.led_organisations(request.user).order_by("name")]
-    form = forms.TeamOfferForm(_post_or_none(request), audiences=audiences, initial={"capacity": 12, "title": "Time to talk together"})
+    form = forms.TeamOfferForm(post_or_none(request), audiences=audiences, initial={"capacity": 12, "title": "Time to talk together"})
     return form_page(
         request,
         form,

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.decorators import page, post_or_none
 from goldenthread.core.pages import form_page
 from goldenthread.core.refusals import Refused
 
@@ -24,24 +21,7 @@ NOT_FOR_YOU = services.NOT_FOR_YOU
 
 
 def _page(methods, allowed=permissions.can_see_network, message=NOT_FOR_YOU):
-    """Signed in, the methods the page answers, and the person allowed (or a refusal that says why)."""
-
-    def decorate(view):
-        @login_required
-        @require_http_methods(methods)
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not allowed(request.user):
-                raise Refused(message)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def _post_or_none(request):
-    return request.POST if request.method == "POST" else None
+    return page(methods, allowed, message)
 
 
 # --- the directory ----------------------------------------------------------------------------------
@@ -88,7 +68,7 @@ def champion(request, public_id):
 def profile(request):
     current = queries.profile_of(request.user)
     initial = {"interests": ", ".join(current.interests), "offers": current.offers, "about": current.about} if current else {}
-    form = forms.ProfileForm(_post_or_none(request), initial=initial)
+    form = forms.ProfileForm(post_or_none(request), initial=initial)
     return form_page(
         request,
         form,
@@ -109,7 +89,7 @@ def network(request):
     can_post = permissions.can_post(request.user)
     if request.method == "POST" and not can_post:
         raise Refused(services.ONLY_POSTERS)
-    form = forms.PostForm(_post_or_none(request)) if can_post else None
+    form = forms.PostForm(post_or_none(request)) if can_post else None
     page = Paginator(queries.posts(), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "can_post": can_post, "removable": {post.pk for post in page.object_list if permissions.can_remove_post(request.user, post)}}
     if form is None:
@@ -147,7 +127,7 @@ def remove_post(request, public_id):
 @_page(FORM, permissions.can_volunteer, services.ONLY_PRACTITIONERS)
 def volunteer(request):
     organisations = list(permissions.organisations_to_volunteer_in(request.user).order_by("name"))
-    form = forms.VolunteerForm(_post_or_none(request), organisations=organisations)
+    form = forms.VolunteerForm(post_or_none(request), organisations=organisations)
     return form_page(
         request,
         form,
@@ -178,7 +158,7 @@ def decide(request, public_id):
         raise Http404
     if not permissions.can_decide(request.user, offer):
         return render(request, "programme/champions/decided.html", {"offer": offer})
-    form = forms.AnswerForm(_post_or_none(request))
+    form = forms.AnswerForm(post_or_none(request))
 
     def act(data):
         if data["decision"] == forms.ACCEPT:

@@ -10,17 +10,13 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.decorators import no_store
+from goldenthread.core.decorators import page, post_or_none
 from goldenthread.core.pages import form_page
 from goldenthread.core.refusals import Refused
 
@@ -34,25 +30,7 @@ WITHDRAWN_FILE = "This resource is withdrawn, so its files are kept for the reco
 
 
 def _page(methods, allowed=permissions.can_read_library, message=rules.NOT_FOR_YOU):
-    """Signed in, the methods the page answers, never cached, and the person allowed (or a refusal that says who to ask)."""
-
-    def decorate(view):
-        @no_store
-        @login_required
-        @require_http_methods(methods)
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not allowed(request.user):
-                raise Refused(message)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def _post_or_none(request):
-    return request.POST if request.method == "POST" else None
+    return page(methods, allowed, message, private=True)
 
 
 def _files_or_none(request):
@@ -127,7 +105,7 @@ def _added_message(saved, what: str) -> str:
 
 @_page(FORM, permissions.can_add, NOT_ADDED_HERE)
 def add(request):
-    form = forms.ResourceForm(_post_or_none(request), _files_or_none(request), user=request.user, initial={"kind": "guide"})
+    form = forms.ResourceForm(post_or_none(request), _files_or_none(request), user=request.user, initial={"kind": "guide"})
     return form_page(
         request,
         form,
@@ -144,7 +122,7 @@ def add_version(request, public_id):
     resource = _resource(public_id)
     if not permissions.can_add_version(request.user, resource):
         raise Refused(rules.WITHDRAWN if resource.is_withdrawn else NOT_ADDED_HERE)
-    form = forms.VersionForm(_post_or_none(request), _files_or_none(request))
+    form = forms.VersionForm(post_or_none(request), _files_or_none(request))
     return form_page(
         request,
         form,
@@ -162,7 +140,7 @@ def change(request, public_id):
     if not permissions.can_change(request.user, resource):
         raise Refused(rules.WITHDRAWN if resource.is_withdrawn else services.CHANGE_REFUSED)
     initial = {name: getattr(resource, name) for name in ("title", "summary", "kind", "principles", "sectors", "domains", "roles")}
-    form = forms.ChangeForm(_post_or_none(request), initial=initial)
+    form = forms.ChangeForm(post_or_none(request), initial=initial)
     return form_page(
         request,
         form,
@@ -179,7 +157,7 @@ def withdraw(request, public_id):
     resource = _resource(public_id)
     if not permissions.can_withdraw(request.user, resource):
         raise Refused(rules.WITHDRAWN if resource.is_withdrawn else services.CHANGE_REFUSED)
-    form = forms.WithdrawForm(_post_or_none(request))
+    form = forms.WithdrawForm(post_or_none(request))
     return form_page(
         request,
         form,

@@ -7,15 +7,12 @@ A person in an organisation first sees their organisation's part, with a link to
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.decorators import page, post_or_none
 from goldenthread.core.pages import form_page
 from goldenthread.core.refusals import Refused
 
@@ -28,24 +25,7 @@ WORDS_SHOWN = ("title", "description")
 
 
 def _page(methods, allowed=permissions.can_see_roadmap, message=permissions.NOT_FOR_YOU):
-    """Signed in, the methods the page answers, and the person allowed (or a refusal that says who to ask)."""
-
-    def decorate(view):
-        @login_required
-        @require_http_methods(methods)
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not allowed(request.user):
-                raise Refused(message)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def _post_or_none(request):
-    return request.POST if request.method == "POST" else None
+    return page(methods, allowed, message)
 
 
 def _milestone(public_id):
@@ -143,7 +123,7 @@ def add(request):
     chosen = queries.programme_by_id(request.GET.get("programme"))
     initial = {"programme": str(chosen.public_id)} if chosen and chosen in programmes else {}
     form = forms.MilestoneForm(
-        _post_or_none(request), audiences=_audiences(request.user), programmes=programmes, actions=queries.linkable_actions(programmes), initial=initial
+        post_or_none(request), audiences=_audiences(request.user), programmes=programmes, actions=queries.linkable_actions(programmes), initial=initial
     )
     return form_page(
         request,
@@ -175,7 +155,7 @@ def change(request, public_id):
     if initial["for_whom"] not in {key for key, *_ in audiences}:  # kept by someone who could not choose it now: keep it as it is
         audiences = [(initial["for_whom"], queries.for_whom(found), found.sector, found.organisation), *audiences]
     actions = queries.linkable_actions([found.programme], found)  # every action it is linked to is among them, so an empty choice unlinks nothing unseen
-    form = forms.MilestoneForm(_post_or_none(request), audiences=audiences, adding=False, actions=actions, initial=initial)
+    form = forms.MilestoneForm(post_or_none(request), audiences=audiences, adding=False, actions=actions, initial=initial)
     return form_page(
         request,
         form,
@@ -194,7 +174,7 @@ def reached(request, public_id):
     found = _kept(request, public_id)
     if closed := _still_open(request, found):
         return closed
-    form = forms.ReachedForm(_post_or_none(request))
+    form = forms.ReachedForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -211,7 +191,7 @@ def move(request, public_id):
     found = _kept(request, public_id)
     if closed := _still_open(request, found):
         return closed
-    form = forms.MoveForm(_post_or_none(request))
+    form = forms.MoveForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -228,7 +208,7 @@ def drop(request, public_id):
     found = _kept(request, public_id)
     if closed := _still_open(request, found):
         return closed
-    form = forms.DropForm(_post_or_none(request))
+    form = forms.DropForm(post_or_none(request))
     return form_page(
         request,
         form,

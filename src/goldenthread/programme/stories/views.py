@@ -7,8 +7,6 @@ workforce, and looks each story up among those the person may see: anything else
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -17,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.decorators import page, post_or_none
 from goldenthread.core.pages import form_page
 from goldenthread.core.refusals import Refused
 
@@ -31,24 +30,7 @@ SHARED_WITH = "to a champion or lead for approval"
 
 
 def _page(methods, allowed=permissions.can_read_stories, message=NOT_FOR_YOU):
-    """Signed in, the methods the page answers, and the person allowed (or a refusal that says why)."""
-
-    def decorate(view):
-        @login_required
-        @require_http_methods(methods)
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not allowed(request.user):
-                raise Refused(message)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def _post_or_none(request):
-    return request.POST if request.method == "POST" else None
+    return page(methods, allowed, message)
 
 
 def _story(public_id) -> Story:
@@ -166,7 +148,7 @@ def _saved_message(story) -> str:
 @_page(FORM, permissions.can_share_story, services.ONLY_THE_WORKFORCE)
 def share(request):
     organisations = list(permissions.organisations_to_share_from(request.user).order_by("name"))
-    form = forms.StoryForm(_post_or_none(request), organisations=organisations, initial={"reach": Story.Reach.PARTNERSHIP})
+    form = forms.StoryForm(post_or_none(request), organisations=organisations, initial={"reach": Story.Reach.PARTNERSHIP})
     return form_page(
         request,
         form,
@@ -185,7 +167,7 @@ def edit(request, public_id):
     story = _story(public_id)
     if not permissions.can_change(request.user, story):
         raise Http404
-    form = forms.StoryForm(_post_or_none(request), initial=forms.StoryForm.initial_for(story))
+    form = forms.StoryForm(post_or_none(request), initial=forms.StoryForm.initial_for(story))
     return form_page(
         request,
         form,
@@ -224,7 +206,7 @@ def decide(request, public_id):
             messages.info(request, f"‘{story.title}’ is no longer waiting for approval: it may have been approved, sent back or withdrawn already.")
             return redirect("programme:stories-waiting")
         raise Http404
-    form = forms.DecisionForm(_post_or_none(request))
+    form = forms.DecisionForm(post_or_none(request))
 
     def act(data):
         if data["decision"] == forms.APPROVE:

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.decorators import post_or_none  # noqa: F401 (the views import it from here)
 from goldenthread.core.refusals import Refused
 
 from .. import queries
@@ -49,10 +50,6 @@ def require(allowed: bool, message: str | None = None) -> None:
     """Refuse with the message (or the default that says who to ask) unless allowed."""
     if not allowed:
         raise Refused(message) if message else Refused()
-
-
-def post_or_none(request):
-    return request.POST if request.method == "POST" else None
 
 
 def session_url(session) -> str:

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.decorators import post_or_none  # noqa: F401 (the views import it from here)
 from goldenthread.core.refusals import Refused
 
 from .. import permissions, queries
@@ -54,10 +55,6 @@ def workstream_or_404(public_id):
 
 def meeting_or_404(public_id):
     return found(queries.meeting_by_id(public_id))
-
-
-def post_or_none(request):
-    return request.POST if request.method == "POST" else None
 
 
 def programme_url(programme) -> str:
