@@ -174,6 +174,7 @@ def every_email(people: dict, client: Client, capture) -> list[tuple[str, str, s
                 ("offered_after_hard_event", lambda: wellbeing_emails.offered_after_hard_event(hard_event_space)),
             ],
         )
+        found += _training_emails()
         found += _programme_emails()
         # sent by background tasks, straight to the mail box
         for what in SIGN_IN_CHANGES:
@@ -198,6 +199,31 @@ def every_email(people: dict, client: Client, capture) -> list[tuple[str, str, s
     missing = [name for name in EMAIL_TEMPLATES if name not in rendered]
     assert not missing, f"the own-words test does not yet send these e-mails: {missing}"
     return found
+
+
+def _training_emails() -> list[tuple[str, str, str]]:
+    """Training's e-mails, written with the demo's places: one booked, one offered from a waiting list, and a follow-up on practice."""
+    from goldenthread.training import emails as training_emails
+    from goldenthread.training.follow_up import emails as follow_up_emails
+    from goldenthread.training.models import Booking, PracticeFollowUp
+
+    places = Booking.objects.select_related("session", "session__course", "person").order_by("pk")
+    booked = places.filter(status=Booking.Status.BOOKED).first()
+    offered = places.filter(status=Booking.Status.OFFERED).first() or booked
+    follow_up = PracticeFollowUp.objects.select_related("course", "person").order_by("pk").first()
+    found = _emails_built_by(
+        training_emails,
+        [
+            ("booked", lambda: training_emails.booked(booked)),
+            ("waiting", lambda: training_emails.waiting(booked, 3)),
+            ("offered", lambda: training_emails.offered(offered)),
+            ("offer_lapsed", lambda: training_emails.offer_lapsed(offered)),
+            ("session_changed", lambda: training_emails.session_changed(booked, ["when it starts", "the venue"])),
+            ("session_cancelled", lambda: training_emails.session_cancelled(booked)),
+            ("reminder", lambda: training_emails.reminder(booked)),
+        ],
+    )
+    return found + _emails_built_by(follow_up_emails, [("follow_up", lambda: follow_up_emails.follow_up(follow_up))])
 
 
 def _programme_emails() -> list[tuple[str, str, str]]:
