@@ -41,4 +41,7 @@ REPLY = TextRule(
     hint="It goes with our e-mail. If it is not this time, a kind word on why, and what else they could do, helps.",
 )
 NOT_PENDING = "This offer has been answered already"
+ROLE_CHANGED = (
+    "Their role in this organisation has changed since they offered, so accepting the offer would change it again. Answer ‘Not this time’, and talk with them"
+)
 NO_LONGER_A_MEMBER = "They are no longer in this organisation, so they cannot be made a champion there"

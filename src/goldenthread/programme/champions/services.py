@@ -133,6 +133,8 @@ def accept_offer(offer: ChampionVolunteer, *, by, reply: str = "") -> ChampionVo
     membership = Membership.objects.filter(user=offer.person, organisation=offer.organisation).first()
     if membership is None:
         raise ValidationError({NON_FIELD_ERRORS: rules.NO_LONGER_A_MEMBER})
+    if membership.role not in (Role.PRACTITIONER, Role.CHAMPION):  # made a lead or trainer since they offered: never change that role here
+        raise ValidationError({NON_FIELD_ERRORS: rules.ROLE_CHANGED})
     if membership.role != Role.CHAMPION:
         partnership_services.change_role(membership, by=by, role=Role.CHAMPION)
     offer.status = ChampionVolunteer.Status.ACCEPTED

@@ -73,8 +73,14 @@ class ResourceFilters(Schema):
     role: str = ""
 
 
+MOST_OFFSET = 1_000_000  # far beyond any library; a larger offset is refused (422) before it reaches the database
+
+
 class ResourcePages(LimitOffsetPagination):
-    pass
+    """The library's pages. An offset larger than the database can take once answered 500; it is refused with a clear 422."""
+
+    class Input(LimitOffsetPagination.Input):
+        offset: int = Field(0, ge=0, le=MOST_OFFSET)
 
 
 def _out(resource, latest_number=None) -> dict:

@@ -15,7 +15,7 @@
 from goldenthread.core.permissions import is_partnership_admin
 from goldenthread.partnership.models import Organisation
 
-from ..permissions import is_champion, is_workforce, leads_an_organisation
+from ..permissions import is_champion, is_workforce, leads_an_organisation, role_in
 
 
 def can_read_library(user) -> bool:
@@ -37,7 +37,13 @@ def _is_keeper(user, resource) -> bool:
 
 
 def can_add_version(user, resource) -> bool:
-    return resource is not None and not resource.is_withdrawn and can_add(user)
+    """A new version replaces the file everyone downloads: the person who added it, the partnership admins, and the
+    champions and leads of the organisation it comes from; never someone from another organisation."""
+    if resource is None or resource.is_withdrawn or not can_add(user):
+        return False
+    if _is_keeper(user, resource):
+        return True
+    return resource.organisation_id is not None and role_in(user, resource.organisation) is not None
 
 
 def can_change(user, resource) -> bool:

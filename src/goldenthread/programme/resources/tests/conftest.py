@@ -123,10 +123,11 @@ def resource_details(**changes) -> dict:
 
 
 @pytest.fixture
-def guide(champion):
-    """Jo Park's guide, a Markdown file, version 1."""
+def guide(champion, childrens_services):
+    """Jo Park's guide, a Markdown file, version 1, from Riverbend Children's Services."""
     return services.add_resource(
         by=champion,
+        organisation=childrens_services,
         title="Writing with families: words that help (fictional)",
         summary="How to write records families can read without feeling judged.",
         kind="guide",

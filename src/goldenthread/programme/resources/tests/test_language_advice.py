@@ -59,9 +59,14 @@ def test_a_file_with_no_words_to_read_says_so(client, champion):
     assert "We could not find any words in this file" in page
 
 
-def test_the_advice_is_for_the_people_who_can_add_a_better_version_not_every_reader(client, champion, practitioner, organisation_lead):
+def test_the_advice_is_for_the_people_who_can_add_a_better_version_not_every_reader(client, champion, practitioner, organisation_lead, childrens_services):
     resource = services.add_resource(
-        by=champion, title="Visit notes guide (fictional)", summary="About visits.", kind="guide", upload=upload("visit.txt", WORDS_WITH_ADVICE.encode())
+        by=champion,
+        organisation=childrens_services,
+        title="Visit notes guide (fictional)",
+        summary="About visits.",
+        kind="guide",
+        upload=upload("visit.txt", WORDS_WITH_ADVICE.encode()),
     )
     url = reverse("programme:resources-detail", args=[resource.public_id])
     client.force_login(organisation_lead)

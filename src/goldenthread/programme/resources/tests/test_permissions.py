@@ -1,8 +1,8 @@
 """Who may do what in the resources library, as a matrix: every person the partnership has, against every page.
 
-Jo Park (champion, Riverbend Children's Services) added a guide. Anyone in the workforce reads the
+Jo Park (champion, Riverbend Children's Services) added a guide from her organisation. Anyone in the workforce reads the
 library, opens the guide and downloads it. Champions, organisation leads and the partnership team
-add resources and new versions. Jo and the partnership team change or withdraw Jo's guide. A family
+add resources; Jo, her organisation's lead and the partnership team add new versions of her guide. Jo and the partnership team change or withdraw it. A family
 member, and anyone else with no role, sees none of it. Everyone here is fictional.
 """
 
@@ -28,6 +28,8 @@ NOT_WORKFORCE = ["data_protection_lead", "family_member"]
 EVERYONE = [*WORKFORCE, *NOT_WORKFORCE, "anonymous"]
 ADDERS = {"partnership_lead", "organisation_lead", "champion", "other_agency_lead"}
 KEEPERS = {"partnership_lead", "champion"}  # Jo added the guide; the partnership team keeps the library
+# A new version replaces the file everyone downloads: Jo, the partnership team, and the guide's own organisation's lead.
+VERSION_ADDERS = {"partnership_lead", "champion", "organisation_lead"}
 
 
 def person(request, who):
@@ -47,7 +49,7 @@ def pages(guide) -> dict[str, tuple[str, set[str]]]:
         "resource": (reverse("programme:resources-detail", args=[guide.public_id]), everyone_in_the_workforce),
         "download": (reverse("programme:resources-download", args=[guide.public_id, 1]), everyone_in_the_workforce),
         "add": (reverse("programme:resources-add"), ADDERS),
-        "add a version": (reverse("programme:resources-add-version", args=[guide.public_id]), ADDERS),
+        "add a version": (reverse("programme:resources-add-version", args=[guide.public_id]), VERSION_ADDERS),
         "change": (reverse("programme:resources-change", args=[guide.public_id]), KEEPERS),
         "withdraw": (reverse("programme:resources-withdraw", args=[guide.public_id]), KEEPERS),
     }
@@ -71,7 +73,7 @@ def test_the_permission_functions_agree_with_the_pages(request, guide, who):
     assert permissions.can_read_library(user) == (who in WORKFORCE)
     assert permissions.can_download(user, guide) == (who in WORKFORCE)
     assert permissions.can_add(user) == (who in ADDERS)
-    assert permissions.can_add_version(user, guide) == (who in ADDERS)
+    assert permissions.can_add_version(user, guide) == (who in VERSION_ADDERS)
     assert permissions.can_change(user, guide) == (who in KEEPERS)
     assert permissions.can_withdraw(user, guide) == (who in KEEPERS)
 
@@ -114,9 +116,16 @@ def test_only_the_person_who_added_it_and_the_partnership_team_change_or_withdra
     assert guide.title == "Writing with families: words that help (fictional)" and not guide.is_withdrawn
 
 
-def test_a_champion_adds_a_version_to_a_resource_someone_else_added(linked_tool, champion):
-    version = services.add_version(linked_tool, by=champion, link="https://www.partnership.riverbend.example/team-check-in-2", note="New address.")
+def test_a_lead_of_the_organisation_a_resource_comes_from_adds_a_version_to_it(guide, organisation_lead):
+    version = services.add_version(guide, by=organisation_lead, link="https://www.partnership.riverbend.example/writing-2", note="New address.")
     assert version.number == 2
+
+
+def test_a_lead_of_another_organisation_cannot_replace_the_file_everyone_downloads(guide, linked_tool, other_agency_lead, champion):
+    for resource, someone in ((guide, other_agency_lead), (linked_tool, champion)):
+        assert not permissions.can_add_version(someone, resource)
+        with pytest.raises(Refused):
+            services.add_version(resource, by=someone, link="https://www.partnership.riverbend.example/swapped", note="Swapped.")
 
 
 def test_the_person_who_added_it_cannot_change_it_once_they_leave_the_partnership(guide, champion):
