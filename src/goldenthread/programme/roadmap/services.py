@@ -94,7 +94,7 @@ def _clean_words(*, title, description, errors: dict) -> tuple[str, str]:
 
 
 def _locked(milestone: Milestone) -> Milestone:
-    return Milestone.objects.select_for_update().select_related("organisation", "programme").get(pk=milestone.pk)
+    return Milestone.objects.select_for_update(of=("self",)).select_related("organisation", "programme").get(pk=milestone.pk)
 
 
 def _refuse_unless_open(milestone: Milestone) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
@@ -24,9 +25,14 @@ def story_by_id(public_id) -> Story | None:
     return _with_names(Story.objects.filter(public_id=public_id)).first()
 
 
+AREA_CODE = re.compile(r"[-a-z0-9_]{1,80}")
+
+
 def approved_for_workforce(*, domain: str = ""):
     """Approved stories, partnership-wide and public, newest first; in one area of the continuum when `domain` is given."""
     stories = _with_names(Story.objects.filter(status=APPROVED))
+    if domain and not AREA_CODE.fullmatch(domain):
+        return stories.none()  # an area's code is a short slug; anything else (a NUL character, say) names no area
     if domain:
         stories = stories.filter(domains__contains=[domain]) if _json_contains_works() else _in_area(stories, domain)
     return stories.order_by("-approved_at", "-pk")

@@ -144,7 +144,7 @@ def change_workstream(
     errors: dict = {}
     values = _workstream_values(errors, name=name, purpose=purpose, principles=principles, lead=lead, rhythm=rhythm, meeting_weekday=meeting_weekday)
     raise_if(errors)
-    workstream = Workstream.objects.select_for_update().select_related("programme").get(pk=workstream.pk)
+    workstream = Workstream.objects.select_for_update(of=("self",)).select_related("programme").get(pk=workstream.pk)
     new_lead = workstream.lead_id != lead.pk
     for field, value in {**values, "is_open": bool(is_open)}.items():
         setattr(workstream, field, value)
@@ -194,7 +194,7 @@ def add_member(workstream: Workstream, *, by, person) -> WorkstreamMember:
 def take_off(member: WorkstreamMember, *, by) -> WorkstreamMember:
     """Take someone off a workstream (its lead or the partnership team), or step back from it oneself. Their part in meetings so far is kept."""
     _refuse_unless(permissions.can_take_off(by, member), permissions.MEMBERS_BY_THE_LEAD)
-    member = WorkstreamMember.objects.select_for_update().select_related("workstream").get(pk=member.pk)
+    member = WorkstreamMember.objects.select_for_update(of=("self",)).select_related("workstream").get(pk=member.pk)
     if member.person_id == member.workstream.lead_id:
         raise ValidationError(rules.THE_LEAD_STAYS)
     if member.left_at is None:
@@ -292,7 +292,7 @@ def add_action(
 @transaction.atomic
 def update_action(action: WorkstreamAction, *, by, **changes) -> WorkstreamAction:
     """Change an action (what, who, when, how far it has got, where it came from); every change is kept in its history."""
-    action = WorkstreamAction.objects.select_for_update().select_related("workstream__programme", "meeting").get(pk=action.pk)
+    action = WorkstreamAction.objects.select_for_update(of=("self",)).select_related("workstream__programme", "meeting").get(pk=action.pk)
     before = {field: getattr(action, field) for field in HISTORY_FIELDS}
     PLAN.change_step(action, by=by, changes=changes)
     for field in HISTORY_FIELDS:
@@ -312,7 +312,7 @@ def update_action(action: WorkstreamAction, *, by, **changes) -> WorkstreamActio
 @transaction.atomic
 def mark_action_done(action: WorkstreamAction, *, by) -> WorkstreamAction:
     """Mark an action done; one already done stays as it is. A cancelled action cannot be done."""
-    action = WorkstreamAction.objects.select_for_update().select_related("workstream__programme").get(pk=action.pk)
+    action = WorkstreamAction.objects.select_for_update(of=("self",)).select_related("workstream__programme").get(pk=action.pk)
     PLAN.require_change(by, action.workstream)
     _refuse_unless(not action.is_cancelled, rules.ACTION_CANCELLED)
     if action.status == Status.DONE:
@@ -326,7 +326,7 @@ def mark_action_done(action: WorkstreamAction, *, by) -> WorkstreamAction:
 @transaction.atomic
 def move_action(action: WorkstreamAction, *, by, due_on: date, reason: str = "") -> WorkstreamAction:
     """Move an action to a new due date; the old date is kept in its history, with the reason given."""
-    action = WorkstreamAction.objects.select_for_update().select_related("workstream__programme").get(pk=action.pk)
+    action = WorkstreamAction.objects.select_for_update(of=("self",)).select_related("workstream__programme").get(pk=action.pk)
     PLAN.require_change(by, action.workstream)
     errors: dict = {}
     new_day = rules.NEW_DUE_ON.clean(due_on, field="due_on", errors=errors)
@@ -347,7 +347,7 @@ def move_action(action: WorkstreamAction, *, by, due_on: date, reason: str = "")
 @transaction.atomic
 def cancel_action(action: WorkstreamAction, *, by, reason: str) -> WorkstreamAction:
     """Cancel an action that is no longer needed; it stays in the list, marked cancelled, with the reason in its history."""
-    action = WorkstreamAction.objects.select_for_update().select_related("workstream__programme").get(pk=action.pk)
+    action = WorkstreamAction.objects.select_for_update(of=("self",)).select_related("workstream__programme").get(pk=action.pk)
     PLAN.require_change(by, action.workstream)
     errors: dict = {}
     reason = rules.WHY_CANCELLED.clean(reason, field="reason", errors=errors)
@@ -368,7 +368,7 @@ def cancel_action(action: WorkstreamAction, *, by, reason: str) -> WorkstreamAct
 def ask_to_join(workstream: Workstream, *, by, message: str = "") -> JoinRequest:
     """Ask to join a workstream, in a few words of one's own: anyone in the workforce not on it yet. The lead is told."""
     _refuse_unless(permissions.is_workforce(by), permissions.NOT_FOR_YOU)
-    workstream = Workstream.objects.select_for_update().select_related("programme", "lead").get(pk=workstream.pk)
+    workstream = Workstream.objects.select_for_update(of=("self",)).select_related("programme", "lead").get(pk=workstream.pk)
     errors: dict = {}
     message = rules.JOIN_MESSAGE.clean(message, field="message", errors=errors)
     if not workstream.is_running:
@@ -387,7 +387,7 @@ def ask_to_join(workstream: Workstream, *, by, message: str = "") -> JoinRequest
 @transaction.atomic
 def decide_join_request(join_request: JoinRequest, *, by, accept: bool, reply: str = "") -> JoinRequest:
     """Welcome someone onto the workstream, or say not this time: its lead, or the partnership team. They are told by e-mail and on their home page."""
-    join_request = JoinRequest.objects.select_for_update().select_related("workstream__programme", "person").get(pk=join_request.pk)
+    join_request = JoinRequest.objects.select_for_update(of=("self",)).select_related("workstream__programme", "person").get(pk=join_request.pk)
     workstream = join_request.workstream
     _refuse_unless(permissions.can_decide_join_requests(by, workstream), permissions.LEAD_DECIDES)
     errors: dict = {}
