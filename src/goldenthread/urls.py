@@ -16,6 +16,8 @@ urlpatterns = [
     path("", include("goldenthread.pledges.urls")),
     path("continuum/", include("goldenthread.continuum.urls")),
     path("families/", include("goldenthread.families.urls")),
+    path("my-record/", include("goldenthread.family_door.urls")),
+    path("families/", include("goldenthread.family_door.staff_urls")),
     path("supervision/", include("goldenthread.supervision.urls")),
     path("training/", include("goldenthread.training.urls")),
     path("wellbeing/", include("goldenthread.wellbeing.urls")),

@@ -250,8 +250,10 @@ class ResetPasswordForm(PasswordResetForm):
         self.fields["email"].error_messages["invalid"] = "Enter an e-mail address like name@example.org"
 
     def get_users(self, email):
-        """Active people with this address, including those invited who have not chosen a password yet."""
-        return get_user_model()._default_manager.filter(email=normalised_email(email), is_active=True)
+        """Active people with this address, including those invited who have not chosen a password yet.
+
+        Never a family member's own account: it has no password, and signs in with a one-time code."""
+        return get_user_model()._default_manager.filter(email=normalised_email(email), is_active=True, is_family_account=False)
 
 
 class ApiTokenForm(TidyTextMixin, forms.ModelForm):

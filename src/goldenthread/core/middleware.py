@@ -118,3 +118,57 @@ class MethodNotAllowedPageMiddleware:
         if allowed:
             page["Allow"] = allowed
         return page
+
+
+# Core's pages a family member's own account may open, besides the pages made for them.
+FAMILY_ACCOUNT_CORE_PAGES = frozenset({"sign-out", "signed-out", "privacy", "accessibility", "brand-css", "language-feedback"})
+
+
+class FamilyAccountMiddleware:
+    """A family member's own account opens only the pages made for family members, never a staff page.
+
+    Which pages those are, each app says (`core.registry.register(family_namespaces=...)`); core
+    adds signing out, the privacy and accessibility statements and the language feedback. Any
+    other page sends a family member to their own home page (a GET) or is refused (anything
+    else, and the API), before the view or its form runs.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and getattr(user, "is_family_account", False) and not family_page(request.path_info):
+            return refuse_family_account(request)
+        return self.get_response(request)
+
+
+def family_page(path: str) -> bool:
+    from django.urls import Resolver404, resolve
+
+    from .registry import family_namespaces
+
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return True  # the 404 page, as for anyone
+    if match.namespaces and match.namespaces[0] in family_namespaces():
+        return True
+    return match.namespaces == ["core"] and match.url_name in FAMILY_ACCOUNT_CORE_PAGES
+
+
+FAMILY_ACCOUNT_REFUSED = "This page is for people who work in the partnership. Your own pages are on your home page."
+
+
+def refuse_family_account(request):
+    from django.shortcuts import redirect
+    from django.urls import reverse
+
+    from .registry import family_namespaces
+
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": FAMILY_ACCOUNT_REFUSED}, status=403)
+    homes = sorted(family_namespaces())
+    if request.method in ("GET", "HEAD") and homes:
+        return redirect(reverse(f"{homes[0]}:home"))
+    return render(request, "core/errors/refused.html", {"message": FAMILY_ACCOUNT_REFUSED}, status=403)

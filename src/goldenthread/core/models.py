@@ -35,7 +35,8 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    """A person who signs in: practitioner, champion, organisation lead, trainer or partnership lead.
+    """A person who signs in: practitioner, champion, organisation lead, trainer or partnership lead,
+    or a family member with their own account (`is_family_account`), who sees only the family's own pages.
 
     What a person may do in an organisation comes from their `Membership` there; the
     partnership-wide role (running the partnership) is `is_partnership_admin`.
@@ -54,6 +55,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         "Data protection lead",
         default=False,
         help_text="Reviews emergency access to family records and the access log.",
+    )
+    is_family_account = models.BooleanField(
+        "Family member's own account",
+        default=False,
+        help_text="A child, young person, parent or carer invited to see and shape their own record: only the family's own pages, never staff pages.",
     )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)

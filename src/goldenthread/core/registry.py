@@ -11,6 +11,7 @@ Core reads this registry and imports no app. An app registers:
   and what each field is;
 - who a person should ask when their role does not include something (`who_to_ask`, a
   function of the signed-in person returning words such as "ask the partnership team", or None);
+- the URL namespaces of its pages for family members' own accounts (`family_namespaces`);
 - the management command that loads its demo data, and when it runs in `manage.py load_demo`.
 
 A new module adds one `register(...)` call and nothing in core.
@@ -100,6 +101,7 @@ class AppParts:
     waiting: Callable[[object], list[Waiting]] | None = None
     audit_labels: Mapping[str, AuditLabel] = field(default_factory=dict)
     who_to_ask: Callable[[object], str | None] | None = None
+    family_namespaces: tuple[str, ...] = ()
 
 
 _registered: dict[str, AppParts] = {}
@@ -118,13 +120,18 @@ def register(
     waiting=None,
     audit_labels: Mapping[type | str, AuditLabel] | None = None,
     who_to_ask=None,
+    family_namespaces: tuple[str, ...] = (),
 ) -> AppParts:
     """Say what an app adds; `order` places its menu links and home cards, lowest first.
 
-    `audit_labels` maps each model (the class, or its "app.model" label) to its `AuditLabel`.
+    `audit_labels` maps each model (the class, or its "app.model" label) to its `AuditLabel`;
+    `family_namespaces` names the URL namespaces of pages made for family members' own accounts
+    (the only pages, with a few of core's, that a family account may open).
     """
     labels = {_model_label(model): words for model, words in (audit_labels or {}).items()}
-    parts = AppParts(label, menu, home_cards, order, audited, holds_personal_data, demo_command, demo_order, waiting, labels, who_to_ask)
+    parts = AppParts(
+        label, menu, home_cards, order, audited, holds_personal_data, demo_command, demo_order, waiting, labels, who_to_ask, tuple(family_namespaces)
+    )
     _registered[label] = parts
     return parts
 
@@ -138,8 +145,12 @@ def apps_in_order() -> list[AppParts]:
 
 
 def menu_for(user) -> list[MenuEntry]:
-    links = [MenuEntry("Home", "/")]
+    """The menu: for a family member's own account, only the links of the apps with pages made for them."""
+    family_account = bool(getattr(user, "is_family_account", False))
+    links = [] if family_account else [MenuEntry("Home", "/")]
     for parts in apps_in_order():
+        if family_account and not parts.family_namespaces:
+            continue
         if parts.menu is not None:
             links.extend(MenuEntry(*link) for link in parts.menu(user))
     return links
@@ -194,3 +205,8 @@ def who_to_ask(user) -> str | None:
             if words:
                 return words
     return None
+
+
+def family_namespaces() -> frozenset[str]:
+    """The URL namespaces of every app's pages for family members' own accounts."""
+    return frozenset(name for parts in _registered.values() for name in parts.family_namespaces)

@@ -261,8 +261,8 @@ def token_for_api_key(key: str) -> ApiToken | None:
     if not key or len(key) > 200:
         return None
     token = ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash_key(key), revoked_at=None).first()
-    if token is None or token.has_expired or not token.user.is_active:
-        return None
+    if token is None or token.has_expired or not token.user.is_active or token.user.is_family_account:
+        return None  # a family member's own account never holds a token (it opens only the family's pages)
     if not _device_still_verifies(token):
         return None
     # Bookkeeping, not a change anyone made: a bulk update on purpose, so that each API call does

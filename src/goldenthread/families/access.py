@@ -8,7 +8,8 @@ Nobody sees family data by role alone. A person sees a part of a family's record
   covers that part for that organisation today (basis "consent"); withdrawn or expired agreements
   stop access at once;
 - they are a member of the family, signed in with their own account (basis "family-member"): their
-  family's story, their own one-page profile, the household, the team, the agreements and the log;
+  family's story, their own one-page profile, the chronology that is about them or the whole
+  household, the contact details, the household, the team, the agreements and the log;
 - they have an active emergency access to the family (basis "emergency"): every part, for a short
   fixed time, flagged for the data protection lead's review;
 - they are the partnership's data protection lead (basis "data-protection"): the access log only.
@@ -32,8 +33,8 @@ Seeing a part is not always changing it (`decide_change`):
   and a family member asks their lead practitioner;
 - the story, profiles, chronology and contact details are changed by whoever may see them: the
   recording organisation's team, another organisation's team member for the parts a live agreement
-  covers, someone with live emergency access, and a family member for their story and their own
-  profile only;
+  covers, and someone with live emergency access; a family member suggests a change in their own
+  words instead (the family's own pages, `family_door`), and the team decides with them;
 - the team and the agreements are changed under their own rules (`permissions.py`); the access log
   is never changed.
 
@@ -86,8 +87,12 @@ PART_LABELS = {
     ACCESS_LOG: "The record of who has looked",
 }
 
-# What a family member sees of their own family's record.
-FAMILY_MEMBER_PARTS = frozenset({Part.STORY.value, Part.PROFILES.value, HOUSEHOLD, TEAM, CONSENTS, ACCESS_LOG})
+# What a family member sees of their own family's record: the story, their own profile, the chronology
+# (what is about them or the whole household, `Decision.only_person_id`), the contact details, the
+# household, the team, the agreements and the log.
+FAMILY_MEMBER_PARTS = frozenset({Part.STORY.value, Part.PROFILES.value, Part.CHRONOLOGY.value, Part.CONTACT.value, HOUSEHOLD, TEAM, CONSENTS, ACCESS_LOG})
+# The parts where a family member sees only what is about them (or, for the chronology, the whole household).
+FAMILY_MEMBER_OWN_PARTS = frozenset({Part.PROFILES.value, Part.CHRONOLOGY.value})
 # Basis for searching before creating a record (asked of the lead to add to AccessLogEntry.Basis).
 SEARCH_BASIS = getattr(Basis, "SEARCH", "search")
 
@@ -370,7 +375,7 @@ def _decide(found: AccessContext | None, part: str) -> Decision:
         if part == HOUSEHOLD and found.consented_parts:
             return Decision(True, Basis.CONSENT, part=part)
     if found.person_id is not None and part in FAMILY_MEMBER_PARTS:
-        only = found.person_id if part == Part.PROFILES else None
+        only = found.person_id if part in FAMILY_MEMBER_OWN_PARTS else None
         return Decision(True, Basis.FAMILY_MEMBER, part=part, only_person_id=only)
     if found.emergency is not None and part != ACCESS_LOG:
         return Decision(True, Basis.EMERGENCY, part=part, emergency=found.emergency)
@@ -390,6 +395,7 @@ def decide(user, family, part) -> Decision:
 CHANGEABLE_PARTS: tuple[str, ...] = CONTENT_PARTS + (HOUSEHOLD,)
 HOUSEHOLD_CHANGE_REFUSED = "Only the team in the organisation holding the record, or someone with emergency access, can change the household."
 OWN_PROFILE_ONLY = "A family member can change only their own one-page profile."
+FAMILY_MEMBERS_SUGGEST = "A family member suggests a change to their record in their own words, and the team decides with them."
 NOT_CHANGED_HERE = "The team and the family's agreements have their own rules for changes, and the access log is never changed."
 
 
@@ -404,6 +410,8 @@ def _decide_change(found: AccessContext | None, part: str, person=None) -> Decis
         seen = _decide(found, part)
         return _refused(part, HOUSEHOLD_CHANGE_REFUSED) if seen.allowed else seen
     decision = _decide(found, part)
+    if decision.allowed and decision.basis == Basis.FAMILY_MEMBER:
+        return _refused(part, FAMILY_MEMBERS_SUGGEST)
     if person is not None and decision.allowed and not decision.covers_person(person):
         return _refused(part, OWN_PROFILE_ONLY)
     return decision

@@ -417,17 +417,12 @@ class ConsentForm(GoldenThreadForm):
         error_messages={"required": rules.CHOOSE_HOW_IT_WAS_GIVEN, "invalid_choice": f"{rules.CHOOSE_HOW_IT_WAS_GIVEN} from the list"},
     )
 
-    def __init__(self, *args, organisations, people, family_member=False, **kwargs):
+    def __init__(self, *args, organisations, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisations = {str(o.public_id): o for o in organisations}
         self.people = {str(p.public_id): p for p in people}
-        self.family_member = family_member
         self.fields["organisation"].choices = [("", "Choose an organisation"), *[(k, o.name) for k, o in self.organisations.items()]]
         self.fields["given_by"].choices = [*[(k, _person_label(p)) for k, p in self.people.items()], (SOMEONE_ELSE, "Someone else")]
-        if family_member:
-            # A family member gives the agreement themselves, signed in: who and how are known.
-            for name in ("given_by", "given_by_name", "method"):
-                del self.fields[name]
 
     def clean(self):
         cleaned = super().clean()
@@ -440,15 +435,6 @@ class ConsentForm(GoldenThreadForm):
 
     def agreement(self) -> dict:
         data = self.cleaned_data
-        if self.family_member:
-            common = {"given_by": None, "given_by_name": "", "method": ConsentAgreement.Method.ONLINE}
-            return {
-                "organisation": self.organisations[data["organisation"]],
-                "parts": list(data["parts"]),
-                "valid_from": data["valid_from"],
-                "valid_until": data["valid_until"],
-                **common,
-            }
         person = self.people.get(data["given_by"])
         return {
             "organisation": self.organisations[data["organisation"]],

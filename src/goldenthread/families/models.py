@@ -129,6 +129,9 @@ class StoryEntry(models.Model):
     recorded_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
+    in_words_of = models.ForeignKey(
+        "Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="The family member whose suggested words the team accepted."
+    )
 
     class Meta:
         ordering = ["told_on", "recorded_at"]
@@ -145,6 +148,11 @@ class OnePageProfile(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
+    in_words_of = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="The family member whose suggested words the team accepted."
+    )
+    in_my_own_words = models.TextField("What I want people to know about me", max_length=rules.IN_MY_OWN_WORDS.max_length, blank=True)
+    own_words_at = models.DateTimeField("When they last wrote it", null=True, blank=True)
 
 
 class ChronologyEntry(models.Model):
@@ -160,6 +168,15 @@ class ChronologyEntry(models.Model):
     recorded_at = models.DateTimeField(default=timezone.now)
     source = models.CharField(
         max_length=rules.SOURCE_LENGTH, default="practitioner", help_text="Where it came from: a practitioner, or a group supervision summary."
+    )
+    about = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Who it is about",
+        help_text="Blank when it is about the whole household. A family member sees what is about them or the whole household.",
     )
 
     class Meta:

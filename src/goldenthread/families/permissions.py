@@ -70,12 +70,17 @@ def can_manage_team(user, family) -> bool:
 
 
 def acts_as_family_member(user, family) -> bool:
-    """A member of the family, not also in the recording organisation's team: they give and withdraw the agreement themselves."""
+    """A member of the family, not also in the recording organisation's team: they withdraw an agreement themselves."""
     return access.is_family_member(user, family) and not in_recording_team(user, family)
 
 
-def can_manage_consent(user, family) -> bool:
-    """Record or withdraw the family's agreement: the recording organisation's team, or the family member."""
+def can_record_consent(user, family) -> bool:
+    """Record the family's agreement: the recording organisation's team (a family member asks them, on their own pages)."""
+    return in_recording_team(user, family)
+
+
+def can_withdraw_consent(user, family) -> bool:
+    """Withdraw an agreement, with effect at once: the recording organisation's team, or any family member with their own account."""
     return in_recording_team(user, family) or access.is_family_member(user, family)
 
 

@@ -70,6 +70,9 @@ IMPORTANT_TO_ME = TextRule("What is important to me", 4000, rows=6)
 HOW_TO_SUPPORT_ME = TextRule("How best to support me", 4000, rows=6)
 WRITTEN_WITH = TextRule("Who wrote it with me", 300, hint="For example: Jamie, with Riley from Children's Services", advice=True)
 WRITE_ONE_PART_OF_THE_PROFILE = "Write at least one part of the profile"
+# Written by the family member themselves, on their own pages: theirs, never changed by the team.
+IN_MY_OWN_WORDS = TextRule("What I want people to know about me", 4000, rows=6, hint="In your own words. The people in your team will see it, marked as yours.")
+ONLY_THEIR_OWN_WORDS = "Only the person themselves can write what they want people to know about them."
 
 # The chronology -----------------------------------------------------------------------------------
 

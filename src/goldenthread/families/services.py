@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from goldenthread.core.forms import clean_text
 from goldenthread.core.mail import send_later
+from goldenthread.core.permissions import is_signed_in
 from goldenthread.core.refusals import EditConflict, Refused, check_version
 from goldenthread.core.rules import raise_if
 
@@ -325,26 +326,57 @@ def update_person(person, *, by, **fields) -> Person:
 # --- the story, profiles and chronology -----------------------------------------------------
 
 
+def give_own_sign_in(person, *, by, account) -> Person:
+    """Link a family member to their own account (made when they accept their invitation, `family_door`)."""
+    if not getattr(account, "is_family_account", False):
+        raise Refused("Only a family member's own account can be linked to them.")
+    with transaction.atomic():
+        saved = Person.objects.select_for_update().get(pk=person.pk)
+        saved.account = account
+        saved.save()
+        access.forget()
+    return saved
+
+
+def take_away_own_sign_in(person, *, by) -> Person:
+    """Stop a family member's own sign-in: the account is switched off and no longer linked; the record is unchanged."""
+    with transaction.atomic():
+        saved = Person.objects.select_for_update().select_related("account").get(pk=person.pk)
+        account = saved.account
+        if account is None:
+            return saved
+        saved.account = None
+        saved.save()
+        account.is_active = False
+        account.save()
+        access.forget()
+        access.log(by, saved.family, Action.UPDATE, access.HOUSEHOLD, Basis.RECORDING_ORGANISATION, f"Stopped {saved}'s own sign-in")
+    return saved
+
+
 def _clean_story(fields: dict, errors: dict) -> dict:
     cleaned = _clean_text(STORY_TEXT, fields, errors)
     cleaned["told_on"] = rules.TOLD_ON.clean(fields.get("told_on"), field="told_on", errors=errors)
     return cleaned
 
 
-def add_story_entry(family, *, by, story, who_was_there, told_on, how_agreed) -> StoryEntry:
-    """Add to the family's story, in their words."""
+def add_story_entry(family, *, by, story, who_was_there, told_on, how_agreed, in_words_of=None) -> StoryEntry:
+    """Add to the family's story, in their words (`in_words_of`: the family member whose suggestion this was)."""
     decision = _need_change(by, family, Part.STORY, Action.CREATE)
     errors = {}
     cleaned = _clean_story({"story": story, "who_was_there": who_was_there, "told_on": told_on, "how_agreed": how_agreed}, errors)
     raise_if(errors)
     with transaction.atomic():
-        entry = StoryEntry.objects.create(family=family, recorded_by=by, **cleaned)
+        entry = StoryEntry.objects.create(family=family, recorded_by=by, in_words_of=_in_family(in_words_of, family), **cleaned)
         access.log_decision(by, family, Action.CREATE, decision, "Added to the family's story")
     return entry
 
 
-def update_story_entry(entry, *, by, version, story, who_was_there, told_on, how_agreed) -> StoryEntry:
-    """Change a part of the story; EditConflict if someone saved a newer version since it was read."""
+def update_story_entry(entry, *, by, version, story, who_was_there, told_on, how_agreed, in_words_of=None) -> StoryEntry:
+    """Change a part of the story; EditConflict if someone saved a newer version since it was read.
+
+    `in_words_of` is the family member whose suggested words these are, where they are; a change
+    by the team alone clears the mark, since the words are no longer only theirs."""
     family = entry.family
     decision = _need_change(by, family, Part.STORY, Action.UPDATE)
     errors = {}
@@ -355,14 +387,17 @@ def update_story_entry(entry, *, by, version, story, who_was_there, told_on, how
         check_version(saved, version, fields=STORY_FIELDS, typed=cleaned)
         for name, value in cleaned.items():
             setattr(saved, name, value)
+        saved.in_words_of = _in_family(in_words_of, family)
         saved.version += 1
         saved.save()
         access.log_decision(by, family, Action.UPDATE, decision, "Changed the family's story")
     return saved
 
 
-def save_profile(person, *, by, version, **fields) -> OnePageProfile:
-    """Write or change a person's one-page profile; `version` is the version read (None or 0 for a new one)."""
+def save_profile(person, *, by, version, in_words_of=None, **fields) -> OnePageProfile:
+    """Write or change a person's one-page profile; `version` is the version read (None or 0 for a new one).
+
+    `in_words_of` is the family member whose suggested words these are, where they are."""
     family = person.family
     decision = _need_change(by, family, Part.PROFILES, Action.UPDATE, person=person)
     errors = {}
@@ -384,13 +419,42 @@ def save_profile(person, *, by, version, **fields) -> OnePageProfile:
             setattr(saved, name, value)
         saved.version += 1
         saved.updated_by = by
+        saved.in_words_of = _in_family(in_words_of, family)
         saved.save()
         access.log_decision(by, family, action, decision, "A one-page profile")
     return saved
 
 
-def add_chronology_entry(family, *, by, occurred_on, what_happened, meaning_for_child, source="practitioner", organisation=None) -> ChronologyEntry:
-    """Add a significant event; the organisation is the person's team place (or the one given, if theirs)."""
+def _in_family(person, family):
+    """The family member whose words these are, only if they are in this family."""
+    return person if person is not None and person.family_id == family.pk else None
+
+
+def save_own_words(person, *, by, text) -> OnePageProfile:
+    """The person writes, on their own pages, what they want people to know about them: theirs alone, marked as theirs."""
+    family = person.family
+    if not (is_signed_in(by) and person.account_id == by.pk):
+        _refuse(by, family, Action.UPDATE, Part.PROFILES, rules.ONLY_THEIR_OWN_WORDS)
+    errors = {}
+    cleaned = rules.IN_MY_OWN_WORDS.clean(text, field="in_my_own_words", errors=errors)
+    raise_if(errors)
+    with transaction.atomic():
+        # Not a new version of what the team writes: their edit in progress is not in conflict with it.
+        profile = OnePageProfile.objects.select_for_update().filter(person=person).first() or OnePageProfile(person=person)
+        profile.in_my_own_words = cleaned
+        profile.own_words_at = timezone.now()
+        profile.save()
+        access.log(by, family, Action.UPDATE, Part.PROFILES, Basis.FAMILY_MEMBER, "Wrote what they want people to know about them")
+    return profile
+
+
+def add_chronology_entry(
+    family, *, by, occurred_on, what_happened, meaning_for_child, source="practitioner", organisation=None, about=None
+) -> ChronologyEntry:
+    """Add a significant event; the organisation is the person's team place (or the one given, if theirs).
+
+    `about` is the person in the household it is about (None: the whole household); a family
+    member sees what is about them or the whole household."""
     decision = _need_change(by, family, Part.CHRONOLOGY, Action.CREATE)
     place = access.team_place(by, family)
     if organisation is None:
@@ -409,10 +473,17 @@ def add_chronology_entry(family, *, by, occurred_on, what_happened, meaning_for_
         "what_happened": rules.WHAT_HAPPENED.clean(what_happened, field="what_happened", errors=errors),
         "meaning_for_child": rules.MEANING_FOR_CHILD.clean(meaning_for_child, field="meaning_for_child", errors=errors),
     }
+    if about is not None and about.family_id != family.pk:
+        errors["about"] = rules.CHOOSE_SOMEONE_IN_THE_HOUSEHOLD
     raise_if(errors)
     with transaction.atomic():
         entry = ChronologyEntry.objects.create(
-            family=family, organisation_id=organisation_id, recorded_by=by, source=clean_text(str(source))[: rules.SOURCE_LENGTH] or "practitioner", **cleaned
+            family=family,
+            organisation_id=organisation_id,
+            recorded_by=by,
+            source=clean_text(str(source))[: rules.SOURCE_LENGTH] or "practitioner",
+            about=about,
+            **cleaned,
         )
         access.log_decision(by, family, Action.CREATE, decision, "Added to the chronology")
     return entry
@@ -526,14 +597,13 @@ def make_lead(team_member, *, by) -> TeamMember:
 def record_consent(family, *, by, organisation, parts, valid_from=None, valid_until=None, given_by=None, given_by_name="", method) -> ConsentAgreement:
     """Record the family's agreement that an organisation may see some parts of the record, for a time."""
     _need(
-        permissions.can_manage_consent(by, family),
+        permissions.can_record_consent(by, family),
         by,
         family,
         Action.CREATE,
         access.CONSENTS,
-        "Only the team in the organisation holding the record, or the family, can record the family's agreement.",
+        "Only the team in the organisation holding the record can record the family's agreement. A family member asks them on their own pages.",
     )
-    family_member = permissions.acts_as_family_member(by, family)
     errors = {}
     chosen = sorted({str(part) for part in (parts or [])})
     if not chosen:
@@ -551,15 +621,10 @@ def record_consent(family, *, by, organisation, parts, valid_from=None, valid_un
         errors["valid_until"] = rules.ENDS_BEFORE_IT_STARTS
     if given_by is not None and given_by.family_id != family.pk:
         errors["given_by"] = rules.CHOOSE_SOMEONE_IN_THE_HOUSEHOLD
-    if family_member:
-        given_by = Person.objects.filter(family=family, account=by).first()
-        given_by_name = str(given_by) if given_by else ""
-        method = ConsentAgreement.Method.ONLINE
     name = rules.GIVEN_BY_NAME.clean(given_by_name or (str(given_by) if given_by else ""), field="given_by_name", errors=errors)
     if method not in ConsentAgreement.Method.values:
         errors["method"] = rules.CHOOSE_HOW_IT_WAS_GIVEN
     raise_if(errors)
-    basis = Basis.FAMILY_MEMBER if family_member else Basis.RECORDING_ORGANISATION
     with transaction.atomic():
         consent = ConsentAgreement.objects.create(
             family=family,
@@ -573,7 +638,7 @@ def record_consent(family, *, by, organisation, parts, valid_from=None, valid_un
             recorded_by=by,
         )
         access.forget()
-        access.log(by, family, Action.CREATE, access.CONSENTS, basis, f"Agreement for {organisation.name}: {', '.join(chosen)}"[:300])
+        access.log(by, family, Action.CREATE, access.CONSENTS, Basis.RECORDING_ORGANISATION, f"Agreement for {organisation.name}: {', '.join(chosen)}"[:300])
     return consent
 
 
@@ -581,7 +646,7 @@ def withdraw_consent(consent, *, by, note="") -> ConsentAgreement:
     """Withdraw an agreement: from this moment the organisation sees nothing it covered."""
     family = consent.family
     _need(
-        permissions.can_manage_consent(by, family),
+        permissions.can_withdraw_consent(by, family),
         by,
         family,
         Action.UPDATE,

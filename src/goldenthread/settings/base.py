@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "goldenthread.pledges",
     "goldenthread.continuum",
     "goldenthread.families",
+    "goldenthread.family_door",
     "goldenthread.supervision",
     "goldenthread.training",
     "goldenthread.wellbeing",
@@ -50,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A family member's own account opens only the pages made for family members.
+    "goldenthread.core.middleware.FamilyAccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "goldenthread.core.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -233,3 +236,9 @@ def partnership_name_for_authenticator():
 
 # Emergency safeguarding access to a family's record lasts this long, then ends by itself.
 GOLDENTHREAD_EMERGENCY_ACCESS_HOURS = 2
+# The family's own door: how a family member's sign-in code reaches them (a class with a `send` method,
+# see goldenthread.family_door.senders), and whether the demo shows it on screen (never in production).
+GOLDENTHREAD_FAMILY_CODE_SENDER = os.environ.get("GOLDENTHREAD_FAMILY_CODE_SENDER", "goldenthread.family_door.senders.EmailCodeSender")
+GOLDENTHREAD_SHOW_SIGN_IN_CODES = False
+# The partnership's own choices for the family's door (youngest age, how long links and codes work); blank: the shipped ones.
+GOLDENTHREAD_FAMILY_DOOR_FILE = os.environ.get("GOLDENTHREAD_FAMILY_DOOR_FILE", "")

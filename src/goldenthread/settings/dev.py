@@ -15,3 +15,6 @@ ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
 # Static files straight from the build folder, with or without debug (no collectstatic step).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The demo has no real mailbox: a family member's sign-in code is shown on the page, marked as the demo's.
+# Never in production (`manage.py check --deploy` refuses it, family_door.E001).
+GOLDENTHREAD_SHOW_SIGN_IN_CODES = True

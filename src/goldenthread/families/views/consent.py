@@ -27,7 +27,7 @@ def consents(request, family_id):
         {
             "family": family,
             "agreements": [{"agreement": a, "state": a.state_on(today), "parts": [PART_LABELS.get(p, p) for p in a.parts or []]} for a in agreements],
-            "can_manage": permissions.can_manage_consent(request.user, family),
+            "can_manage": permissions.can_record_consent(request.user, family),
         },
     )
 
@@ -35,17 +35,15 @@ def consents(request, family_id):
 @family_page("GET", "POST")
 def record_consent(request, family_id):
     family = _family(family_id)
-    if not permissions.can_manage_consent(request.user, family):
-        _refuse(request, family, access.CONSENTS, "asked to record an agreement: only the recording organisation's team or the family member may")
+    if not permissions.can_record_consent(request.user, family):
+        _refuse(request, family, access.CONSENTS, "asked to record an agreement: only the recording organisation's team may")
     if request.method == "GET":
         _require_part(request, family, access.HOUSEHOLD, "the household's names, to record an agreement")
     organisations = Organisation.objects.filter(is_active=True).exclude(pk=family.recording_organisation_id).order_by("name")
-    family_member = permissions.acts_as_family_member(request.user, family)
     form = forms.ConsentForm(
         request.POST if request.method == "POST" else None,
         organisations=organisations,
-        people=family.people.all() if not family_member else [],
-        family_member=family_member,
+        people=family.people.all(),
         initial={"valid_from": timezone.localdate()},
     )
     return form_page(
@@ -63,8 +61,8 @@ def record_consent(request, family_id):
 def withdraw_consent(request, family_id, consent_id):
     family = _family(family_id)
     agreement = get_object_or_404(ConsentAgreement.objects.select_related("organisation"), family=family, public_id=consent_id)
-    if not permissions.can_manage_consent(request.user, family):
-        _refuse(request, family, access.CONSENTS, "asked to withdraw an agreement: only the recording organisation's team or the family member may")
+    if not permissions.can_withdraw_consent(request.user, family):
+        _refuse(request, family, access.CONSENTS, "asked to withdraw an agreement: only the recording organisation's team or the family may")
     if agreement.withdrawn_at is not None:
         messages.info(request, "This agreement has already been withdrawn.")
         return redirect("families:consents", family.public_id)
