@@ -201,11 +201,14 @@ def language_feedback(request):
     field = request.POST.get("field", "")
     text = request.POST.get(field, "") if field and field != "csrfmiddlewaretoken" else ""
     too_long = len(text) > LANGUAGE_FEEDBACK_LIMIT
-    findings = [] if too_long else check_language(text, lexicon=settings.GOLDENTHREAD_LANGUAGE_LEXICON or None)
+    to_child = request.POST.get("mode") == "child"  # written to a child or young person: plain words, with the reading age
+    findings = [] if too_long else check_language(text, mode="child" if to_child else None, lexicon=settings.GOLDENTHREAD_LANGUAGE_LEXICON or None)
+    reading_age = next((f for f in findings if f.rule.endswith("reading-age")), None)
     return render(
         request,
         "core/_language_feedback.html",
         {
+            "reading_age": reading_age,
             "faults": [f for f in findings if f.is_fault],
             "quoted": [f for f in findings if not f.is_fault and f.quoted],
             "too_long": too_long,

@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
-from goldenthread.core.forms import GoldenThreadForm, version_field
+from goldenthread.core.forms import GoldenThreadForm, LenientChoiceField, version_field
 from goldenthread.core.govuk import render_component
 from goldenthread.core.templatetags.gt import gt_error_summary
 
@@ -340,13 +340,29 @@ class ProfileForm(GoldenThreadForm):
         return {name: self.cleaned_data[name] for name in self.FIELDS}
 
 
+WHOLE_HOUSEHOLD = "whole-household"
+
+
 class ChronologyEntryForm(GoldenThreadForm):
     occurred_on = rules.OCCURRED_ON.form_field()
     what_happened = rules.WHAT_HAPPENED.form_field()
     meaning_for_child = rules.MEANING_FOR_CHILD.form_field()
+    about = LenientChoiceField(
+        label="Who it is about",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="A family member with their own sign-in sees what is about them or the whole household.",
+    )
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(person.public_id): person for person in people}
+        self.fields["about"].choices = [(WHOLE_HOUSEHOLD, "The whole household"), *[(key, _person_label(p)) for key, p in self.people.items()]]
+        self.fields["about"].initial = WHOLE_HOUSEHOLD
 
     def entry(self) -> dict:
-        return {name: self.cleaned_data[name] for name in ("occurred_on", "what_happened", "meaning_for_child")}
+        values = {name: self.cleaned_data[name] for name in ("occurred_on", "what_happened", "meaning_for_child")}
+        return {**values, "about": self.people.get(self.cleaned_data.get("about") or WHOLE_HOUSEHOLD)}
 
 
 # The team around the family -------------------------------------------------------------

@@ -341,7 +341,7 @@ def give_own_sign_in(person, *, by, account) -> Person:
 def take_away_own_sign_in(person, *, by) -> Person:
     """Stop a family member's own sign-in: the account is switched off and no longer linked; the record is unchanged."""
     with transaction.atomic():
-        saved = Person.objects.select_for_update().select_related("account").get(pk=person.pk)
+        saved = Person.objects.select_for_update(of=("self",)).select_related("account").get(pk=person.pk)
         account = saved.account
         if account is None:
             return saved
@@ -433,7 +433,7 @@ def _in_family(person, family):
 def save_own_words(person, *, by, text) -> OnePageProfile:
     """The person writes, on their own pages, what they want people to know about them: theirs alone, marked as theirs."""
     family = person.family
-    if not (is_signed_in(by) and person.account_id == by.pk):
+    if not (is_signed_in(by) and Person.objects.filter(pk=person.pk, account=by).exists()):
         _refuse(by, family, Action.UPDATE, Part.PROFILES, rules.ONLY_THEIR_OWN_WORDS)
     errors = {}
     cleaned = rules.IN_MY_OWN_WORDS.clean(text, field="in_my_own_words", errors=errors)
@@ -448,9 +448,7 @@ def save_own_words(person, *, by, text) -> OnePageProfile:
     return profile
 
 
-def add_chronology_entry(
-    family, *, by, occurred_on, what_happened, meaning_for_child, source="practitioner", organisation=None, about=None
-) -> ChronologyEntry:
+def add_chronology_entry(family, *, by, occurred_on, what_happened, meaning_for_child, source="practitioner", organisation=None, about=None) -> ChronologyEntry:
     """Add a significant event; the organisation is the person's team place (or the one given, if theirs).
 
     `about` is the person in the household it is about (None: the whole household); a family

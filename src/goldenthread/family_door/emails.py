@@ -76,9 +76,7 @@ def agreement_withdrawn(consent, user) -> tuple[str, str]:
 def _to_family(person, what: str) -> tuple[str, str]:
     subject = "There is an answer for you"
     body = (
-        f"Hello {person},\n\n"
-        f"{what} You can read it on your own pages once you have signed in:\n"
-        f"{settings.GOLDENTHREAD_SITE_URL}{reverse('family_door:home')}\n"
+        f"Hello {person},\n\n{what} You can read it on your own pages once you have signed in:\n{settings.GOLDENTHREAD_SITE_URL}{reverse('family_door:home')}\n"
     )
     return subject, body
 

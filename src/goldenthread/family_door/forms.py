@@ -9,6 +9,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from goldenthread.core.forms import DateField, GoldenThreadForm
+from goldenthread.core.templatetags.gt import OWN_WORDS_ATTRIBUTE
 from goldenthread.families import rules as family_rules
 from goldenthread.families.models import Part
 
@@ -26,6 +27,13 @@ PART_CHOICES = (
     (Part.CHRONOLOGY.value, _("The list of important events")),
     (Part.CONTACT.value, _("Your contact details")),
 )
+
+
+def own_words(field):
+    """A family member writes about themselves in their own words: no advice on how to say it (see `core.templatetags.gt`)."""
+    field.widget.attrs[OWN_WORDS_ATTRIBUTE] = "true"
+    return field
+
 
 # The three parts of a one-page profile, in the person's own voice.
 PROFILE_PART_LABELS = {
@@ -78,19 +86,21 @@ class ConfirmForm(GoldenThreadForm):
 
 
 class SuggestionForm(GoldenThreadForm):
-    suggested_text = rules.SUGGESTED_TEXT.form_field()
-    why = rules.WHY.form_field()
+    suggested_text = own_words(rules.SUGGESTED_TEXT.form_field())
+    why = own_words(rules.WHY.form_field())
 
 
 class OwnWordsForm(GoldenThreadForm):
-    in_my_own_words = family_rules.IN_MY_OWN_WORDS.form_field(
-        label=_("What I want people to know about me"),
-        help_text=_("In your own words. The people in your team will see it, marked as yours."),
+    in_my_own_words = own_words(
+        family_rules.IN_MY_OWN_WORDS.form_field(
+            label=_("What I want people to know about me"),
+            help_text=_("In your own words. The people in your team will see it, marked as yours."),
+        )
     )
 
 
 class QuestionForm(GoldenThreadForm):
-    text = rules.QUESTION.form_field()
+    text = own_words(rules.QUESTION.form_field())
 
 
 class AskToShareForm(GoldenThreadForm):
@@ -110,7 +120,7 @@ class AskToShareForm(GoldenThreadForm):
         required=False,
         help_text=_("Leave this empty to share until you stop it. For example, 27 3 2027."),
     )
-    why = rules.SHARE_WHY.form_field()
+    why = own_words(rules.SHARE_WHY.form_field())
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)

@@ -62,6 +62,16 @@ def age_on(person, day) -> int | None:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+def may_be_invited(person) -> bool:
+    """A parent or carer; a young person of the partnership's age (by their date of birth). No account yet."""
+    if person.account_id is not None:
+        return False
+    if person.role_in_family in FAMILY_ROLES:
+        return True
+    age = age_on(person, timezone.localdate()) if person.role_in_family in YOUNG_PERSON_ROLES else None
+    return age is not None and age >= rules.door().youngest_age
+
+
 def invite(person, *, by, email) -> tuple[Invitation, str]:
     """Invite a family member to their own sign-in; their link goes to them by e-mail. Returns the invitation and its token."""
     _need(permissions.can_invite(by, person), "Only the lead practitioner or the team in the organisation holding the record can invite a family member.")
@@ -374,7 +384,7 @@ def decide_suggestion(suggestion, *, by, outcome, final_text="", reply="") -> Su
         errors["reply"] = rules.REPLY_NEEDED
     raise_if(errors)
     with transaction.atomic():
-        saved = Suggestion.objects.select_for_update().select_related("person", "story_entry").get(pk=suggestion.pk)
+        saved = Suggestion.objects.select_for_update(of=("self",)).select_related("person", "story_entry").get(pk=suggestion.pk)
         if saved.status != Waiting.WAITING:
             raise Refused("This suggestion has already been decided, or they took it back.")
         if outcome != Outcome.REPLY:

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0006_one_spelling_of_every_address'),
+        ("core", "0006_one_spelling_of_every_address"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='is_family_account',
-            field=models.BooleanField(default=False, help_text="A child, young person, parent or carer invited to see and shape their own record: only the family's own pages, never staff pages.", verbose_name="Family member's own account"),
+            model_name="user",
+            name="is_family_account",
+            field=models.BooleanField(
+                default=False,
+                help_text="A child, young person, parent or carer invited to see and shape their own record: only the family's own pages, never staff pages.",
+                verbose_name="Family member's own account",
+            ),
         ),
     ]

@@ -110,7 +110,12 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
     if isinstance(widget, forms.Select):
         selected = {_value(field)}
         return render_component("select", {**common, "label": label, "items": _choices(field, selected)})
-    if isinstance(widget, forms.Textarea):  # every text box gets shared-language advice as the person types
+    if isinstance(widget, forms.Textarea) and widget.attrs.get(OWN_WORDS_ATTRIBUTE):
+        # a person writing about themselves, in their own words (a family member): no advice on how to say it
+        params = {**common, "label": label, "value": _value(field), "rows": widget.attrs.get("rows", 5)}
+        max_length = getattr(field.field, "max_length", None)
+        return render_component("character-count", {**params, "maxlength": max_length}) if max_length else render_component("textarea", params)
+    if isinstance(widget, forms.Textarea):  # every other text box gets shared-language advice as the person types
         feedback_id = f"{field.auto_id}-language"
         params = {
             **common,
@@ -138,10 +143,19 @@ def gt_field(field, hint=None, label_class="govuk-label--s", width="", heading=F
     return render_component("input", params)
 
 
+# A text box whose widget has this attribute is a person's own words about themselves: no language advice.
+OWN_WORDS_ATTRIBUTE = "data-own-words"
+# A text box written to a child or young person (data-written-to="child"): its advice includes the reading age.
+WRITTEN_TO_ATTRIBUTE = "data-written-to"
+
+
 def _language_feedback_attributes(field, feedback_id):
-    """Ask for shared-language feedback as the person types (htmx), after a pause."""
+    """Ask for shared-language feedback as the person types (htmx), after a pause; in child mode for text written to a child."""
     from django.urls import reverse
 
+    values = {"field": field.html_name}
+    if field.field.widget.attrs.get(WRITTEN_TO_ATTRIBUTE) == "child":
+        values["mode"] = "child"
     return {
         "hx-post": reverse("core:language-feedback"),
         # Only as the person types: checking every box on page load would send a burst of
@@ -149,7 +163,7 @@ def _language_feedback_attributes(field, feedback_id):
         "hx-trigger": "input changed delay:700ms",
         "hx-target": f"#{feedback_id}",
         "hx-swap": "innerHTML",
-        "hx-vals": json.dumps({"field": field.html_name}),
+        "hx-vals": json.dumps(values),
         "hx-sync": "this:replace",
     }
 

@@ -5,35 +5,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('families', '0004_access_log_append_only'),
+        ("families", "0004_access_log_append_only"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='chronologyentry',
-            name='about',
-            field=models.ForeignKey(blank=True, help_text='Blank when it is about the whole household. A family member sees what is about them or the whole household.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='families.person', verbose_name='Who it is about'),
+            model_name="chronologyentry",
+            name="about",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Blank when it is about the whole household. A family member sees what is about them or the whole household.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="families.person",
+                verbose_name="Who it is about",
+            ),
         ),
         migrations.AddField(
-            model_name='onepageprofile',
-            name='in_my_own_words',
-            field=models.TextField(blank=True, max_length=4000, verbose_name='What I want people to know about me'),
+            model_name="onepageprofile",
+            name="in_my_own_words",
+            field=models.TextField(blank=True, max_length=4000, verbose_name="What I want people to know about me"),
         ),
         migrations.AddField(
-            model_name='onepageprofile',
-            name='in_words_of',
-            field=models.ForeignKey(blank=True, help_text='The family member whose suggested words the team accepted.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='families.person'),
+            model_name="onepageprofile",
+            name="in_words_of",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The family member whose suggested words the team accepted.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="families.person",
+            ),
         ),
         migrations.AddField(
-            model_name='onepageprofile',
-            name='own_words_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='When they last wrote it'),
+            model_name="onepageprofile",
+            name="own_words_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="When they last wrote it"),
         ),
         migrations.AddField(
-            model_name='storyentry',
-            name='in_words_of',
-            field=models.ForeignKey(blank=True, help_text='The family member whose suggested words the team accepted.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='families.person'),
+            model_name="storyentry",
+            name="in_words_of",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The family member whose suggested words the team accepted.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="families.person",
+            ),
         ),
     ]

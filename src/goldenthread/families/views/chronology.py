@@ -14,7 +14,7 @@ def add_chronology(request, family_id):
     family = _family(family_id)
     _require_write(request, family, Part.CHRONOLOGY)
     place = access.team_place(request.user, family)
-    form = forms.ChronologyEntryForm(request.POST if request.method == "POST" else None)
+    form = forms.ChronologyEntryForm(request.POST if request.method == "POST" else None, people=family.people.all())
     return form_page(
         request,
         form,
