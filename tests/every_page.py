@@ -30,13 +30,16 @@ demo inside the test instead, with `load_demo()`.
 
 - `demo_people()`: role label -> person, for every sign-in the demo prints (partnership
   lead, organisation lead, champion, practitioner, trainer, data protection lead, a family
-  member with an account) and "anonymous"; each with two-step verification set up and the
-  current terms accepted.
+  member with their own account) and "anonymous"; each staff person with two-step
+  verification set up and the current terms accepted; the family member (a family account,
+  no password) with the family's short terms agreed, signed in at their own door.
 - `more_people()`: label -> (person, pattern names), for the few pages only someone else in
   the demo reaches (an organisation lead whose organisation has yet to sign, ...).
 - `everyone()`: [(label, person, only)] for both: `only` is None, or the pattern names.
-- `client_for(person)`: a Django test client signed in as them, verified with two steps
-  (a plain one for anonymous). Its `sessionid` cookie can be handed to a browser.
+- `client_for(person)`: a Django test client signed in as them, verified with two steps; a
+  family account signed in the family's way (a one-time code at their door); for anonymous,
+  one that has asked the family's door for a code (so the page to type it opens). Its
+  `sessionid` cookie can be handed to a browser.
 - `pages_for(person, client=None, only=None)`: the paths of every page they can open, one
   for each URL pattern, with its arguments filled from the demo objects they can reach.
   Each is a `Page` (a `str`) that also knows its URL pattern's `name`. A page may answer
@@ -75,7 +78,9 @@ ANONYMOUS = "anonymous"
 CANDIDATES_PER_PATTERN = 3
 DOWNLOAD_ENDINGS = (".pdf", ".csv", ".json", ".ics", ".css", ".ico", ".txt", ".xml", "download/")
 # Where a person is sent who is not signed in (or not verified): another object will not help.
-SIGN_IN_STEPS = ("core:sign-in", "core:two-step-verify", "core:two-step-setup", "core:terms")
+SIGN_IN_STEPS = ("core:sign-in", "core:two-step-verify", "core:two-step-setup", "core:terms", "family_door:sign-in", "family_door:terms")
+# The address an anonymous visitor has asked the family's door to send a code to (no account has it).
+NO_SUCH_FAMILY_ADDRESS = "nobody.here@families.riverbend.example"
 
 OPENS, TRY_ANOTHER, STOP = "opens", "try another", "stop"
 
@@ -117,15 +122,18 @@ def demo_people() -> dict[str, object]:
     page they may see opens for them (with `client_for`).
     """
     from goldenthread.core.models import User
-    from goldenthread.families.management.commands.load_demo_families import people_who_see_family_records, read_demo_families
+    from goldenthread.families.management.commands.load_demo_families import family_sign_ins, read_demo_families
+    from goldenthread.family_door.models import Suggestion, Waiting
 
     people: dict[str, object] = {}
     for label, email in _partnership_sign_ins().items():
         people[label.lower()] = User.objects.get(email=email)
     families = read_demo_families()
     people["data protection lead"] = User.objects.get(email=families.data_protection_lead)
-    family_member = next(email for email, role in people_who_see_family_records(families) if role.startswith("Family member"))
-    people["family member"] = User.objects.get(email=family_member)
+    # The family member with something waiting for their team, so every page of their own door opens for them.
+    own_sign_ins = [email for email, _ in family_sign_ins(families)]
+    waiting = set(Suggestion.objects.filter(status=Waiting.WAITING).values_list("person__account__email", flat=True))
+    people["family member"] = User.objects.get(email=next((email for email in own_sign_ins if email in waiting), own_sign_ins[0]))
     for person in people.values():
         _ready(person)
     people[ANONYMOUS] = AnonymousUser()
@@ -231,10 +239,17 @@ def _follow(thing, attribute: str):
 
 
 def _ready(person) -> None:
-    """Two-step verification set up and the current terms accepted, as every demo person who signs in has."""
+    """Two-step verification set up and the current terms accepted, as every demo person who signs in has.
+
+    A family account has neither (it never opens a staff page): it has agreed to the family's own short terms."""
     from goldenthread.core import services
     from goldenthread.core.tests.two_step import authenticator_of
+    from goldenthread.family_door import rules
+    from goldenthread.family_door.models import TermsAgreed
 
+    if person.is_family_account:
+        TermsAgreed.objects.get_or_create(user=person, version=rules.terms().version)
+        return
     authenticator_of(person)
     services.accept_terms(person, by=person)
 
@@ -260,9 +275,17 @@ def client_for(person) -> Client:
     """
     from goldenthread.core.safeguards import has_two_step
     from goldenthread.core.tests.two_step import signed_in_with_two_steps
+    from goldenthread.family_door.views.family import SIGN_IN_EMAIL
+    from tests.family_fixtures import signed_in_at_the_door
 
     if not person.is_authenticated:
-        return Client()
+        client = Client()
+        session = client.session
+        session[SIGN_IN_EMAIL] = NO_SUCH_FAMILY_ADDRESS  # as if they had asked the family's door for a code
+        session.save()
+        return client
+    if person.is_family_account:
+        return signed_in_at_the_door(person)
     if has_two_step(person):
         client = signed_in_with_two_steps(person)
     else:
@@ -546,6 +569,112 @@ def _personal_pledges(person):
     return [{"pledge_id": pledge.public_id} for pledge in PersonalPledge.objects.filter(user=person).order_by("id")[:1]]
 
 
+def _own_family_person(person):
+    """The family member a family account belongs to, or None."""
+    from goldenthread.family_door.permissions import own_person
+
+    return own_person(person) if person.is_authenticated else None
+
+
+def _own_story_entries(person) -> list[Kwargs]:
+    own = _own_family_person(person)
+    if own is None:
+        return []
+    return [{"entry_id": entry.public_id} for entry in own.family.story_entries.order_by("-told_on", "id")[:1]]
+
+
+def _profile_parts(person) -> list[Kwargs]:
+    return [{"field": "liked_and_admired"}] if _own_family_person(person) is not None else []
+
+
+def _own_live_agreements(person) -> list[Kwargs]:
+    from goldenthread.families.models import ConsentAgreement
+
+    own = _own_family_person(person)
+    if own is None:
+        return []
+    live = ConsentAgreement.objects.filter(family=own.family, withdrawn_at__isnull=True).order_by("-recorded_at")
+    return [{"consent_id": agreement.public_id} for agreement in live[:1]]
+
+
+def _own_waiting_suggestions(person) -> list[Kwargs]:
+    from goldenthread.family_door.models import Suggestion, Waiting
+
+    own = _own_family_person(person)
+    if own is None:
+        return []
+    return [{"suggestion_id": suggestion.public_id} for suggestion in Suggestion.objects.filter(person=own, status=Waiting.WAITING)[:1]]
+
+
+def _invitation_link(person) -> list[Kwargs]:
+    """The link in an invitation e-mail, for someone not signed in: a fresh invitation to a family member who may be invited."""
+    import secrets
+    from datetime import timedelta
+
+    from goldenthread.families.models import Person, TeamMember
+    from goldenthread.family_door import rules, services
+    from goldenthread.family_door.models import Invitation, digest
+
+    if person.is_authenticated:
+        return []
+    parents = Person.objects.filter(account__isnull=True, role_in_family__in=services.FAMILY_ROLES, family__status="open").order_by("id")
+    invited = next((someone for someone in parents if services.may_be_invited(someone)), None)
+    if invited is None:
+        return []
+    lead = TeamMember.objects.filter(family=invited.family, is_lead=True, left_on__isnull=True).first()
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    Invitation.objects.create(
+        person=invited,
+        email=f"invited.{invited.public_id.hex[:8]}@families.riverbend.example",
+        invited_by=lead.user if lead else None,
+        invited_at=now,
+        expires_at=now + timedelta(days=rules.door().invitation_days),
+        token_digest=digest(token),
+    )
+    return [{"token": token}]
+
+
+def _from_the_family(model_name: str, argument: str):
+    """What a family asked (suggestion, question, request to share) in the families the person works with: waiting first, then any."""
+
+    def fill(person) -> list[Kwargs]:
+        from goldenthread.family_door import models
+
+        model = getattr(models, model_name)
+        found = []
+        for family in _families(person):
+            items = model.objects.filter(family=family).order_by("-pk")
+            first = items.filter(status=models.Waiting.WAITING).first() or items.first()
+            if first is not None:
+                found.append({"family_id": family.public_id, argument: first.public_id})
+        return found
+
+    return fill
+
+
+def _families_asking(person) -> list[Kwargs]:
+    """The person's families with something from the family waiting first, then the rest."""
+    from goldenthread.family_door.models import Suggestion, Waiting
+
+    families = _families(person)
+    asking = {suggestion.family_id for suggestion in Suggestion.objects.filter(status=Waiting.WAITING)}
+    return [{"family_id": family.public_id} for family in sorted(families, key=lambda family: family.pk not in asking)]
+
+
+def _people_to_invite(person, *, with_sign_in: bool = False) -> list[Kwargs]:
+    """Family members in the person's families who may be invited to their own sign-in (or, `with_sign_in`, who have one)."""
+    from goldenthread.family_door import services
+
+    found = []
+    for family in _families(person):
+        people = family.people.order_by("id")
+        chosen = next((p for p in people if (p.account_id is not None if with_sign_in else services.may_be_invited(p))), None)
+        if chosen is not None:
+            found.append({"family_id": family.public_id, "person_id": chosen.public_id})
+    return found
+
+
 def _password_reset_link(person):
     """The link in a password-reset e-mail, for a demo person who signs in with a password."""
     from goldenthread.core.models import User
@@ -821,6 +950,17 @@ FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "families:withdraw-consent": lambda person: _family_parts(person, "consents", argument="consent_id", filters={"withdrawn_at__isnull": True}),
     "families:emergency": lambda person: _family_ids(person, on_team=False),
     "families:access-account": _family_ids,
+    "family_door:join": _invitation_link,
+    "family_door:suggest-story-entry": _own_story_entries,
+    "family_door:suggest-profile": _profile_parts,
+    "family_door:withdraw": _own_live_agreements,
+    "family_door:take-back": _own_waiting_suggestions,
+    "from_the_family:list": _families_asking,
+    "from_the_family:suggestion": _from_the_family("Suggestion", "suggestion_id"),
+    "from_the_family:question": _from_the_family("Question", "question_id"),
+    "from_the_family:share-request": _from_the_family("ShareRequest", "request_id"),
+    "from_the_family:invite": _people_to_invite,
+    "from_the_family:stop-sign-in": lambda person: _people_to_invite(person, with_sign_in=True),
     "supervision:session": _supervision_sessions,
     "supervision:acknowledge": _supervision_sessions,
     "supervision:respond": _supervision_sessions,

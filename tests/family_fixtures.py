@@ -1,8 +1,8 @@
 """The one fictional family every test shares, and the people around it.
 
 Riley Shah (Riverbend Children's Social Care) records the Brightwater family and leads
-the team; Wrenna is the child at the centre and Marnie, her parent, has her own sign-in
-(`family_member`). Casey Evans (Riverbend Community Health) asked to join the team and
+the team; Wrenna is the child at the centre and Marnie, her parent, has her own family account
+(`family_member`: no password, signed in at the family's own door, `family_client`). Casey Evans (Riverbend Community Health) asked to join the team and
 Riley agreed (`family`); in `recorded_family` Marnie has also agreed that health may see
 the story and the one-page profiles. Morgan Reyes works for a third agency, the Riverbend
 Youth Service, and is in no team. Everyone here is made up.
@@ -34,7 +34,9 @@ __all__ = [
     "code_for",
     "family_data_in",
     "family",
+    "family_client",
     "family_member",
+    "signed_in_at_the_door",
     "record_family",
     "recorded_family",
     "third_agency",
@@ -150,15 +152,38 @@ def recorded_family(family, practitioner, community_health):
 
 
 @pytest.fixture
-def family_member(family):
-    """Marnie Brightwater, Wrenna's parent, with her own sign-in to her family's record (fictional)."""
-    from goldenthread.core.models import User
-    from goldenthread.families import access
+def family_member(family, practitioner):
+    """Marnie Brightwater, Wrenna's parent, with her own family account (fictional): no password, only the family's own pages.
 
-    marnie = User.objects.create_user("marnie.brightwater@family.example", "a-long-test-password", full_name="Marnie Brightwater")
-    Person.objects.filter(family=family, first_name="Marnie").update(account=marnie)
-    access.forget()
+    She is made as her invitation makes her, and signs in at the family's own door (`family_client`)."""
+    from goldenthread.core.models import User
+
+    marnie = User.objects.create_user("marnie.brightwater@family.example", None, full_name="Marnie Brightwater", is_family_account=True)
+    services.give_own_sign_in(Person.objects.get(family=family, first_name="Marnie"), by=practitioner, account=marnie)
     return marnie
+
+
+def signed_in_at_the_door(user, client=None):
+    """A client signed in as the family's door signs in a family account (after its one-time code), the short terms agreed."""
+    from django.test import Client
+
+    from goldenthread.family_door import rules as door_rules
+    from goldenthread.family_door.models import TermsAgreed
+    from goldenthread.family_door.views._common import SIGNED_IN_AT_THE_DOOR
+
+    client = client or Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[SIGNED_IN_AT_THE_DOOR] = True
+    session.save()
+    TermsAgreed.objects.get_or_create(user=user, version=door_rules.terms().version)
+    return client
+
+
+@pytest.fixture
+def family_client(db):
+    """`family_client(user)`: a client signed in the family's way (at their door, their short terms agreed)."""
+    return signed_in_at_the_door
 
 
 def family_data_in(content: str) -> list[str]:

@@ -407,15 +407,24 @@ def test_an_action_about_a_family_is_not_given_to_a_partnership_only_token(actio
 # The family member
 
 
-def test_a_family_member_with_only_a_password_sees_nothing_of_her_record(family_member, recorded_family):
-    authenticator_of(family_member)
-    core_services.accept_terms(family_member, by=family_member)
-    attacker = signed_in_with_only_a_password(family_member.email)
+def test_a_family_member_has_no_password_to_steal_and_sees_her_record_only_at_her_own_door(family_member, recorded_family, family_client):
+    from goldenthread.family_door.views._common import SIGNED_IN_AT_THE_DOOR
 
+    # Her account has no password: the staff sign-in turns away her address with any password.
+    for password in (PASSWORD, "", "riverbend-demo-2026"):
+        refused = Client().post(reverse("core:sign-in"), {"username": family_member.email, "password": password})
+        assert refused.status_code == 400
+        assert "_auth_user_id" not in refused.wsgi_request.session
+
+    # A session for her account that has not come through her door (no one-time code) sees nothing.
+    attacker = Client()
+    attacker.force_login(family_member, backend="django.contrib.auth.backends.ModelBackend")
+    assert not attacker.session.get(SIGNED_IN_AT_THE_DOOR)
     record = attacker.get(reverse("families:overview", args=[recorded_family.public_id]))
-    verified = signed_in_with_two_steps(family_member).get(reverse("families:overview", args=[recorded_family.public_id]))
+    story = attacker.get(reverse("family_door:story"))
+    verified = family_client(family_member).get(reverse("family_door:story"))
 
-    assert record.status_code == 302
-    assert not family_data_in(record.content.decode())
+    assert record.status_code == 302 and not family_data_in(record.content.decode())
+    assert story.status_code == 302 and story["Location"] == reverse("family_door:sign-in")
     assert verified.status_code == 200
     assert family_data_in(verified.content.decode())

@@ -17,6 +17,7 @@ from goldenthread.families.management.commands.load_demo_families import (
     CODES_SHOWN,
     check_demo_families,
     demo_texts,
+    family_sign_ins,
     people_who_see_family_records,
     read_demo_families,
 )
@@ -139,6 +140,29 @@ def test_everyone_who_can_see_family_records_has_two_step_and_recovery_codes(dem
         user = User.objects.get(email=email)
         assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1, email
         assert StaticToken.objects.filter(device__user=user).count() == 10, email
+
+
+def test_family_members_with_their_own_sign_in_have_a_family_account_with_no_password_and_no_authenticator(demo):
+    sign_ins = family_sign_ins(read_demo_families())
+
+    assert len(sign_ins) == 3
+    for email, who in sign_ins:
+        account = User.objects.get(email=email)
+        assert account.is_family_account and not account.has_usable_password(), email
+        assert Person.objects.get(account=account).family.family_name in who
+        assert not TOTPDevice.objects.filter(user=account).exists(), email
+        assert email in demo and email not in printed_codes(demo)
+    assert "/my-record/sign-in/" in demo
+
+
+def test_a_young_person_withdrew_one_agreement_himself_on_his_own_pages(demo):
+    dash = Person.objects.get(first_name="Dashiell", family__family_name="The Quillfeather family")
+    withdrawn = ConsentAgreement.objects.get(family=dash.family, withdrawn_at__isnull=False)
+
+    assert withdrawn.withdrawn_by == dash.account
+    line = AccessLogEntry.objects.get(family=dash.family, user=dash.account, action="update", part=access.CONSENTS)
+    assert line.basis == AccessLogEntry.Basis.FAMILY_MEMBER and line.organisation_label == "Family member"
+    assert line.at == withdrawn.withdrawn_at
 
 
 def test_the_table_prints_three_recovery_codes_for_each_of_them(demo):

@@ -43,6 +43,14 @@ def fits_a_phone(page, what):
     assert width <= PHONE["width"], f"{what} is {width} px wide at a phone's width"
 
 
+def sign_out(page):
+    """On a phone the menu is folded away behind its button: open it, then sign out."""
+    toggle = page.locator(".govuk-service-navigation__toggle")
+    if toggle.is_visible():
+        toggle.click()
+    page.locator("form[action$='/sign-out/'] button").click()
+
+
 def fourteen_years_ago() -> date:
     today = date.today()
     return date(today.year - 14, 1, 15)
@@ -91,7 +99,7 @@ def test_a_young_person_joins_signs_in_by_keyboard_suggests_a_change_and_stops_s
     page.get_by_role("button", name="I agree, take me to my pages").click()
     expect(heading(page)).to_have_text("Hello Juniper")
     check("her home page")
-    page.locator("form[action$='/sign-out/'] button").click()
+    sign_out(page)
 
     # Another day: she signs in with a code, by keyboard alone.
     page.goto(live_server.url + reverse("family_door:sign-in"))
@@ -137,7 +145,7 @@ def test_a_young_person_joins_signs_in_by_keyboard_suggests_a_change_and_stops_s
     page.goto(live_server.url + reverse("family_door:who-looked"))
     expect(heading(page)).to_have_text("Who has looked")
     check("who has looked at her record")
-    page.locator("form[action$='/sign-out/'] button").click()
+    sign_out(page)
 
     # Riley finds the suggestion waiting on his home page and accepts it.
     two_step(practitioner)

@@ -129,8 +129,8 @@ class FamilyAccountMiddleware:
 
     Which pages those are, each app says (`core.registry.register(family_namespaces=...)`); core
     adds signing out, the privacy and accessibility statements and the language feedback. Any
-    other page sends a family member to their own home page (a GET) or is refused (anything
-    else, and the API), before the view or its form runs.
+    other page is refused (403, with a link to their own home page; the API answers 403 in JSON)
+    before the view or its form runs; the site's home page sends them to their own.
     """
 
     def __init__(self, get_response):
@@ -169,6 +169,7 @@ def refuse_family_account(request):
     if request.path_info.startswith("/api/"):
         return JsonResponse({"detail": FAMILY_ACCOUNT_REFUSED}, status=403)
     homes = sorted(family_namespaces())
-    if request.method in ("GET", "HEAD") and homes:
-        return redirect(reverse(f"{homes[0]}:home"))
-    return render(request, "core/errors/refused.html", {"message": FAMILY_ACCOUNT_REFUSED}, status=403)
+    home = reverse(f"{homes[0]}:home") if homes else "/"
+    if request.path_info == "/" and request.method in ("GET", "HEAD"):
+        return redirect(home)  # the site's own home is theirs too
+    return render(request, "core/errors/refused.html", {"message": FAMILY_ACCOUNT_REFUSED, "home": home}, status=403)

@@ -12,8 +12,15 @@ FEATURE_APPS = {"partnership", "pledges", "continuum", "families", "supervision"
 def test_every_app_registers_its_menu_and_home_cards():
     labels = [parts.label for parts in registry.apps_in_order()]
 
-    assert labels == ["pledges", "continuum", "families", "supervision", "training", "wellbeing", "programme", "partnership", "core"]
-    assert all(parts.menu and parts.home_cards for parts in registry.apps_in_order())
+    assert labels == ["pledges", "continuum", "families", "family_door", "supervision", "training", "wellbeing", "programme", "partnership", "core"]
+    assert all(parts.menu and parts.home_cards for parts in registry.apps_in_order() if parts.label != "family_door")
+
+
+def test_the_familys_own_door_adds_a_menu_for_family_accounts_and_what_waits_for_the_team_but_no_home_card():
+    (door,) = [parts for parts in registry.apps_in_order() if parts.label == "family_door"]
+
+    assert door.menu and door.waiting and door.home_cards is None
+    assert registry.family_namespaces() == {"family_door"}
 
 
 def test_the_demo_loaders_run_partnership_first_then_each_module():
@@ -22,6 +29,7 @@ def test_the_demo_loaders_run_partnership_first_then_each_module():
         "load_demo_pledges",
         "load_demo_continuum",
         "load_demo_families",
+        "load_demo_family_door",
         "load_demo_supervision",
         "load_demo_training",
         "load_demo_wellbeing",

@@ -36,6 +36,8 @@ ROLES = [
     "expired_emergency",
 ]
 NOTHING: dict = {}
+# A family member sees the story, their own profile, the chronology about them or the whole household, and the contact details.
+FAMILY_MEMBER_CONTENT = [Part.STORY, Part.PROFILES, Part.CHRONOLOGY, Part.CONTACT]
 EVERYTHING_BUT_LOG = {part: Basis.EMERGENCY for part in EVERY_PART if part != access.ACCESS_LOG}
 
 
@@ -51,7 +53,7 @@ def expected(role, state) -> dict:
             seen.update({Part.STORY: Basis.CONSENT, access.HOUSEHOLD: Basis.CONSENT})
         return seen
     if role == "family_member":
-        return {part: Basis.FAMILY_MEMBER for part in [Part.STORY, Part.PROFILES, access.HOUSEHOLD, access.TEAM, access.CONSENTS, access.ACCESS_LOG]}
+        return {part: Basis.FAMILY_MEMBER for part in [*FAMILY_MEMBER_CONTENT, access.HOUSEHOLD, access.TEAM, access.CONSENTS, access.ACCESS_LOG]}
     if role == "data_protection_lead":
         return {access.ACCESS_LOG: Basis.DATA_PROTECTION}
     if role == "emergency":
@@ -137,8 +139,8 @@ WRITABLE = [Part.STORY, Part.PROFILES, Part.CHRONOLOGY, Part.CONTACT, access.HOU
 def may_change(role, part, state) -> bool:
     if part == access.HOUSEHOLD:
         return role in ("practitioner", "emergency")  # seeing the household is not changing it
-    if role == "family_member" and part == Part.PROFILES:
-        return False  # Marnie may change only Marnie's own profile, not Wrenna's
+    if role == "family_member":
+        return False  # Marnie suggests changes on her own pages; the team decides with her
     return part in expected(role, state)
 
 
@@ -174,21 +176,25 @@ def test_an_expired_or_withdrawn_agreement_allows_no_change(part, state, family,
     assert last_line(family, other_agency_practitioner).basis == Basis.REFUSED
 
 
-def test_a_family_member_may_change_their_own_profile(family, family_member):
-    jordan = family.people.get(first_name="Marnie")
+def test_a_family_member_never_changes_even_their_own_profile_directly_they_suggest(family, family_member):
+    marnie = family.people.get(first_name="Marnie")
 
-    services.save_profile(jordan, by=family_member, version=None, liked_and_admired="I never give up", important_to_me="My children")
+    with pytest.raises(PermissionDenied):
+        services.save_profile(marnie, by=family_member, version=None, liked_and_admired="I never give up", important_to_me="My children")
 
-    assert jordan.profile.liked_and_admired == "I never give up"
-    assert last_line(family, family_member).basis == Basis.FAMILY_MEMBER
+    assert not hasattr(family.people.get(pk=marnie.pk), "profile")
+    assert last_line(family, family_member).basis == Basis.REFUSED
+    assert access.decide_change(family_member, family, Part.PROFILES, person=marnie).refusal_reason == access.FAMILY_MEMBERS_SUGGEST
 
 
 # Seeing is not changing: the household ----------------------------------------------------------------
 
 
 def expected_changes(role, state) -> dict:
-    """part -> basis, for the parts the role may change in that state of the agreement (Marnie: Marnie's own profile)."""
+    """part -> basis, for the parts the role may change in that state of the agreement (Marnie: none, she suggests)."""
     seen = expected(role, state)
+    if role == "family_member":
+        return {}
     changes = {part: basis for part, basis in seen.items() if part in access.CONTENT_PARTS}
     if role in ("practitioner", "emergency"):
         changes[access.HOUSEHOLD] = seen[access.HOUSEHOLD]

@@ -117,15 +117,28 @@ def test_emergency_access_works_through_the_api_and_is_marked(client, family, ot
     assert {line.emergency_id for line in log_lines(family, other_agency_lead, action="view")} == {emergency.pk}
 
 
-def test_the_family_member_sees_their_story_and_own_profile(client, family, family_member):
-    data = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(family_member))).json()
+def test_a_family_members_own_account_never_reads_the_api_even_with_a_token(client, family, family_member, family_client):
+    # A family account holds no working token: the API answers as if there were none, and logs no look.
+    response = client.get(f"{API}/{family.public_id}", **bearer(safeguarded(family_member)))
 
-    assert "story" in data and "chronology" not in data and "contact_details" not in data
-    assert data["profiles"] == []  # Marnie has no profile yet; Wrenna's is not theirs to see
+    assert response.status_code == 401
+    assert "story" not in response.json()
+    assert not log_lines(family, family_member, action="view").exists()
 
 
-@pytest.mark.parametrize("person", ["practitioner", "family_member", "data_protection_lead"])
-def test_the_access_log_is_for_the_recording_team_the_family_and_the_data_protection_lead(client, request, person, family):
+def test_a_family_member_signed_in_at_their_own_door_is_refused_by_the_api_before_it_reads_anything(family, family_member, family_client):
+    signed_in = family_client(family_member)
+
+    for path in (API, f"{API}/{family.public_id}", f"{API}/{family.public_id}/access-log"):
+        response = signed_in.get(path)
+        assert response.status_code == 403
+        assert response["Content-Type"].startswith("application/json")
+        assert "partnership" in response.json()["detail"]
+    assert not log_lines(family, family_member).exists()
+
+
+@pytest.mark.parametrize("person", ["practitioner", "data_protection_lead"])
+def test_the_access_log_is_for_the_recording_team_and_the_data_protection_lead(client, request, person, family):
     user = request.getfixturevalue(person)
 
     response = client.get(f"{API}/{family.public_id}/access-log", **bearer(safeguarded(user)))

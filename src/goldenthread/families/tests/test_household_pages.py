@@ -10,6 +10,7 @@ from html import unescape
 
 import pytest
 
+from goldenthread.core.refusals import Refused
 from goldenthread.families import access, services
 from goldenthread.families.models import AccessLogEntry, OnePageProfile, Part, Person
 
@@ -140,14 +141,19 @@ def test_the_lead_practitioner_is_still_offered_the_links_to_change_the_househol
     assert url("edit-person", family.public_id, wrenna.public_id) in profile
 
 
-def test_a_family_member_cannot_add_a_person_to_their_household_through_the_page(family, family_member):
+def test_a_family_member_cannot_add_a_person_to_their_household_through_the_page(family, family_member, family_client):
     before = household(family)
 
-    response = signed_in(family_member).post(url("add-person", family.public_id), PERSON)
+    response = family_client(family_member).post(url("add-person", family.public_id), PERSON)
 
+    # A family account never reaches a staff page: refused before the page or its form runs.
     assert response.status_code == 403
+    assert "people who work in the partnership" in page_text(response)
     assert household(family) == before
+    with pytest.raises(Refused):
+        services.add_person(family, by=family_member, first_name="Jay", role_in_family="sibling")
     assert refused_lines(family, family_member, access.HOUSEHOLD).exists()
+    assert household(family) == before
 
 
 def test_someone_with_emergency_access_may_change_a_persons_details_on_the_emergency_basis(family, wrenna, champion):
@@ -213,27 +219,33 @@ def test_a_partner_agency_that_sees_only_the_story_cannot_rewrite_a_one_page_pro
     assert refused_lines(family, other_agency_practitioner, Part.PROFILES).exists()
 
 
-def test_a_family_member_cannot_rewrite_someone_elses_profile_and_the_refusal_is_logged(family, wrenna, family_member):
+def test_a_family_member_cannot_rewrite_someone_elses_profile_and_the_refusal_is_logged(family, wrenna, family_member, family_client):
     saved = OnePageProfile.objects.get(person=wrenna)
 
-    response = signed_in(family_member).post(
+    response = family_client(family_member).post(
         url("edit-profile", family.public_id, wrenna.public_id),
         {"liked_and_admired": "Rewritten", "version": saved.version},
     )
 
     assert response.status_code == 403
     assert OnePageProfile.objects.get(person=wrenna).liked_and_admired == saved.liked_and_admired
+    with pytest.raises(Refused):
+        services.save_profile(wrenna, by=family_member, version=saved.version, liked_and_admired="Rewritten")
+    assert OnePageProfile.objects.get(person=wrenna).liked_and_admired == saved.liked_and_admired
     line = refused_lines(family, family_member, Part.PROFILES).latest("id")
-    assert "their own" in line.detail
+    assert access.FAMILY_MEMBERS_SUGGEST in line.detail
 
 
-def test_a_family_member_still_writes_their_own_profile_through_the_page(family, family_member):
-    robin = Person.objects.get(family=family, first_name="Marnie")
+def test_a_family_member_suggests_on_their_own_pages_instead_of_writing_their_profile_on_the_teams_page(family, family_member, family_client):
+    marnie = Person.objects.get(family=family, first_name="Marnie")
+    client = family_client(family_member)
 
-    response = signed_in(family_member).post(
-        url("edit-profile", family.public_id, robin.public_id),
-        {"important_to_me": "Wrenna and our dog", "version": 0},
-    )
+    opened = client.get(url("edit-profile", family.public_id, marnie.public_id))
+    response = client.post(url("edit-profile", family.public_id, marnie.public_id), {"important_to_me": "Wrenna and our dog", "version": 0})
 
-    assert response.status_code == 302
-    assert OnePageProfile.objects.get(person=robin).important_to_me == "Wrenna and our dog"
+    assert opened.status_code == 403 and 'href="/my-record/"' in page_text(opened)
+    assert response.status_code == 403
+    assert not OnePageProfile.objects.filter(person=marnie).exists()
+    with pytest.raises(Refused):
+        services.save_profile(marnie, by=family_member, version=None, important_to_me="Wrenna and our dog")
+    assert refused_lines(family, family_member, Part.PROFILES).latest("id").detail == access.FAMILY_MEMBERS_SUGGEST

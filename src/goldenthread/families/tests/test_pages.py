@@ -380,20 +380,25 @@ def test_a_profile_edit_conflict_keeps_what_was_typed(practitioner, family, wren
     assert "Newer words" in body and "My words" in body
 
 
-def test_a_family_member_sees_their_own_profile_but_not_someone_elses(family_member, family, wrenna):
-    robin = family.people.get(first_name="Marnie")
-    browser = signed_in(family_member)
+def test_a_family_member_reads_their_record_on_their_own_pages_and_never_on_the_teams(family_member, family, wrenna, family_client):
+    marnie = family.people.get(first_name="Marnie")
+    browser = family_client(family_member)
 
-    own = browser.get(url("profile", family.public_id, robin.public_id))
-    other = browser.get(url("profile", family.public_id, wrenna.public_id))
-    overview = page_text(browser.get(url("overview", family.public_id)))
+    for page in (url("overview", family.public_id), url("profile", family.public_id, marnie.public_id), url("profile", family.public_id, wrenna.public_id)):
+        response = browser.get(page)
+        assert response.status_code == 403 and 'href="/my-record/"' in page_text(response), page
+        assert STORY not in page_text(response)
 
-    assert own.status_code == 200
-    assert other.status_code == 403
-    assert STORY in overview
-    assert CONTACT not in overview
-    assert "The team keeps your family's chronology and contact details here." in overview
-    assert "open the record in an emergency" not in overview
+    story = page_text(browser.get(reverse("family_door:story")))
+    about_me = browser.get(reverse("family_door:profile"))
+    events = page_text(browser.get(reverse("family_door:chronology")))
+    team = page_text(browser.get(reverse("family_door:team")))
+
+    assert STORY in story
+    assert about_me.status_code == 200 and "Kind and funny" not in page_text(about_me)  # Wrenna's profile is hers
+    assert "Moved house" in events  # about the whole household
+    assert CONTACT in team
+    assert "open the record in an emergency" not in story
 
 
 def test_the_lead_adds_and_changes_a_person(practitioner, family, wrenna):
@@ -542,10 +547,15 @@ def test_withdrawing_asks_first_then_takes_effect_at_once(practitioner, family, 
     assert consent.withdrawn_at is not None
 
 
-def test_a_family_member_withdraws_their_own_agreement(family_member, practitioner, family, community_health):
+def test_a_family_member_withdraws_their_own_agreement_on_their_own_pages(family_member, practitioner, family, community_health, family_client):
     consent = agree(family, community_health, [Part.STORY], by=practitioner)
+    browser = family_client(family_member)
 
-    response = signed_in(family_member).post(url("withdraw-consent", family.public_id, consent.public_id), {"withdrawal_note": "I changed my mind"})
+    on_the_teams_page = browser.post(url("withdraw-consent", family.public_id, consent.public_id), {"withdrawal_note": "I changed my mind"})
+    consent.refresh_from_db()
+    assert on_the_teams_page.status_code == 403 and consent.withdrawn_at is None
+
+    response = browser.post(reverse("family_door:withdraw", args=[consent.public_id]), {})
 
     consent.refresh_from_db()
     assert response.status_code == 302
@@ -629,8 +639,12 @@ def test_the_access_account_lists_who_looked_and_why(practitioner, other_agency_
     assert f'href="{url("access-account-pdf", family.public_id)}"' in body
 
 
-def test_the_family_member_sees_their_own_access_account(family_member, family):
-    assert signed_in(family_member).get(url("access-account", family.public_id)).status_code == 200
+def test_the_family_member_sees_who_looked_on_their_own_pages_not_the_teams_access_account(family_member, family, family_client):
+    browser = family_client(family_member)
+
+    assert browser.get(url("access-account", family.public_id)).status_code == 403
+    assert browser.get(url("access-account-pdf", family.public_id)).status_code == 403
+    assert browser.get(reverse("family_door:who-looked")).status_code == 200
 
 
 def test_another_agency_cannot_see_the_access_account_or_export_the_record(other_agency_practitioner, family):

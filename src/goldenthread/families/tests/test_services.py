@@ -328,11 +328,23 @@ def test_the_family_member_can_withdraw_their_agreement_themselves(family, famil
     assert log_lines(family, family_member, part=access.CONSENTS).last().basis == Basis.FAMILY_MEMBER
 
 
-def test_the_family_member_can_give_their_agreement_online(family, family_member, community_health):
-    consent = services.record_consent(family, by=family_member, organisation=community_health, parts=[Part.STORY], method="in-person")
+def test_the_family_member_asks_to_share_and_the_team_records_the_agreement_given_online(family, family_member, practitioner, community_health):
+    from goldenthread.family_door import services as door
 
+    # Marnie no longer records an agreement herself: she asks on her own pages, and the team confirms it with her.
+    with pytest.raises(PermissionDenied):
+        services.record_consent(family, by=family_member, organisation=community_health, parts=[Part.STORY], method="in-person")
+    assert not ConsentAgreement.objects.filter(family=family).exists()
+    assert log_lines(family, family_member, part=access.CONSENTS).last().basis == Basis.REFUSED
+
+    marnie = family.people.get(first_name="Marnie")
+    asked = door.ask_to_share(marnie, by=family_member, organisation=community_health, parts=[Part.STORY])
+    confirmed = door.decide_share_request(asked, by=practitioner, agree=True)
+
+    consent = confirmed.agreement
     assert consent.method == ConsentAgreement.Method.ONLINE
     assert consent.given_by.account == family_member
+    assert consent.parts == [Part.STORY]
 
 
 @pytest.mark.parametrize("person", ["other_agency_practitioner", "champion", "partnership_lead", "data_protection_lead"])

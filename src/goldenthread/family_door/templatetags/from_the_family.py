@@ -32,7 +32,9 @@ def own_sign_in(context, person):
         if not may:
             return "Has their own sign-in"
         link = reverse("from_the_family:stop-sign-in", args=[family.public_id, person.public_id])
-        return format_html('Has their own sign-in. <a class="govuk-link" href="{}">Stop it<span class="govuk-visually-hidden"> for {}</span></a>', link, person)
+        return format_html(
+            'Has their own sign-in. <a class="govuk-link" href="{}">Stop their sign-in<span class="govuk-visually-hidden">: {}</span></a>', link, person
+        )
     if not may or not services.may_be_invited(person):
         return ""
     link = reverse("from_the_family:invite", args=[family.public_id, person.public_id])

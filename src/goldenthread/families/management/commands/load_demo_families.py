@@ -7,13 +7,19 @@ setup, not anyone's action, so it writes as the system (`acting_as(None)`) and s
 through the ORM, with a short access log for each family so the "who has looked" pages
 have something to show.
 
-Everyone who can see family records needs two-step verification. So that a newcomer can
-sign in without a phone, each demo person with a team place (and the data protection lead,
-the police officer who used emergency access and the young person with her own sign-in)
-gets a confirmed authenticator and a set of recovery codes; the command prints three codes
-for each. Nobody has accepted the acceptable-use terms, so a newcomer sees that step.
-Running it again changes nothing and prints the codes still unused; `--new-codes` replaces
-them.
+Everyone who works with family records needs two-step verification. So that a newcomer can
+sign in without a phone, each demo person with a team place (and the data protection lead and
+the police officer who used emergency access) gets a confirmed authenticator and a set of
+recovery codes; the command prints three codes for each. Nobody has accepted the
+acceptable-use terms, so a newcomer sees that step. Running it again changes nothing and
+prints the codes still unused; `--new-codes` replaces them.
+
+A family member with their own sign-in (`account_email` in the data files: two young people
+and a parent) gets a family account, as their invitation makes it: no password, no
+authenticator, only the family's own pages, signed in at /my-record/sign-in/ with a one-time
+code (the demo shows the code on screen). The invitations they accepted, and what they have
+suggested and asked since, are the family's door's own demo (`load_demo_family_door`). An
+agreement may be withdrawn by a family member themselves (`withdrawn_by` names their key).
 """
 
 import tomllib
@@ -22,7 +28,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -75,7 +80,6 @@ class Practitioner:
 @dataclass
 class DemoFamilies:
     data_protection_lead: str
-    family_member_password: str
     families: list[dict]
     practitioners: dict[str, Practitioner] = field(default_factory=dict)
     organisations: set[str] = field(default_factory=set)
@@ -97,7 +101,6 @@ def read_demo_families(directory: Path = DEMO_DIR) -> DemoFamilies:
             practitioners[full_name] = Practitioner(full_name, email_for(full_name, organisation["email_domain"]), organisation["name"], role, job_title)
     demo = DemoFamilies(
         data_protection_lead=settings["data_protection_lead"],
-        family_member_password=settings["family_member_password"],
         families=families,
         practitioners=practitioners,
         organisations={organisation["name"] for organisation in partnership.organisations},
@@ -128,6 +131,7 @@ def _family_problems(demo: DemoFamilies, family: dict) -> list[str]:
     if family["lawful_basis"] not in LawfulBasis.values:
         problems.append(f"unknown lawful basis {family['lawful_basis']!r}.")
     keys = [person["key"] for person in family.get("people", [])]
+    with_sign_in = {person["key"] for person in family.get("people", []) if person.get("account_email")}
     if len(set(keys)) != len(keys):
         problems.append("two people share a key.")
     if sum(1 for person in family.get("people", []) if person.get("is_focus")) != 1:
@@ -172,9 +176,11 @@ def _family_problems(demo: DemoFamilies, family: dict) -> list[str]:
             problems.append(f"consents: {organisation}: given_by {consent['given_by']!r} is not in the household.")
         if not consent.get("given_by") and not consent.get("given_by_name"):
             problems.append(f"consents: {organisation}: say who gave it (given_by or given_by_name).")
-        for who in (consent["recorded_by"], consent.get("withdrawn_by")):
-            if who and who not in team_names:
-                problems.append(f"consents: {organisation}: {who!r} is not in the team.")
+        if consent["recorded_by"] not in team_names:
+            problems.append(f"consents: {organisation}: {consent['recorded_by']!r} is not in the team.")
+        withdrawn_by = consent.get("withdrawn_by")
+        if withdrawn_by and withdrawn_by not in team_names and withdrawn_by not in with_sign_in:
+            problems.append(f"consents: {organisation}: {withdrawn_by!r} is not in the team, nor a family member with their own sign-in.")
     for emergency in family.get("emergency_access", []):
         if emergency["practitioner"] not in demo.practitioners:
             problems.append(f"emergency access: {emergency['practitioner']!r} is not a demo practitioner.")
@@ -266,7 +272,10 @@ class Builder:
 
     def note(self, family, who: str | User, at, action, part, basis, detail, emergency=None):
         user = who if isinstance(who, User) else self.user(who)
-        organisation = "" if isinstance(who, User) else self.demo.practitioners[who].organisation
+        if isinstance(who, User):
+            organisation = "Family member" if basis == Basis.FAMILY_MEMBER else ""
+        else:
+            organisation = self.demo.practitioners[who].organisation
         self.log.append(
             AccessLogEntry(
                 at=at,
@@ -362,11 +371,12 @@ class Builder:
     def build_person(self, family, person: dict, lead_name: str) -> Person:
         account = None
         if person.get("account_email"):
-            account = User.objects.create(
-                email=person["account_email"],
-                password=make_password(self.demo.family_member_password),
-                full_name=f"{person['first_name']} {person.get('last_name', '')}".strip(),
-                job_title="",
+            # A family account, as an invitation makes it: no password (they sign in with a one-time code).
+            account = User.objects.create_user(
+                person["account_email"],
+                None,
+                full_name=f"{person.get('preferred_name') or person['first_name']} {person.get('last_name', '')}".strip(),
+                is_family_account=True,
             )
         created = Person.objects.create(
             family=family,
@@ -388,6 +398,10 @@ class Builder:
         given_by = people.get(consent.get("given_by"))
         valid_from = self.today - timedelta(days=consent["from_days_ago"])
         withdrawn_days_ago = consent.get("withdrawn_days_ago")
+        withdrawn_by_family = people.get(consent.get("withdrawn_by"))  # a family member, on their own pages
+        withdrawer = None
+        if withdrawn_days_ago is not None:
+            withdrawer = withdrawn_by_family.account if withdrawn_by_family is not None else self.user(consent["withdrawn_by"])
         agreement = ConsentAgreement.objects.create(
             family=family,
             organisation=self.organisations[consent["organisation"]],
@@ -400,7 +414,7 @@ class Builder:
             recorded_by=self.user(consent["recorded_by"]),
             recorded_at=self.at(consent["from_days_ago"]),
             withdrawn_at=self.at(withdrawn_days_ago) if withdrawn_days_ago is not None else None,
-            withdrawn_by=self.user(consent["withdrawn_by"]) if withdrawn_days_ago is not None else None,
+            withdrawn_by=withdrawer,
             withdrawal_note=consent.get("withdrawal_note", ""),
         )
         organisation = consent["organisation"]
@@ -420,21 +434,27 @@ class Builder:
             if withdrawn_days_ago is not None:
                 self.note(
                     family,
-                    consent["withdrawn_by"],
-                    self.at(withdrawn_days_ago),
-                    "update",
-                    "consents",
-                    Basis.RECORDING_ORGANISATION,
-                    f"Withdrew the agreement for {organisation}",
-                )
-                self.note(
-                    family,
                     reader,
                     self.at(withdrawn_days_ago - 1),
                     "view",
                     Part.STORY,
                     Basis.REFUSED,
                     "family overview: The family has not agreed that your organisation may see this part of their record.",
+                )
+        if withdrawn_days_ago is not None:
+            if withdrawn_by_family is not None:
+                self.note(
+                    family, withdrawer, self.at(withdrawn_days_ago), "update", "consents", Basis.FAMILY_MEMBER, f"Withdrew the agreement for {organisation}"
+                )
+            else:
+                self.note(
+                    family,
+                    consent["withdrawn_by"],
+                    self.at(withdrawn_days_ago),
+                    "update",
+                    "consents",
+                    Basis.RECORDING_ORGANISATION,
+                    f"Withdrew the agreement for {organisation}",
                 )
         return agreement
 
@@ -489,7 +509,7 @@ class SignIn:
 
 
 def people_who_see_family_records(demo: DemoFamilies) -> list[tuple[str, str]]:
-    """(e-mail, role) for everyone the demo gives a way into family records, in the files' order."""
+    """(e-mail, role) for everyone the demo gives a staff sign-in to family records (with two steps), in the files' order."""
     found = {demo.data_protection_lead: "Data protection lead: reviews emergency access"}
     for family in demo.families:
         for member in family["team"]:
@@ -498,10 +518,22 @@ def people_who_see_family_records(demo: DemoFamilies) -> list[tuple[str, str]]:
         for emergency in family.get("emergency_access", []):
             practitioner = demo.practitioners[emergency["practitioner"]]
             found.setdefault(practitioner.email, f"{practitioner.job_title}, {practitioner.organisation} (used emergency access)")
+    return list(found.items())
+
+
+def family_sign_ins(demo: DemoFamilies) -> list[tuple[str, str]]:
+    """(e-mail, who) for every family member the demo gives their own sign-in (a family account), in the files' order."""
+    found = []
+    for family in demo.families:
         for person in family["people"]:
             if person.get("account_email"):
-                found.setdefault(person["account_email"], f"Family member: {person.get('preferred_name') or person['first_name']}, their own record")
-    return list(found.items())
+                name = f"{person.get('preferred_name') or person['first_name']} {person.get('last_name', '')}".strip()
+                found.append((person["account_email"], f"{name}, {family['family_name']} ({_role_words(person)})"))
+    return found
+
+
+def _role_words(person: dict) -> str:
+    return {"child": "young person", "sibling": "young person", "parent": "parent", "carer": "carer"}.get(person["role"], person["role"])
 
 
 @transaction.atomic
@@ -544,7 +576,7 @@ class Command(BaseCommand):
                 build(demo, timezone.now())
                 self.stdout.write(self.style.SUCCESS(self._summary(demo)))
             sign_ins = set_up_two_step(demo, new_codes=options["new_codes"])
-        self._print_sign_ins(sign_ins, fresh=options["new_codes"])
+        self._print_sign_ins(sign_ins, fresh=options["new_codes"], family=family_sign_ins(demo))
 
     def _summary(self, demo):
         closed = sum(1 for family in demo.families if "closed_days_ago" in family)
@@ -554,7 +586,7 @@ class Command(BaseCommand):
             f"teams and agreements, and {emergencies} emergency access waiting for the data protection lead's review."
         )
 
-    def _print_sign_ins(self, sign_ins, *, fresh):
+    def _print_sign_ins(self, sign_ins, *, fresh, family):
         email_width = max(len("Sign-in e-mail"), *(len(s.email) for s in sign_ins))
         codes_width = max(len("Recovery codes"), *(len("  ".join(s.codes)) for s in sign_ins))
         self.stdout.write("")
@@ -568,3 +600,11 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(("These are fresh codes. " if fresh else "") + "Each recovery code works once.")
         self.stdout.write("For fresh ones, run: manage.py load_demo_families --new-codes")
+        if family:
+            width = max(len(email) for email, _ in family)
+            self.stdout.write("")
+            self.stdout.write("Family members with their own sign-in have no password: they sign in at /my-record/sign-in/")
+            self.stdout.write("with their e-mail address and a one-time code (the demo shows the code on screen).")
+            self.stdout.write("")
+            for email, who in family:
+                self.stdout.write(f"  {email.ljust(width)}  {who}")
