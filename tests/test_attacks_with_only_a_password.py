@@ -424,7 +424,7 @@ def test_a_family_member_has_no_password_to_steal_and_sees_her_record_only_at_he
     story = attacker.get(reverse("family_door:story"))
     verified = family_client(family_member).get(reverse("family_door:story"))
 
-    assert record.status_code == 302 and not family_data_in(record.content.decode())
+    assert record.status_code == 403 and not family_data_in(record.content.decode())
     assert story.status_code == 302 and story["Location"] == reverse("family_door:sign-in")
     assert verified.status_code == 200
     assert family_data_in(verified.content.decode())

@@ -157,7 +157,10 @@ def family_page(path: str) -> bool:
     return match.namespaces == ["core"] and match.url_name in FAMILY_ACCOUNT_CORE_PAGES
 
 
-FAMILY_ACCOUNT_REFUSED = "This page is for people who work in the partnership. Your own pages are on your home page."
+FAMILY_ACCOUNT_REFUSED = (
+    "This page is for people who work in the partnership. Your own pages are on your home page. "
+    "If you need something you cannot find there, ask your lead practitioner."
+)
 
 
 def refuse_family_account(request):

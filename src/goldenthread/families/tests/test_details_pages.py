@@ -12,8 +12,10 @@ from datetime import timedelta
 from html import unescape
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
+from goldenthread.core.middleware import FAMILY_ACCOUNT_REFUSED
 from goldenthread.families import services
 from goldenthread.families.models import AccessLogEntry, Family, LawfulBasis, Part
 
@@ -124,20 +126,23 @@ def test_another_agency_the_family_agreed_may_see_the_contact_details_changes_on
     assert family.family_name == "The Brightwater family (fictional)"
 
 
-def test_the_lead_is_offered_each_change_and_a_family_member_none(practitioner, family_member, family):
+def test_the_lead_is_offered_each_change_and_a_family_member_none(practitioner, family_member, family, family_client):
     lead = page_text(signed_in(practitioner).get(url("overview", family.public_id)))
-    own = page_text(signed_in(family_member).get(url("overview", family.public_id)))
+    marnie = family_client(family_member)
+    refused = marnie.get(url("overview", family.public_id))
+    own = page_text(marnie.get(reverse("family_door:home"))) + page_text(marnie.get(reverse("family_door:story")))
 
     assert "Change the family's details" in lead and "Change the contact details" in lead and "Close this record" in lead
     assert "Open this record again" not in lead
+    assert refused.status_code == 403  # the team's pages are not hers: her own pages offer no change to the record
     for link in ("Change the family's details", "Change the contact details", "Close this record", "Open this record again"):
         assert link not in own
 
 
 @pytest.mark.parametrize("page", ["edit-details", "close", "reopen"])
-@pytest.mark.parametrize("person", ["third_agency_practitioner", "champion", "family_member", "other_agency_practitioner"])
+@pytest.mark.parametrize("person", ["third_agency_practitioner", "champion", "other_agency_practitioner"])
 def test_people_outside_the_recording_team_are_refused_with_a_calm_page_and_the_refusal_is_logged(request, page, person, practitioner, family):
-    """Outside the team, in the recording organisation but not the team, the family member, and another agency with no agreement for the contact details."""
+    """Outside the team, in the recording organisation but not the team, and another agency with no agreement for the contact details."""
     if page == "reopen":
         services.close_family(family, by=practitioner)
     user = request.getfixturevalue(person)
@@ -155,6 +160,24 @@ def test_people_outside_the_recording_team_are_refused_with_a_calm_page_and_the_
         assert "Brightwater" not in body and CONTACT not in body
     assert Family.objects.values_list("family_name", "contact_details", "status", "version").get(pk=family.pk) == before
     assert refused_lines(family, user).count() >= 2
+
+
+@pytest.mark.parametrize("page", ["edit-details", "close", "reopen"])
+def test_a_family_member_is_refused_these_pages_before_they_open_with_a_calm_page(page, practitioner, family, family_member, family_client):
+    if page == "reopen":
+        services.close_family(family, by=practitioner)
+    browser = family_client(family_member)
+    before = Family.objects.values_list("family_name", "contact_details", "status", "version").get(pk=family.pk)
+
+    looked = browser.get(url(page, family.public_id))
+    tried = browser.post(url(page, family.public_id), {**details_data(family), **closing_date(timezone.localdate())})
+
+    for response in (looked, tried):
+        body = page_text(response)
+        assert response.status_code == 403, page
+        assert "You cannot do this" in body and FAMILY_ACCOUNT_REFUSED in body
+        assert "Brightwater" not in body and CONTACT not in body
+    assert Family.objects.values_list("family_name", "contact_details", "status", "version").get(pk=family.pk) == before
 
 
 # Closing the record and opening it again -------------------------------------------------------

@@ -7,6 +7,7 @@ test_pages_support.
 from html import unescape
 
 import pytest
+from django.urls import reverse
 
 from goldenthread.families import services
 from goldenthread.families.models import AccessLogEntry, EmergencyAccess
@@ -120,11 +121,11 @@ def test_someone_else_asking_for_a_review_page_is_refused_and_the_refusal_is_in_
     assert [(line.family_reference, line.user_id, line.basis) for line in written] == [(family.reference, user.pk, Basis.REFUSED)]
 
 
-def test_the_family_sees_the_data_protection_leads_look_in_their_access_account(data_protection_lead, champion, family, family_member):
+def test_the_family_sees_the_data_protection_leads_look_on_their_own_who_looked_page(data_protection_lead, champion, family, family_member, family_client):
     emergency = services.start_emergency_access(family, by=champion, reason=REASON)
     signed_in(data_protection_lead).get(url("review", emergency.public_id))
 
-    account = unescape(signed_in(family_member).get(url("access-account", family.public_id)).content.decode())
+    account = unescape(family_client(family_member).get(reverse("family_door:who-looked")).content.decode())
 
     assert "Noor Haddad" in account
-    assert "The data protection lead, checking the record is used properly" in account
+    assert "to check that your record is being looked after properly" in account

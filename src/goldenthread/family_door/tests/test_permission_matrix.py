@@ -18,7 +18,7 @@ from goldenthread.core.models import User
 from goldenthread.core.refusals import Refused
 from goldenthread.families import access
 from goldenthread.families import services as family_services
-from goldenthread.families.models import AccessLogEntry, OnePageProfile, Part
+from goldenthread.families.models import AccessLogEntry, ChronologyEntry, OnePageProfile, Part
 from goldenthread.families.tests.test_access_support import agree
 from goldenthread.family_door import permissions, queries, services
 from goldenthread.family_door.models import Question, ShareRequest, Suggestion
@@ -57,7 +57,7 @@ def world(family, family_member, practitioner, childrens_services, community_hea
             meaning_for_child="A plan everyone knows",
             about=people[name],
         )
-    household_event = family.chronology_entries.get(about__isnull=True)
+    household_event = ChronologyEntry.objects.get(family=family, about__isnull=True)
     larchwood = record_family(practitioner, childrens_services, family_name=OTHER_FAMILY)
     return {
         "family": family,

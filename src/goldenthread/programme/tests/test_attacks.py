@@ -352,19 +352,20 @@ def test_someone_not_signed_in_is_sent_to_sign_in_from_every_page_but_the_public
     assert counts() == before
 
 
-def test_a_family_member_is_refused_every_programme_page_but_the_public_stories(world, people, family_member):
-    client = as_(family_member)
+def test_a_family_members_own_account_is_refused_every_programme_page(world, people, family_member, family_client):
+    """Signed in at their own door, a family account opens only the family's own pages: even the public stories,
+    which are there for anyone signed out, are refused before any programme view runs."""
+    client = family_client(family_member)
     before = counts()
     wrong = []
     for name, kwargs in page_arguments(world, people).items():
         address = url(name, **kwargs)
         got = client.get(address).status_code
-        if got != (200 if name in PUBLIC_PAGES else 403):
+        if got != 403:
             wrong.append((name, "GET", got))
-        if name not in PUBLIC_PAGES:
-            got = client.post(address, {"title": "Forged", "reason": "Forged", "decision": "approve", "text": "Forged"}).status_code
-            if got not in (403, 405):  # 405: a page that only reads
-                wrong.append((name, "POST", got))
+        got = client.post(address, {"title": "Forged", "reason": "Forged", "decision": "approve", "text": "Forged"}).status_code
+        if got != 403:
+            wrong.append((name, "POST", got))
     assert wrong == []
     assert counts() == before
     assert Story.objects.get(pk=world.waiting.pk).status == Story.Status.WAITING
@@ -406,19 +407,20 @@ def test_a_session_cookie_alone_never_works_the_api_so_it_cannot_be_forged_from_
     assert not JoinRequest.objects.filter(person=people.champion, status="waiting").exists()
 
 
-def test_a_family_members_token_reads_only_the_public_stories_and_nothing_else_of_the_programme(client, world, people, family_member):
+def test_a_family_members_token_reads_nothing_of_the_programme(client, world, people, family_member, family_client):
+    """A family account holds no working token (401), and signed in at their own door the API refuses them (403)."""
     headers = bearer(family_member)
+    own_account = family_client(family_member)
     wrong = []
     for method, path in api_routes(world, people):
         response = getattr(client, method)(path, {}, content_type="application/json", **headers)
-        expected = 200 if path.startswith(f"{API}/stories") else 403
-        if response.status_code != expected:
-            wrong.append((method, path, response.status_code))
+        if response.status_code != 401:
+            wrong.append((method, path, "token", response.status_code))
+        response = getattr(own_account, method)(path, {}, content_type="application/json")
+        if response.status_code != 403:
+            wrong.append((method, path, "own account", response.status_code))
     assert wrong == []
-    listed = client.get(f"{API}/stories", **headers).json()
-    assert [item["title"] for item in listed] == [world.public.title]
-    assert listed[0]["shared_by"] is None
-    assert client.get(f"{API}/stories/{world.approved.public_id}", **headers).status_code == 404
+    assert world.public.title not in client.get(f"{API}/stories", **headers).content.decode()
 
 
 # 2. Partner agencies and people reaching beyond their role: the work part ---------------------
@@ -564,7 +566,7 @@ def test_the_api_will_not_let_a_lead_or_member_ask_to_join_again_or_a_family_mem
     path = f"{API}/workstreams/{world.ws.public_id}/join-requests"
     assert client.post(path, {"message": "Again"}, content_type="application/json", **bearer(people.other_agency_lead)).status_code == 409
     assert client.post(path, {"message": "Again"}, content_type="application/json", **bearer(people.practitioner)).status_code == 409  # asked already
-    assert client.post(path, {"message": "Let me in"}, content_type="application/json", **bearer(family_member)).status_code == 403
+    assert client.post(path, {"message": "Let me in"}, content_type="application/json", **bearer(family_member)).status_code == 401  # no token works
     assert not JoinRequest.objects.filter(person=family_member).exists()
 
 
@@ -904,7 +906,9 @@ def test_changing_an_approved_public_story_takes_it_off_the_public_page_until_it
 @pytest.mark.parametrize("who", ["other_agency_practitioner", "other_agency_lead", "trainer", "champion", "partnership_lead", "family_member", "anonymous"])
 def test_a_story_not_approved_leaks_through_no_list_search_home_page_or_api(request, client, world, people, who):
     person = None if who == "anonymous" else (request.getfixturevalue(who) if who == "family_member" else getattr(people, who))
-    if person is not None:
+    if who == "family_member":
+        client = request.getfixturevalue("family_client")(person)
+    elif person is not None:
         client.force_login(person)
     # Jo approves Children's Services' stories (her home page and the waiting list show the waiting one); the partnership team may approve any.
     may_see_waiting = {"champion": {"/", url("stories-waiting")}, "partnership_lead": {url("stories-waiting")}}.get(who, set())
@@ -923,8 +927,9 @@ def test_a_story_not_approved_leaks_through_no_list_search_home_page_or_api(requ
         hidden = [title for title in HIDDEN_STORIES if not (title == "WAITING-STORY" and address in may_see_waiting)]
         assert [title for title in hidden if title in content] == [], address
     for target in (world.waiting, world.draft, world.sent_back, world.withdrawn, world.approved):
-        assert client.get(url("stories-public-detail", public_id=target.public_id)).status_code == 404
-    if person is not None:
+        # 404 for anyone; a family account is refused every page but the family's own before it is looked up
+        assert client.get(url("stories-public-detail", public_id=target.public_id)).status_code == (403 if who == "family_member" else 404)
+    if person is not None and who != "family_member":  # a family account holds no working token
         headers = bearer(person)
         listed = client.get(f"{API}/stories", **headers).json() + client.get(f"{API}/stories?area=relationships", **headers).json()
         assert [item["title"] for item in listed if item["title"] in HIDDEN_STORIES] == []

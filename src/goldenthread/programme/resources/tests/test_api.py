@@ -86,7 +86,15 @@ def test_an_unknown_or_malformed_id_is_not_found_never_an_error(client, practiti
     assert client.get(f"{API}/not-an-id", **headers).status_code in (404, 422)
 
 
-@pytest.mark.parametrize("who", ["family_member", "data_protection_lead"])
+def test_a_family_members_own_account_reads_nothing_of_the_library(client, guide, family_member, family_client):
+    headers = bearer(family_member)
+    for url in (API, f"{API}/{guide.public_id}"):
+        assert client.get(url, **headers).status_code == 401  # a family account holds no working token
+        assert family_client(family_member).get(url).status_code == 403
+        assert guide.title not in client.get(url, **headers).content.decode()
+
+
+@pytest.mark.parametrize("who", ["data_protection_lead"])
 def test_someone_outside_the_workforce_is_refused_with_who_to_ask(client, request, guide, who):
     person = request.getfixturevalue(who)
     headers = bearer(person)

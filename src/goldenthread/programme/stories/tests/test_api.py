@@ -39,12 +39,14 @@ def test_a_withdrawn_story_is_gone_from_the_api(client, practitioner, approved_s
     assert client.get(f"{API}/{approved_story.public_id}", **headers).status_code == 404
 
 
-def test_a_family_member_reads_the_public_stories_only_without_names(client, family_member, approved_story, public_story):
+def test_a_family_members_own_account_reads_no_story_through_the_api(client, family_member, approved_story, public_story, family_client):
+    # A family account holds no working token; the public stories are on the public page, for anyone signed out.
     headers = bearer(family_member)
-    found = client.get(API, **headers).json()
-    assert [story["title"] for story in found] == [public_story.title]
-    assert found[0]["shared_by"] is None
-    assert client.get(f"{API}/{approved_story.public_id}", **headers).status_code == 404
+    for url in (API, f"{API}/{approved_story.public_id}", f"{API}/{public_story.public_id}"):
+        response = client.get(url, **headers)
+        assert response.status_code == 401
+        assert approved_story.title not in response.content.decode()
+        assert family_client(family_member).get(url).status_code == 403
 
 
 def test_the_api_needs_a_token(client, public_story):

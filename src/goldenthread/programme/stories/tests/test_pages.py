@@ -180,10 +180,14 @@ def test_the_public_page_needs_no_sign_in_but_the_workforce_pages_do(client):
         assert "/sign-in" in response["Location"] or "login" in response["Location"]
 
 
-def test_a_family_member_is_refused_the_workforce_pages_and_may_read_the_public_ones(client, family_member, public_story):
-    signed_in(client, family_member)
+def test_a_family_members_own_account_is_refused_the_workforce_pages_and_the_public_ones_are_for_anyone_signed_out(
+    client, family_member, public_story, family_client
+):
+    own_account = family_client(family_member)
     for url in ("/programme/stories/", SHARE, "/programme/stories/mine/", "/programme/stories/waiting/", f"/programme/stories/{public_story.public_id}/"):
-        assert client.get(url).status_code == 403, url
+        assert own_account.get(url).status_code == 403, url
+    # Signed in with their own account they see only the family's pages; the public page is there for anyone signed out.
+    assert own_account.get(f"/programme/stories/public/{public_story.public_id}/").status_code == 403
     assert client.get(f"/programme/stories/public/{public_story.public_id}/").status_code == 200
 
 
