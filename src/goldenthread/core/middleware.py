@@ -121,7 +121,7 @@ class MethodNotAllowedPageMiddleware:
 
 
 # Core's pages a family member's own account may open, besides the pages made for them.
-FAMILY_ACCOUNT_CORE_PAGES = frozenset({"sign-out", "signed-out", "privacy", "accessibility", "brand-css", "language-feedback"})
+FAMILY_ACCOUNT_CORE_PAGES = frozenset({"sign-out", "signed-out", "privacy", "accessibility", "brand-css", "favicon", "language-feedback"})
 
 
 class FamilyAccountMiddleware:

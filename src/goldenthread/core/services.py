@@ -189,6 +189,9 @@ def token_lifetimes() -> list[int]:
     return sorted({days for days in (7, 30, longest) if days <= longest})
 
 
+NO_TOKENS_FOR_FAMILY_ACCOUNTS = "A family member's own account does not make API tokens: its pages are on the family's own site."
+
+
 @transaction.atomic
 def create_api_token(owner, *, by, name: str, device, scope: str = ApiToken.Scope.PARTNERSHIP, days: int | None = None) -> tuple[ApiToken, str]:
     """Make a token; the key is returned once and only its hash is kept.
@@ -199,6 +202,8 @@ def create_api_token(owner, *, by, name: str, device, scope: str = ApiToken.Scop
     """
     if not _is(by, owner):
         raise Refused(ONLY_THEMSELVES)
+    if getattr(owner, "is_family_account", False):
+        raise Refused(NO_TOKENS_FOR_FAMILY_ACCOUNTS)
     if device is None or not device.confirmed or device.user_id != owner.pk:
         raise Refused(TOKEN_NEEDS_TWO_STEP)
     days = days or settings.GOLDENTHREAD_API_TOKEN_MAX_DAYS

@@ -24,7 +24,7 @@ urlpatterns = [
     path("audit-log/", views.audit_log, name="audit-log"),
     path("language/feedback/", views.language_feedback, name="language-feedback"),
     path("brand.css", views.brand_css, name="brand-css"),
-    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}goldenthread/favicon.svg", permanent=True)),
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}goldenthread/favicon.svg", permanent=True), name="favicon"),
     path("privacy/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),
 ]

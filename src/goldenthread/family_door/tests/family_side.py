@@ -1,7 +1,7 @@
 """What the tests of a family member's own pages share: Marnie with her own family account, and signing in as she would.
 
-The shared `family_member` fixture makes Marnie with a password and no family account; here she
-is made as an invitation makes her (no password, `is_family_account`), linked to her person in
+The shared `family_member` fixture is Marnie's family account too (and `family_client` signs it in);
+here she is made as an invitation makes her (no password, `is_family_account`), linked to her person in
 the Brightwater family, with the family's short terms agreed.
 """
 

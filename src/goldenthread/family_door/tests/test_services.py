@@ -200,3 +200,13 @@ def test_a_new_invitation_cancels_the_one_before(family, practitioner):
     services.invite(marnie_person, by=practitioner, email="marnie@family.example")
     assert Invitation.objects.get(pk=first.pk).cancelled_at is not None
     assert services.invitation_for(first_token) is None
+
+
+def test_a_family_account_is_never_given_an_api_token_even_with_a_device(marnie):  # noqa: F811
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from goldenthread.core import services as core_services
+
+    device = TOTPDevice.objects.create(user=marnie, name="An authenticator", confirmed=True)
+    with pytest.raises(Refused):
+        core_services.create_api_token(marnie, by=marnie, name="Mine", device=device)
