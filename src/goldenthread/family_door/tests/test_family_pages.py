@@ -443,3 +443,20 @@ def test_the_words_of_every_family_page_pass_the_shared_language_check(client, m
         assert response.status_code == 200, name
         problems[name] = own_words_faults(response)
     assert not {name: found for name, found in problems.items() if found}
+
+
+def test_the_family_pages_are_written_for_a_young_reader_in_the_engines_child_mode(client, marnie, recorded_family):
+    """Short sentences, "you", and a reading age a young person can manage: the engine's child mode finds nothing to change.
+
+    "Who has looked" is left out: its lines are made from the log (names, jobs, organisations), not written here."""
+    from goldenthread.language import check
+    from goldenthread.language.readers import read_bytes
+
+    browser = signed_in_at_the_door(marnie)
+    problems = {}
+    for name in [page for page in PAGES if page != "who-looked"]:
+        text = read_bytes(browser.get(reverse(f"family_door:{name}")).content, ".html")
+        findings = check(text, mode="child")
+        assert any(f.rule.endswith("reading-age") for f in findings), name  # child mode really ran
+        problems[name] = [(f.rule, f.text) for f in findings if f.is_fault]
+    assert not {name: found for name, found in problems.items() if found}
