@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.decorators import no_store
+from goldenthread.core.decorators import no_store, post_or_none
 from goldenthread.core.pages import form_page, render_form_page
 from goldenthread.core.refusals import Refused
 from goldenthread.families import access
@@ -74,7 +74,7 @@ def _lead(family):
 def sign_in(request):
     if permissions.own_person(request.user) is not None and request.session.get(SIGNED_IN_AT_THE_DOOR):
         return redirect("family_door:home")
-    form = forms.SignInForm(request.POST if request.method == "POST" else None, initial={"email": request.session.get(SIGN_IN_EMAIL, "")})
+    form = forms.SignInForm(post_or_none(request), initial={"email": request.session.get(SIGN_IN_EMAIL, "")})
     if request.method == "POST" and form.is_valid():
         address = form.cleaned_data["email"]
         code = services.send_sign_in_code(address)
@@ -96,7 +96,7 @@ def enter_code(request):
     if not address:
         return redirect("family_door:sign-in")
     tries = rules.door().code_tries
-    form = forms.CodeForm(request.POST if request.method == "POST" else None)
+    form = forms.CodeForm(post_or_none(request))
     if request.method == "POST" and form.is_valid():
         wrong = int(request.session.get(WRONG_CODES) or 0)
         user = services.check_sign_in_code(address, form.cleaned_data["code"]) if wrong < tries else None
@@ -122,7 +122,7 @@ def join(request, token):
     if invitation is None:
         return render(request, "family_door/join_not_working.html", {}, status=404)
     terms = rules.terms()
-    form = forms.AgreeForm(request.POST if request.method == "POST" else None)
+    form = forms.AgreeForm(post_or_none(request))
     if request.method == "POST" and form.is_valid():
         try:
             account = services.accept_invitation(invitation, terms_version=terms.version)
@@ -137,7 +137,7 @@ def join(request, token):
 @family_page("GET", "HEAD", "POST")
 def terms(request):
     current = rules.terms()
-    form = forms.AgreeForm(request.POST if request.method == "POST" else None)
+    form = forms.AgreeForm(post_or_none(request))
     if request.method == "POST" and form.is_valid():
         services.agree_to_terms(request.user, by=request.user, version=current.version)
         return redirect("family_door:home")
@@ -170,7 +170,7 @@ def suggest_story(request, entry_id=None):
         entry = get_object_or_404(StoryEntry, family=person.family, public_id=entry_id)
     if request.method != "POST":
         _read(request, Part.STORY, detail="Read a part of the family's story, to suggest a change")
-    form = forms.SuggestionForm(request.POST if request.method == "POST" else None, initial={"suggested_text": entry.story if entry else ""})
+    form = forms.SuggestionForm(post_or_none(request), initial={"suggested_text": entry.story if entry else ""})
     target = Suggestion.Target.STORY_ENTRY if entry else Suggestion.Target.NEW_STORY
     return form_page(
         request,
@@ -207,7 +207,7 @@ def suggest_profile(request, field):
         return render(request, "family_door/not_found.html", status=404)
     found = _own_profile(request) if request.method != "POST" else queries.own_profile(person)
     text_then = getattr(found, field, "") if found else ""
-    form = forms.SuggestionForm(request.POST if request.method == "POST" else None, initial={"suggested_text": text_then})
+    form = forms.SuggestionForm(post_or_none(request), initial={"suggested_text": text_then})
     return form_page(
         request,
         form,
@@ -225,7 +225,7 @@ def suggest_profile(request, field):
 def own_words(request):
     person = request.person
     found = _own_profile(request) if request.method != "POST" else queries.own_profile(person)
-    form = forms.OwnWordsForm(request.POST if request.method == "POST" else None, initial={"in_my_own_words": found.in_my_own_words if found else ""})
+    form = forms.OwnWordsForm(post_or_none(request), initial={"in_my_own_words": found.in_my_own_words if found else ""})
     return form_page(
         request,
         form,
@@ -262,7 +262,7 @@ def ask(request):
     if request.method != "POST":
         _read(request, access.TEAM, detail="Read who their lead practitioner is, to ask a question")
     lead = _lead(person.family)
-    form = forms.QuestionForm(request.POST if request.method == "POST" else None)
+    form = forms.QuestionForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -306,7 +306,7 @@ def withdraw(request, consent_id):
     if request.method != "POST":
         _read(request, access.CONSENTS, detail="Read one of their agreements, to stop it")
     parts = _part_words(agreement.parts)
-    form = forms.ConfirmForm(request.POST if request.method == "POST" else None)
+    form = forms.ConfirmForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -329,7 +329,7 @@ def _and_list(words) -> str:
 def ask_to_share(request):
     person = request.person
     organisations = Organisation.objects.filter(is_active=True).exclude(pk=person.family.recording_organisation_id).order_by("name")
-    form = forms.AskToShareForm(request.POST if request.method == "POST" else None, organisations=organisations)
+    form = forms.AskToShareForm(post_or_none(request), organisations=organisations)
     return form_page(
         request,
         form,
@@ -385,7 +385,7 @@ def take_back(request, suggestion_id):
     if suggestion.status != Waiting.WAITING:
         messages.info(request, _("Your team has already answered this suggestion, so it cannot be taken back."))
         return redirect("family_door:asked")
-    form = forms.ConfirmForm(request.POST if request.method == "POST" else None)
+    form = forms.ConfirmForm(post_or_none(request))
     return form_page(
         request,
         form,

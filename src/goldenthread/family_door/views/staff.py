@@ -9,6 +9,7 @@ current words logs the look, as every page with family data does.
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from goldenthread.core.decorators import post_or_none
 from goldenthread.core.pages import form_page, render_form_page
 from goldenthread.core.refusals import Refused
 from goldenthread.families import access
@@ -94,9 +95,7 @@ def decide_suggestion(request, family_id, suggestion_id):
     }
     if suggestion.status != Waiting.WAITING:
         return render_form_page(request, "from_the_family/suggestion.html", context)
-    form = staff_forms.SuggestionDecisionForm(
-        request.POST if request.method == "POST" else None, to_child=_to_child(suggestion.person), initial={"final_text": suggestion.suggested_text}
-    )
+    form = staff_forms.SuggestionDecisionForm(post_or_none(request), to_child=_to_child(suggestion.person), initial={"final_text": suggestion.suggested_text})
     return form_page(
         request,
         form,
@@ -119,7 +118,7 @@ def answer_question(request, family_id, question_id):
     context = {"family": family, "question": question, "waiting": question.status == Waiting.WAITING}
     if question.status != Waiting.WAITING:
         return render_form_page(request, "from_the_family/question.html", context)
-    form = staff_forms.AnswerForm(request.POST if request.method == "POST" else None, to_child=_to_child(question.person))
+    form = staff_forms.AnswerForm(post_or_none(request), to_child=_to_child(question.person))
     return form_page(
         request,
         form,
@@ -140,7 +139,7 @@ def decide_share_request(request, family_id, request_id):
     context = {"family": family, "share": share, "parts": [access.PART_LABELS.get(p, p) for p in share.parts or []], "waiting": share.status == Waiting.WAITING}
     if share.status != Waiting.WAITING:
         return render_form_page(request, "from_the_family/share_request.html", context)
-    form = staff_forms.ShareDecisionForm(request.POST if request.method == "POST" else None, to_child=_to_child(share.person))
+    form = staff_forms.ShareDecisionForm(post_or_none(request), to_child=_to_child(share.person))
     return form_page(
         request,
         form,
@@ -164,7 +163,7 @@ def _person(request, family_id, person_id):
 @family_page("GET", "POST")
 def invite(request, family_id, person_id):
     family, person = _person(request, family_id, person_id)
-    form = staff_forms.InviteForm(request.POST if request.method == "POST" else None)
+    form = staff_forms.InviteForm(post_or_none(request))
     return form_page(
         request,
         form,
@@ -179,7 +178,7 @@ def invite(request, family_id, person_id):
 @family_page("GET", "POST")
 def stop_sign_in(request, family_id, person_id):
     family, person = _person(request, family_id, person_id)
-    form = staff_forms.ConfirmForm(request.POST if request.method == "POST" else None)
+    form = staff_forms.ConfirmForm(post_or_none(request))
     return form_page(
         request,
         form,
