@@ -33,7 +33,7 @@ from django.utils.html import escape
 
 from goldenthread.core.refusals import Refused
 from goldenthread.core.tests.mail import sent_by_the_worker
-from goldenthread.core.tests.tokens import bearer
+from goldenthread.core.tests.tokens import bearer, smuggled_bearer
 from goldenthread.partnership.models import Membership, Role
 from goldenthread.programme import urls as programme_urls
 from goldenthread.programme.champions import rules as champion_rules
@@ -408,8 +408,8 @@ def test_a_session_cookie_alone_never_works_the_api_so_it_cannot_be_forged_from_
 
 
 def test_a_family_members_token_reads_nothing_of_the_programme(client, world, people, family_member, family_client):
-    """A family account holds no working token (401), and signed in at their own door the API refuses them (403)."""
-    headers = bearer(family_member)
+    """The tokens page makes no token for a family account; even one written straight into the table is refused (401), and signed in at their own door the API refuses them (403)."""
+    headers = smuggled_bearer(family_member)
     own_account = family_client(family_member)
     wrong = []
     for method, path in api_routes(world, people):
@@ -566,7 +566,7 @@ def test_the_api_will_not_let_a_lead_or_member_ask_to_join_again_or_a_family_mem
     path = f"{API}/workstreams/{world.ws.public_id}/join-requests"
     assert client.post(path, {"message": "Again"}, content_type="application/json", **bearer(people.other_agency_lead)).status_code == 409
     assert client.post(path, {"message": "Again"}, content_type="application/json", **bearer(people.practitioner)).status_code == 409  # asked already
-    assert client.post(path, {"message": "Let me in"}, content_type="application/json", **bearer(family_member)).status_code == 401  # no token works
+    assert client.post(path, {"message": "Let me in"}, content_type="application/json", **smuggled_bearer(family_member)).status_code == 401  # no token works
     assert not JoinRequest.objects.filter(person=family_member).exists()
 
 

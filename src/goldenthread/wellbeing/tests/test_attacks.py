@@ -22,7 +22,7 @@ from django.utils import timezone
 from goldenthread.core.models import AuditEvent, User
 from goldenthread.core.refusals import Refused
 from goldenthread.core.tests.mail import sent_by_the_worker
-from goldenthread.core.tests.tokens import bearer
+from goldenthread.core.tests.tokens import bearer, smuggled_bearer
 from goldenthread.core.tests.two_step import signed_in_with_two_steps
 from goldenthread.wellbeing import services, tasks
 from goldenthread.wellbeing.models import CheckIn, Place, Reminder
@@ -196,7 +196,7 @@ def test_a_family_member_reaches_no_check_in_on_any_page_or_through_the_api(clie
     for name in ("home", "download", "reminders", "spaces", "figures"):
         assert own_account.get(reverse(f"wellbeing:{name}")).status_code == 403
     # A family account holds no working token (401); signed in at their own door, the API refuses them (403).
-    headers = bearer(family_member)
+    headers = smuggled_bearer(family_member)
     assert client.get(f"{API}/my/check-ins", **headers).status_code == 401
     assert client.post(f"{API}/my/check-ins", {"answers": {"weight": 1}}, content_type="application/json", **headers).status_code == 401
     assert client.delete(f"{API}/my/check-ins/{riley_check_in.public_id}", **headers).status_code == 401

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from goldenthread.core.tests.tokens import bearer
+from goldenthread.core.tests.tokens import bearer, smuggled_bearer
 from goldenthread.programme.resources import rules, services
 
 from .conftest import upload
@@ -87,7 +87,7 @@ def test_an_unknown_or_malformed_id_is_not_found_never_an_error(client, practiti
 
 
 def test_a_family_members_own_account_reads_nothing_of_the_library(client, guide, family_member, family_client):
-    headers = bearer(family_member)
+    headers = smuggled_bearer(family_member)
     for url in (API, f"{API}/{guide.public_id}"):
         assert client.get(url, **headers).status_code == 401  # a family account holds no working token
         assert family_client(family_member).get(url).status_code == 403
