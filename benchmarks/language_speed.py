@@ -1,40 +1,54 @@
-"""How fast is the shared-language engine? Prints medians and ratios.
+"""How fast is the shared-language engine, as a whole process and per core? Prints medians and ratios.
 
-    .venv/bin/python benchmarks/language_speed.py [--mb 20] [--repeat 3] [--baseline-mb 2]
+    .venv/bin/python benchmarks/language_speed.py [--mb 20] [--repeat 3] [--jobs 2] [--large-mb 5]
+                                                  [--baseline-mb 1] [--alex-mb 0.2] [--alex-dir DIR]
 
 1. Builds a corpus of fictional practice writing (case notes, school reports, health
    visits, plans) in many short documents, at least --mb megabytes (UTF-8): mostly
    everyday sentences, with 3% of sentences using risky language and 5% harmless
-   look-alikes (a work placement, DNA testing, "please contact me", quoted speech).
-2. Times `check()` over every document, one process, one core, --repeat times
-   (CPU time of the process, which is steadier than wall time on a shared machine).
-3. Times two baselines in the same process, over the same documents:
+   look-alikes (a work placement, DNA testing, "please contact me", quoted speech),
+   and writes it to a temporary folder, one file per document.
+2. Whole process: runs `goldenthread check --format json --jobs N FOLDER -o FILE` as a
+   subprocess, --repeat times, and reports the median wall time from start to exit
+   (Python start-up, loading the rules, reading, checking and writing the report):
+   a. "cold": with an empty rules cache, so the compiled rulebook is built first;
+   b. "warm": with the compiled rulebook cached on disk, as every run after the first.
+3. alex (https://github.com/get-alex/alex) on a sample of the same corpus, in the same
+   run, when it is installed (see benchmarks/language_vs_alex.py --install); otherwise
+   the script says so and goes on.
+4. Per core, in this process: check() over one large text (--large-mb megabytes of the
+   corpus joined into one document), and check() over every document; CPU time of this
+   process (steadier than wall time on a shared machine).
+5. Baselines in this process, over the same documents:
    a. the issue's baseline: one compiled regular expression made of every rule phrase
       (case-insensitive alternation), run with finditer (over the first --baseline-mb
       megabytes, as it is slow; its rate is in MB/s either way);
-   b. a prefix-tree regular expression of every phrase the rules can match, run over
-      lower-cased text: standard library only, and no context checks at all.
-4. Times a 1,000-word note, checked 300 times, and reports the median.
-5. Reports peak memory (maximum resident set size of the process).
+   b. the trie baseline: a prefix-tree regular expression of every phrase the rules can
+      match, run over lower-cased text: standard library only, and no context checks.
+6. A 1,000-word note, checked 300 times: the median.
+7. Peak memory (maximum resident set size of this process).
 
-Times are medians over --repeat runs, in CPU time of this process (steadier than wall
-time on a shared machine); wall time is printed beside it.
-
+Every figure is a median over --repeat runs, and every comparison a ratio of medians.
 Everything in the corpus is invented; any likeness to real people is chance.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
 
 from goldenthread.language import check, default_engine  # noqa: E402
 from goldenthread.language import engine as engine_module  # noqa: E402
@@ -254,12 +268,99 @@ def one_thousand_word_note(rng: random.Random) -> str:
     return " ".join(words[:1000])
 
 
+def sample_of(docs: list[str], megabytes: float) -> tuple[list[str], int]:
+    """The first documents, up to `megabytes` (all of them for 0), and their size in bytes."""
+    sample, size = [], 0
+    for doc in docs:
+        if megabytes and size >= megabytes * 1e6:
+            break
+        sample.append(doc)
+        size += len(doc.encode("utf-8"))
+    return sample, size
+
+
+def write_corpus(docs: list[str], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, doc in enumerate(docs, 1):
+        (folder / f"note{number:06d}.txt").write_text(doc, encoding="utf-8")
+
+
+def run_cli(folder: Path, report: Path, jobs: int, cache: Path | None) -> tuple[float, float, int]:
+    """Wall seconds of one whole `goldenthread check` process, its CPU seconds (all processes), and its exit status."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env["GOLDENTHREAD_CACHE_DIR"] = "" if cache is None else str(cache)
+    command = [
+        sys.executable,
+        "-m",
+        "goldenthread.language.cli",
+        "check",
+        "--format",
+        "json",
+        "--progress",
+        "never",
+        "--jobs",
+        str(jobs),
+        "-o",
+        str(report),
+        str(folder),
+    ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"goldenthread check failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.returncode
+
+
+def whole_process(folder: Path, work: Path, jobs: int, repeat: int, megabytes: float) -> dict:
+    """Median wall seconds and MB/s of the CLI, with the compiled rulebook built (cold) and cached (warm)."""
+    report = work / "report.json"
+    figures = {}
+    cold = []
+    for _ in range(repeat):
+        cache = work / "cold-cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(run_cli(folder, report, jobs, cache))
+    cache = work / "warm-cache"
+    run_cli(folder, report, jobs, cache)  # fills the cache
+    warm = [run_cli(folder, report, jobs, cache) for _ in range(repeat)]
+    for name, runs in (("cold", cold), ("warm", warm)):
+        wall = statistics.median(r[0] for r in runs)
+        figures[name] = {"wall": wall, "cpu": statistics.median(r[1] for r in runs), "rate": megabytes / wall, "walls": [r[0] for r in runs]}
+    figures["report_mb"] = report.stat().st_size / 1e6
+    return figures
+
+
+def time_alex(docs: list[str], megabytes: float, repeat: int, alex_dir: Path | None) -> tuple[dict | None, str]:
+    """alex's median MB/s on a sample of the corpus (inside Node.js, and wall with start-up), or None and why not."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from language_vs_alex import DEFAULT_DIR, find_alex, run_alex
+
+    folder, why = find_alex(alex_dir or Path(os.environ.get("ALEX_DIR", DEFAULT_DIR)), install=False)
+    if folder is None:
+        return None, why
+    sample, size = sample_of(docs, megabytes)
+    runs = [run_alex(folder, sample)[1:] for _ in range(repeat)]
+    inside = statistics.median(r[0] for r in runs)
+    wall = statistics.median(r[1] for r in runs)
+    return {"mb": size / 1e6, "documents": len(sample), "inside": inside, "wall": wall, "rate": size / 1e6 / inside, "rate_wall": size / 1e6 / wall}, ""
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of check() over the corpus")
-    parser.add_argument("--baseline-mb", type=float, default=2.0, help="run the baseline over this much of the corpus (default 2; 0 = all)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each measurement (default 3; medians are reported)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for the whole-process runs (default 2)")
+    parser.add_argument("--large-mb", type=float, default=5.0, help="size of the one large text checked per core (default 5)")
+    parser.add_argument("--baseline-mb", type=float, default=1.0, help="run the one-regex baseline over this much of the corpus (default 1; 0 = all)")
+    parser.add_argument("--alex-mb", type=float, default=0.2, help="sample of the corpus that alex checks (default 0.2)")
+    parser.add_argument("--alex-dir", type=Path, help="folder where alex is installed (default as benchmarks/language_vs_alex.py)")
     args = parser.parse_args(argv)
+    repeat = max(1, args.repeat)
 
     default_engine()  # load and compile the rules before timing
     started = time.perf_counter()
@@ -270,43 +371,71 @@ def main(argv: list[str] | None = None) -> None:
         f"corpus: {len(docs):,} documents, {total_mb:.1f} MB, "
         f"median {statistics.median(len(d.split()) for d in docs):.0f} words (built in {time.perf_counter() - started:.1f} s)"
     )
-    print(f"rules: {len(default_engine().rules)}")
-
+    matcher = "Aho-Corasick (pyahocorasick)" if engine_module._ahocorasick is not None else "prefix-tree regex (standard library)"
+    print(
+        f"rules: {len(default_engine().rules)}; phrase matcher: {matcher}; cores here: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}"
+    )
     findings = sum(len(check(d)) for d in docs[:2000])
     print(f"findings in the first 2,000 documents: {findings}")
 
-    matcher = "Aho-Corasick (pyahocorasick)" if engine_module._ahocorasick is not None else "prefix-tree regex (standard library)"
-    print(f"phrase matcher: {matcher}")
-    engine_cpu, engine_wall, engine_runs = timed_runs(docs, check, args.repeat)
+    # ------------------------------------------------------------ whole process
+    work = Path(tempfile.mkdtemp(prefix="goldenthread-speed-"))
+    try:
+        write_corpus(docs, work / "corpus")
+        whole = whole_process(work / "corpus", work, args.jobs, repeat, total_mb)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    cold, warm = whole["cold"], whole["warm"]
+    print(f"\nwhole process: goldenthread check --format json --jobs {args.jobs} over {len(docs):,} files ({total_mb:.1f} MB), median of {repeat}:")
+    for name, label in (
+        ("warm", "rules cached"),
+        ("cold", "rules built"),
+    ):
+        figure = whole[name]
+        print(
+            f"  {label:13s} {figure['wall']:6.2f} s wall -> {figure['rate']:6.1f} MB/s   "
+            f"(CPU {figure['cpu']:.2f} s in all processes; runs {', '.join(f'{t:.2f}' for t in figure['walls'])})"
+        )
+    print(f"  report: {whole['report_mb']:.1f} MB of JSON")
+
+    # ------------------------------------------------------------ alex
+    alex, why = time_alex(docs, args.alex_mb, repeat, args.alex_dir)
+    if alex is None:
+        print(f"\nalex: not measured: {why}")
+    else:
+        print(
+            f"\nalex: {alex['mb']:.2f} MB ({alex['documents']} documents), median of {repeat}: {alex['inside']:.2f} s inside Node.js -> "
+            f"{alex['rate']:.3f} MB/s ({alex['wall']:.2f} s wall with start-up -> {alex['rate_wall']:.3f} MB/s)"
+        )
+
+    # ------------------------------------------------------------ per core
+    large, large_bytes = sample_of(docs, args.large_mb)
+    large_text = "\n".join(large)
+    large_cpu, large_wall, large_runs = timed_runs([large_text], check, repeat)
+    large_rate = (large_bytes / 1e6) / large_cpu
+    print(
+        f"\nper core, one large text ({large_bytes / 1e6:.1f} MB): median CPU {large_cpu:.2f} s -> {large_rate:.1f} MB/s "
+        f"(wall {large_wall:.2f} s; CPU per run: {', '.join(f'{t:.2f}' for t in large_runs)})"
+    )
+    engine_cpu, engine_wall, engine_runs = timed_runs(docs, check, repeat)
     engine_rate = total_mb / engine_cpu
     print(
-        f"check():        median CPU {engine_cpu:.2f} s -> {engine_rate:.1f} MB/s; wall {engine_wall:.2f} s -> "
-        f"{total_mb / engine_wall:.1f} MB/s (CPU per run: {', '.join(f'{t:.2f}' for t in engine_runs)})"
+        f"per core, every document:      median CPU {engine_cpu:.2f} s -> {engine_rate:.1f} MB/s "
+        f"(wall {engine_wall:.2f} s; CPU per run: {', '.join(f'{t:.2f}' for t in engine_runs)})"
     )
 
+    # ------------------------------------------------------------ baselines
     pattern = baseline_regex()
-    if args.baseline_mb and args.baseline_mb < total_mb:
-        sample, size = [], 0
-        for doc in docs:
-            if size >= args.baseline_mb * 1e6:
-                break
-            sample.append(doc)
-            size += len(doc.encode("utf-8"))
-    else:
-        sample, size = docs, total_bytes
-    base_cpu, base_wall, _ = timed_runs(sample, lambda d: list(pattern.finditer(d)), 1)
+    sample, size = sample_of(docs, args.baseline_mb)
+    base_cpu, base_wall, _ = timed_runs(sample, lambda d: list(pattern.finditer(d)), repeat)
     baseline_rate = (size / 1e6) / base_cpu
-    print(f"baseline 1:     one regex of all rule phrases, {size / 1e6:.1f} MB, CPU {base_cpu:.2f} s -> {baseline_rate:.2f} MB/s (wall {base_wall:.2f} s)")
-
+    print(f"\nbaseline 1: one regex of all rule phrases, {size / 1e6:.1f} MB, median CPU {base_cpu:.2f} s -> {baseline_rate:.2f} MB/s")
     trie = trie_baseline_regex()
-    trie_cpu, trie_wall, _ = timed_runs(docs, lambda d: list(trie.finditer(d.lower())), args.repeat)
+    trie_cpu, trie_wall, _ = timed_runs(docs, lambda d: list(trie.finditer(d.lower())), repeat)
     trie_rate = total_mb / trie_cpu
-    print(
-        f"baseline 2:     prefix-tree regex over lower-cased text (stdlib, no context), median CPU {trie_cpu:.2f} s -> "
-        f"{trie_rate:.1f} MB/s (wall {trie_wall:.2f} s)"
-    )
-    print(f"ratios:         check() is {engine_rate / baseline_rate:.0f}x baseline 1 and {engine_rate / trie_rate:.2f}x baseline 2 (context checks included)")
+    print(f"baseline 2 (trie): prefix-tree regex over lower-cased text (stdlib, no context checks), median CPU {trie_cpu:.2f} s -> {trie_rate:.1f} MB/s")
 
+    # ------------------------------------------------------------ a short note
     rng = random.Random(11)
     note = one_thousand_word_note(rng)
     check(note)
@@ -316,12 +445,25 @@ def main(argv: list[str] | None = None) -> None:
         check(note)
         note_times.append(time.perf_counter() - t)
     print(
-        f"1,000-word note ({len(note.split())} words, wall time): median {1000 * statistics.median(note_times):.3f} ms, "
+        f"\n1,000-word note ({len(note.split())} words, wall time): median {1000 * statistics.median(note_times):.3f} ms, "
         f"p95 {1000 * sorted(note_times)[int(len(note_times) * 0.95)]:.3f} ms over 300 runs"
     )
 
+    # ------------------------------------------------------------ ratios
+    print("\nratios (of medians):")
+    rate = warm["rate"]
+    if alex is not None:
+        print(f"  whole process, rules cached, {args.jobs} jobs, vs alex inside Node.js (one process): {rate / alex['rate']:.0f}x")
+        print(f"  whole process vs alex with its start-up:                           {rate / alex['rate_wall']:.0f}x")
+    else:
+        print("  vs alex: not measured (alex is not installed)")
+    print(f"  whole process, rules cached, vs the trie baseline (one core, no context checks): {rate / trie_rate:.2f}x")
+    print(f"  whole process, rules cached, vs rules built: {cold['wall'] / warm['wall']:.2f}x faster")
+    print(f"  per core, one large text, vs the trie baseline: {large_rate / trie_rate:.2f}x; vs baseline 1: {large_rate / baseline_rate:.0f}x")
+    print(f"  per core, every document, vs the trie baseline: {engine_rate / trie_rate:.2f}x; vs baseline 1: {engine_rate / baseline_rate:.0f}x")
+
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (max RSS, corpus included): {peak_mb:.0f} MB")
+    print(f"\npeak memory of this process (max RSS, corpus included): {peak_mb:.0f} MB")
 
 
 if __name__ == "__main__":

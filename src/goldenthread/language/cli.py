@@ -8,20 +8,32 @@ other file is still checked).
 from __future__ import annotations
 
 import argparse
-import bisect
+import gc
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from . import context
 from .engine import AUDIENCES, Engine, default_engine, load_engine
-from .evaluate import evaluate, format_report, load_items
+from .evaluate import (
+    by_category,
+    cross_validate,
+    cross_validation_summary,
+    evaluate,
+    format_categories,
+    format_cross_validation,
+    format_report,
+    load_items,
+    load_provenance,
+)
 from .readers import DEFAULT_MAX_BYTES, SUPPORTED, UnreadableFile, decode_text, read_text
-from .reports import html_report
+from .reports import html_report, json_report, sarif_report
 from .rulebook import RuleError
 
 PROG = "goldenthread"
@@ -58,7 +70,12 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="check files, folders or standard input", description="Check documents (.txt .md .docx .odt .pdf .html) or folders of them."
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively); - for standard input")
-    check.add_argument("--format", choices=("text", "json", "html"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "html"),
+        default="text",
+        help="json: one document, each rule's details once; sarif: SARIF 2.1.0 for editors and code-scanning tools",
+    )
     check.add_argument("--audience", choices=AUDIENCES, help="whose guidance to follow where it differs")
     check.add_argument(
         "--mode", choices=("default", "child"), default="default", help="'child' for plans and letters written to a child or young person (adds reading age)"
@@ -80,8 +97,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="text format: print the summary only")
     check.set_defaults(handler=_run_check)
 
-    ev = sub.add_parser("eval", help="measure precision and recall on labelled sentences (JSON lines)")
-    ev.add_argument("file", metavar="FILE.jsonl")
+    ev = sub.add_parser("eval", help="measure precision and recall on labelled sentences (JSON lines), cross-validated by source page")
+    ev.add_argument("files", metavar="FILE.jsonl", nargs="+")
+    ev.add_argument("--folds", type=int, metavar="N", help="cross-validation folds (default: evaluation.toml)")
+    ev.add_argument("--quiet", "-q", action="store_true", help="text format: the figures only, not the items missed or flagged wrongly")
     ev.add_argument("--format", choices=("text", "json"), default="text")
     ev.add_argument("--audience", choices=AUDIENCES)
     ev.add_argument("--mode", choices=("default", "child"), default="default")
@@ -100,10 +119,24 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_check(args) -> int:
     engine = _engine(args.lexicon)
+    gc.freeze()  # the engine outlives the run: keep the collector (and forked workers' copy-on-write) off it
+    try:
+        return _check_and_report(args, engine)
+    finally:
+        gc.unfreeze()
+
+
+def _check_and_report(args, engine: Engine) -> int:
     files, errors = _collect(args.paths)
-    max_bytes = int(args.max_size * 1e6)
-    want_text = args.format == "html"
-    task = dict(audience=args.audience, mode=args.mode, max_bytes=max_bytes, want_text=want_text, fix=args.fix)
+    task = _Task(
+        audience=args.audience,
+        mode=args.mode,
+        max_bytes=int(args.max_size * 1e6),
+        rows="full" if args.format in ("text", "html") else "compact",
+        columns="utf16" if args.format == "sarif" else "codepoints",
+        want_text=args.format == "html",
+        fix=args.fix,
+    )
     results: list[dict] = [{"path": p, "error": e, "findings": []} for p, e in errors]
 
     if "-" in args.paths:
@@ -129,22 +162,37 @@ def _run_check(args) -> int:
     for path, error in errors:
         _error(f"{path}: {error}")
 
-    summary = _summary(results, time.perf_counter() - started)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        if args.format == "json":
-            json.dump({"files": [_public(r) for r in results], "summary": summary}, out, ensure_ascii=False, indent=1)
-            out.write("\n")
-        elif args.format == "html":
-            out.write(html_report(results, summary))
-        else:
-            _print_text(results, summary, out, quiet=args.quiet)
-    finally:
-        if args.output:
-            out.close()
+    summary = _summary(results, engine, time.perf_counter() - started)
+    if args.format in ("json", "sarif"):
+        report = json_report(results, engine, summary) if args.format == "json" else sarif_report(results, engine)
+        _write_bytes(report, args.output)
+    else:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+        try:
+            if args.format == "html":
+                out.write(html_report(results, summary))
+            else:
+                _print_text(results, summary, out, quiet=args.quiet)
+        finally:
+            if args.output:
+                out.close()
     if summary["files_with_errors"]:
         return 2
     return 1 if summary["faults"] else 0
+
+
+def _write_bytes(report: bytes, output: str | None) -> None:
+    if output:
+        with open(output, "wb") as handle:
+            handle.write(report)
+        return
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's capture, say)
+        sys.stdout.write(report.decode("utf-8"))
+    else:
+        buffer.write(report)
+        buffer.flush()
 
 
 def _engine(lexicon) -> Engine:
@@ -162,89 +210,167 @@ def _collect(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Files to check (folders searched recursively, hidden ones skipped) and paths that are not there."""
     files: list[str] = []
     errors: list[tuple[str, str]] = []
+    supported = frozenset(SUPPORTED)
     for raw in paths:
         if raw == "-":
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
+        if os.path.isdir(raw):
+            for root, dirs, names in os.walk(raw):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+                    if not name.startswith(".") and os.path.splitext(name)[1].lower() in supported:
                         files.append(os.path.join(root, name))
-        elif path.exists():
-            files.append(str(path))
+        elif os.path.exists(raw):
+            files.append(raw)
         else:
             errors.append((raw, "no such file or folder"))
     return files, errors
 
 
+@dataclass(frozen=True)
+class _Task:
+    """What each file's check needs to know, the same for every file of a run."""
+
+    audience: str | None
+    mode: str
+    max_bytes: int
+    rows: str  # "full": every detail on each finding (text, html); "compact": details stay with the rule (json, sarif)
+    columns: str  # "codepoints" or "utf16" (SARIF's default unit)
+    want_text: bool
+    fix: bool
+
+
+# Worker processes: each is given a batch of paths and returns their results, so that a
+# large archive costs a few hundred messages between processes, not one per file. Forked
+# workers share the engine the parent loaded; others load it from the on-disk cache.
 _WORKER: dict = {}
+_BATCH_MAX = 256  # files
 
 
-def _init_worker(lexicon) -> None:
-    _WORKER["engine"] = _engine(lexicon)
+def _init_worker(lexicon, task: _Task) -> None:
+    if "engine" not in _WORKER:
+        _WORKER["engine"] = _engine(lexicon)
+    _WORKER["task"] = task
 
 
-def _check_one(args: tuple[str, dict]) -> dict:
-    path, task = args
-    return _check_path(path, _WORKER["engine"], task)
+def _check_batch(paths: list[str]) -> list[dict]:
+    engine, task = _WORKER["engine"], _WORKER["task"]
+    return [_check_path(path, engine, task) for path in paths]
 
 
-def _check_files(files: list[str], engine: Engine, task: dict, jobs: int, lexicon):
+def _batches(files: list[str], jobs: int) -> list[list[str]]:
+    size = max(1, min(_BATCH_MAX, len(files) // (jobs * 8)))
+    return [files[i : i + size] for i in range(0, len(files), size)]
+
+
+def _check_files(files: list[str], engine: Engine, task: _Task, jobs: int, lexicon):
     if jobs <= 1 or len(files) < _PARALLEL_FROM:
         for path in files:
             yield _check_path(path, engine, task)
         return
-    chunk = max(1, min(64, len(files) // (jobs * 8)))
-    ctx = get_context("fork") if sys.platform.startswith("linux") else get_context()
-    with ctx.Pool(processes=min(jobs, len(files)), initializer=_init_worker, initargs=(lexicon,)) as pool:
-        yield from pool.imap(_check_one, ((p, task) for p in files), chunksize=chunk)
-
-
-def _check_path(path: str, engine: Engine, task: dict) -> dict:
+    forking = sys.platform.startswith("linux")
+    ctx = get_context("fork") if forking else get_context()
+    if forking:
+        _WORKER["engine"] = engine  # inherited by the forked workers: nothing to load or build
     try:
-        text = read_text(path, max_bytes=task["max_bytes"])
+        with ctx.Pool(processes=min(jobs, len(files)), initializer=_init_worker, initargs=(None if forking else lexicon, task)) as pool:
+            for batch in pool.imap(_check_batch, _batches(files, jobs)):
+                yield from batch
+    finally:
+        _WORKER.pop("engine", None)
+
+
+def _check_path(path: str, engine: Engine, task: _Task) -> dict:
+    try:
+        text = read_text(path, max_bytes=task.max_bytes)
     except UnreadableFile as exc:
         return {"path": path, "error": str(exc), "findings": []}
     except Exception as exc:  # anything else: report it on one line and keep going
         return {"path": path, "error": f"cannot read ({type(exc).__name__}: {exc})", "findings": []}
     result = _result_for_text(path, text, engine, task)
-    if task["fix"] and Path(path).suffix.lower() in (".txt", ".md", ".markdown", ".text"):
+    if task.fix and os.path.splitext(path)[1].lower() in (".txt", ".md", ".markdown", ".text"):
         result["fixed"] = _write_fix(path, text, result["_findings"], engine)
     result.pop("_findings", None)
     return result
 
 
-def _result_for_text(path: str, text: str, engine: Engine, task: dict) -> dict:
+def _result_for_text(path: str, text: str, engine: Engine, task: _Task) -> dict:
     try:
-        findings = engine.check(text, audience=task["audience"], mode=task["mode"])
+        findings = engine.check(text, audience=task.audience, mode=task.mode)
     except Exception as exc:  # a bug should cost one file, not the archive
         return {"path": path, "error": f"checking failed ({type(exc).__name__}: {exc})", "findings": []}
-    lines = _LineIndex(text)
-    rows = []
-    for f in findings:
-        row = f.as_dict()
-        row["line"], row["column"] = lines.position(f.start)
-        row["context"] = _context_snippet(text, f.start, f.end)
-        rows.append(row)
+    rows = _rows(text, findings, engine, task) if findings else []
     result = {"path": path, "findings": rows, "characters": len(text), "_findings": findings}
-    if task.get("want_text"):
+    if task.want_text:
         result["text"] = text
     return result
 
 
-class _LineIndex:
-    def __init__(self, text: str):
-        self.starts = [0]
-        i = text.find("\n")
-        while i != -1:
-            self.starts.append(i + 1)
-            i = text.find("\n", i + 1)
+def _rows(text: str, findings, engine: Engine, task: _Task) -> list[dict]:
+    """One dict per finding. Compact rows leave out what the rule says (message, suggestions,
+    guidance, category) unless this finding says something else (quoted words, reading age)."""
+    lines = _Lines(text, utf16=task.columns == "utf16")
+    rules = engine.by_id
+    rows = []
+    for f in findings:
+        line, column = lines.position(f.start)
+        if task.rows == "full":
+            row = {
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "rule": f.rule,
+                "category": f.category,
+                "severity": f.severity,
+                "message": f.message,
+                "suggestions": list(f.suggestions),
+                "guidance": f.guidance,
+                "quoted": f.quoted,
+                "line": line,
+                "column": column,
+                "context": _context_snippet(text, f.start, f.end),
+            }
+        else:
+            row = {"start": f.start, "end": f.end, "line": line, "column": column, "text": f.text, "rule": f.rule, "severity": f.severity, "quoted": f.quoted}
+            rule = rules.get(f.rule)
+            if rule is None or f.message != rule.message:
+                row["message"] = f.message
+            if rule is None or list(f.suggestions) != list(rule.suggestions):
+                row["suggestions"] = list(f.suggestions)
+            if task.columns == "utf16":
+                row["end_line"], row["end_column"] = lines.position(f.end)
+        rows.append(row)
+    return rows
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class _Lines:
+    """Line and column (1-based) of offsets into a text; cheapest when asked in order.
+
+    Columns count code points, or with utf16=True UTF-16 code units (a character beyond
+    U+FFFF, such as most emoji, is two), as SARIF expects.
+    """
+
+    def __init__(self, text: str, utf16: bool = False):
+        self.text = text
+        self.offset = 0
+        self.line = 1
+        self.utf16 = utf16 and not text.isascii() and _ASTRAL.search(text) is not None
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        text = self.text
+        if offset >= self.offset:
+            self.line += text.count("\n", self.offset, offset)
+        else:
+            self.line -= text.count("\n", offset, self.offset)
+        self.offset = offset
+        line_start = text.rfind("\n", 0, offset) + 1
+        column = offset - line_start + 1
+        if self.utf16:
+            column += len(_ASTRAL.findall(text, line_start, offset))
+        return self.line, column
 
 
 def _context_snippet(text: str, start: int, end: int, limit: int = 220) -> str:
@@ -282,31 +408,27 @@ def _write_fix(path: str, text: str, findings, engine: Engine) -> str | None:
     return str(target)
 
 
-def _public(result: dict) -> dict:
-    keep = {
-        "path": result["path"],
-        "findings": [
-            {k: row[k] for k in ("start", "end", "text", "rule", "category", "severity", "message", "suggestions", "guidance", "quoted", "line", "column")}
-            for row in result.get("findings", [])
-        ],
-    }
-    if result.get("error"):
-        keep["error"] = result["error"]
-    if result.get("fixed"):
-        keep["fixed"] = result["fixed"]
-    return keep
-
-
-def _summary(results: list[dict], seconds: float) -> dict:
-    severities = Counter(row["severity"] for r in results for row in r.get("findings", []))
-    categories = Counter(row["category"] for r in results for row in r.get("findings", []) if row["severity"] != "info")
-    faults = severities["warning"] + severities["suggestion"]
+def _summary(results: list[dict], engine: Engine, seconds: float) -> dict:
+    severities: Counter = Counter()
+    categories: Counter = Counter()
+    with_findings = 0
+    rules = engine.by_id
+    for result in results:
+        faults_here = False
+        for row in result.get("findings", ()):
+            severity = row["severity"]
+            severities[severity] += 1
+            if severity != "info":
+                faults_here = True
+                rule = rules.get(row["rule"])
+                categories[row.get("category") or (rule.category if rule is not None else "")] += 1
+        with_findings += faults_here
     return {
         "files": len(results),
         "files_checked": sum(1 for r in results if not r.get("error")),
-        "files_with_findings": sum(1 for r in results if any(row["severity"] != "info" for row in r.get("findings", []))),
+        "files_with_findings": with_findings,
         "files_with_errors": sum(1 for r in results if r.get("error")),
-        "faults": faults,
+        "faults": severities["warning"] + severities["suggestion"],
         "warnings": severities["warning"],
         "suggestions": severities["suggestion"],
         "info": severities["info"],
@@ -376,15 +498,29 @@ def _error(message: str) -> None:
 
 def _run_eval(args) -> int:
     engine = _engine(args.lexicon)
-    try:
-        items = load_items(args.file)
-    except OSError as exc:
-        _error(f"{args.file}: {exc.strerror or exc}")
-        return 2
+    items = []
+    for path in args.files:
+        try:
+            items.extend(load_items(path))
+        except OSError as exc:
+            _error(f"{path}: {exc.strerror or exc}")
+            return 2
+        except ValueError as exc:
+            _error(str(exc))
+            return 2
+    provenance = load_provenance()
+    if args.folds is not None:
+        if args.folds < 2:
+            _error("--folds needs at least 2 folds")
+            return 2
+        provenance = replace(provenance, folds=args.folds)
     evaluation = evaluate(items, engine, audience=args.audience, mode=args.mode)
+    cv = cross_validate(items, engine, provenance=provenance, mode=args.mode)
     if args.format == "json":
         payload = {
             "summary": evaluation.summary(),
+            "by_category": by_category(evaluation),
+            "cross_validated": cross_validation_summary(cv),
             "misses": [{"id": r.id, **m} for r in evaluation.items for m in r.missed],
             "false_flags": [
                 {"id": r.id, "text": f["text"], "rule": f["rule"], "start": f["start"], "end": f["end"]} for r in evaluation.items for f in r.false_flags
@@ -392,7 +528,8 @@ def _run_eval(args) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=1))
     else:
-        print(format_report(evaluation, args.file))
+        print(format_report(evaluation, ", ".join(args.files), details=not args.quiet))
+        print("\n".join(format_categories(evaluation) + format_cross_validation(cv)))
     return 0
 
 
@@ -429,5 +566,17 @@ def _run_rules(args) -> int:
     return 0
 
 
+def run() -> None:  # pragma: no cover - ends the process
+    """main(), then exit at once: the rules' tables are large, and freeing them one object at a
+    time on the way out costs a noticeable part of a short run. Everything is written first."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # a closed pipe: nothing more can be written anyway
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -105,7 +105,7 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset(
     """also still now then later repeatedly again further has had have who that continues
     continued to strongly firmly vehemently just even initially previously originally
     always often sometimes frequently consistently openly herself himself themselves
-    would will may might could can does did do is was are were being""".split()
+    would will may might could can does did do is was are were being been""".split()
 )
 
 _NOT_A_NAME = frozenset(
@@ -216,8 +216,17 @@ _ADJECTIVE_LINKS = frozenset("and or and/or very quite so".split())
 _PASSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+_FIRST_WORD = re.compile(r"[\w'’]+")
+
+
 def not_passive(text: str, sentence_start: int, start: int) -> bool:
-    """False for a passive use ("was refused permission"): the person is not the one refusing."""
+    """False for a passive use ("was refused permission"): the person is not the one refusing.
+
+    "is refusing" after a form of "be" is the same person acting, in another tense, not a passive.
+    """
+    first = _FIRST_WORD.match(text, start)
+    if first is not None and first.group().lower().endswith("ing"):
+        return True
     return not _PASSIVE_BEFORE.search(text[max(sentence_start, start - 40) : start])
 
 

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import context
+from . import context, detectors
 from .readability import readability
 from .rulebook import Rule, load_rule_files, shipped_rule_paths
 
@@ -127,10 +128,12 @@ class Engine:
 
     def _check_chunk(self, text: str, offset: int, audience: str | None, mode: str) -> list[Finding]:
         active = self._active(audience, mode)
-        hits = self._matcher.find(_fold(text))
+        folded = _fold(text)
+        hits = self._matcher.find(folded)
         scare = self.detectors.get("scare-quotes")
         look_for_scare_quotes = scare is not None and scare.id in active and _may_have_quotes(text)
-        if not hits and not look_for_scare_quotes:
+        general = _general_detectors(self, active)
+        if not hits and not look_for_scare_quotes and not general:
             return []
         candidates = self._candidates(text, hits, active) if hits else {}
         quotes = context.find_quotes(text) if (candidates or look_for_scare_quotes) and _may_have_quotes(text) else []
@@ -142,6 +145,8 @@ class Engine:
                 findings.append(finding)
         if look_for_scare_quotes and quotes:
             findings.extend(self._scare_quotes(scare, text, quotes))
+        if general:
+            findings.extend(_general_findings(self, general, text, folded, findings, quotes if (candidates or look_for_scare_quotes) else None))
         if offset:
             findings = [_shift(f, offset) for f in findings]
         return findings
@@ -228,6 +233,9 @@ class Engine:
         for quote in quotes:
             if _is_doubting_quote(text, quote) and not quote.speech and not quote.mention:
                 found.append(_finding(rule, text, quote.start, quote.end))
+            elif _doubting_frame(text, quote) and not quote.mention:
+                # a word of a person's account or a relationship picked out in their reported words: she said she was 'ill', his 'girlfriend'
+                found.append(_finding(rule, text, quote.start, quote.end))
         return found
 
     def _child_document(self, text: str) -> list[Finding]:
@@ -295,18 +303,33 @@ class _PhraseMatcher:
     With pyahocorasick installed, an Aho-Corasick automaton scans the text in C. Without
     it, a prefix-tree regular expression (standard library) does the same job, more slowly.
     `find` returns (start, end, entries) for each whole-word occurrence.
+
+    The automaton stores a number for each phrase; two arrays give the phrase's length
+    and its entries (each different set of entries kept once). Stored so, the matcher
+    pickles and loads several times faster (see compiled.py) than one of Python objects.
     """
 
     def __init__(self, table: dict[str, tuple]):
-        self.table = table
         self.automaton = None
+        self.table = None
         if _ahocorasick is not None and table:
-            automaton = _ahocorasick.Automaton()
-            for phrase, entries in table.items():
-                automaton.add_word(f" {phrase} ", (len(phrase) + 2, entries))
+            automaton = _ahocorasick.Automaton(_ahocorasick.STORE_INTS)
+            shared: dict[tuple, int] = {}
+            self.entries: list[tuple] = []  # each different set of entries once
+            self.entries_of = array("I")  # phrase number -> index into self.entries
+            self.size_of = array("I")  # phrase number -> length of " phrase "
+            for number, (phrase, entries) in enumerate(table.items()):
+                key = tuple((id(rule), spelled) for rule, spelled in entries)
+                if key not in shared:
+                    shared[key] = len(self.entries)
+                    self.entries.append(entries)
+                self.entries_of.append(shared[key])
+                self.size_of.append(len(phrase) + 2)
+                automaton.add_word(f" {phrase} ", number)
             automaton.make_automaton()
             self.automaton = automaton
         else:
+            self.table = table
             self.regex = re.compile(r" (?=(" + _trie_regex(sorted(table)) + r") )") if table else None
             # the shorter phrases that start where a longer one does ("placement" in "placement breakdown")
             self.prefixes = {}
@@ -318,7 +341,8 @@ class _PhraseMatcher:
     def find(self, folded: str) -> list[tuple[int, int, tuple]]:
         padded = f" {folded} "
         if self.automaton is not None:
-            hits = [(end - size + 1, end - 1, entries) for end, (size, entries) in self.automaton.iter(padded)]
+            entries, entries_of, size_of = self.entries, self.entries_of, self.size_of
+            hits = [(end - size_of[number] + 1, end - 1, entries[entries_of[number]]) for end, number in self.automaton.iter(padded)]
             if len(hits) > 1:
                 hits.sort(key=_by_start_longest_first)
             return hits
@@ -462,16 +486,32 @@ def _defined_in_brackets(text: str, start: int, end: int) -> bool:
     """An acronym given in brackets after its words ("Initial Health Assessment (IHA)") is introduced, not jargon."""
     open_ = text.rfind("(", max(0, start - 40), start)
     if open_ == -1:
-        return False
+        return _defined_earlier(text, start, end)
     close = text.find(")", end, end + 40)
     if close == -1:
-        return False
+        return _defined_earlier(text, start, end)
     inside = text[open_ + 1 : close]
     words = context.words_in(inside)
     if not words or not all(w.isupper() or w.lower() in ("and", "or") for w in words):
-        return False
+        return _defined_earlier(text, start, end)
     before = context.words_in(text[max(0, open_ - 80) : open_])
-    return sum(1 for w in before if w[:1].isupper()) >= 2
+    return sum(1 for w in before if w[:1].isupper()) >= 2 or _defined_earlier(text, start, end)
+
+
+def _defined_earlier(text: str, start: int, end: int) -> bool:
+    """Was the acronym given in brackets after words with its initials, here or earlier in the text?
+
+    "significant event notifications (SENs) ... a total of 235 SENs": both uses are
+    introduced, whatever the acronym means elsewhere.
+    """
+    token = text[start:end].rstrip("’'s") or text[start:end]
+    search_to = min(len(text), end + 2)
+    at = text.find("(" + token, 0, search_to)
+    while at != -1:
+        if detectors._initials_before(text, at, token):
+            return True
+        at = text.find("(" + token, at + 1, search_to)
+    return False
 
 
 # Scare quotes: what a quotation may be about, and the words that frame it as a claim.
@@ -533,12 +573,23 @@ _PREDICATES = {
 
 
 def load_engine(lexicon: str | Path | list[str | Path] | None = None) -> Engine:
-    """The shipped rules, with a partnership's own rules file(s) laid over them."""
+    """The shipped rules, with a partnership's own rules file(s) laid over them.
+
+    A built engine is kept on disk (see compiled.py), keyed by the rule files' bytes and
+    the code, so the next run with the same files loads it instead of building it.
+    """
     extra = [] if lexicon is None else [lexicon] if isinstance(lexicon, (str, Path)) else list(lexicon)
     if not extra:
         return default_engine()
+    from . import compiled
+
+    extra_paths = [Path(p) for p in extra]
+    return compiled.load_or_build(shipped_rule_paths() + extra_paths, lambda: _overlaid_engine(extra_paths))
+
+
+def _overlaid_engine(extra_paths: list[Path]) -> Engine:
     shipped, _ = _shipped()
-    overlay, disabled = load_rule_files([Path(p) for p in extra])
+    overlay, disabled = load_rule_files(extra_paths)
     overlay_ids = {r.id for r in overlay}
     rules = [r for r in shipped if r.id not in overlay_ids] + overlay
     return Engine(rules, disabled)
@@ -551,8 +602,10 @@ def _shipped() -> tuple[list[Rule], set[str]]:
 
 @lru_cache(maxsize=1)
 def default_engine() -> Engine:
-    rules, disabled = _shipped()
-    return Engine(rules, disabled)
+    """The engine of the shipped rules, loaded from the on-disk cache when it is there."""
+    from . import compiled
+
+    return compiled.load_or_build(shipped_rule_paths(), lambda: Engine(*_shipped()))
 
 
 def check(text: str, *, audience: str | None = None, mode: str | None = None, lexicon: str | Path | None = None) -> list[Finding]:
@@ -569,3 +622,151 @@ def check(text: str, *, audience: str | None = None, mode: str | None = None, le
 @lru_cache(maxsize=8)
 def _engine_for(lexicon: str) -> Engine:
     return load_engine(lexicon)
+
+
+# -------------------------------------------------------------------- general detectors
+
+
+def _general_detectors(engine: Engine, active: frozenset[str]) -> list[tuple[Rule, object]]:
+    """The detectors of detectors.py that this engine has a rule for and that apply here."""
+    cache = engine.__dict__.setdefault("_general_cache", {})
+    chosen = cache.get(active)
+    if chosen is None:
+        chosen = cache[active] = [
+            (engine.detectors[name], function)
+            for name, function in detectors.DETECTORS.items()
+            if name in engine.detectors and engine.detectors[name].id in active
+        ]
+    return chosen
+
+
+def _listed_acronyms(engine: Engine) -> frozenset[str]:
+    """Acronyms that a phrase rule of their own already finds (CP, EHCP, LAC): the general check leaves them alone."""
+    listed = engine.__dict__.get("_listed_acronyms")
+    if listed is None:
+        forms: set[str] = set()
+        for rule in engine.rules:
+            for pattern in rule.patterns:
+                for word in _PATTERN_WORD.findall(pattern):
+                    if sum(1 for ch in word if ch.isupper()) >= 2:
+                        forms |= {word, word + "s", word.upper(), word.upper() + "s"}
+        listed = engine.__dict__["_listed_acronyms"] = frozenset(forms)
+    return listed
+
+
+_PATTERN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
+
+
+def _general_findings(engine: Engine, general, text: str, folded: str, found: list[Finding], quotes) -> list[Finding]:
+    """Findings of the general detectors, less what a phrase rule has found at the same place.
+
+    Words in someone's quoted speech are kept as their voice (info); words quoted to talk
+    about them are a mention and are left out, as for phrase rules.
+    """
+    out: list[Finding] = []
+    taken = sorted((f.start, f.end) for f in found)
+    starts = [start for start, _ in taken]
+    words = None  # where the trigger words of the label and exploitation detectors stand, found once for both
+    quote_starts = None
+    for rule, function in general:
+        if rule.detector == "unexplained-acronym":
+            spans = function(text, _listed_acronyms(engine))
+        else:
+            if words is None:
+                words = detectors.trigger_words(text, folded)
+            spans = function(text, words)
+        for start, end in spans:
+            if _overlaps(taken, starts, start, end):
+                continue
+            if quotes is None:
+                quotes = context.find_quotes(text) if _may_have_quotes(text) else []
+            if quote_starts is None:
+                quote_starts = [q.start for q in quotes]
+            quote = _quote_at(quotes, quote_starts, start, end) if quotes else None
+            if quote is not None and quote.mention:
+                continue
+            if quote is not None and quote.speech:
+                out.append(Finding(start, end, text[start:end], rule.id, rule.category, "info", _QUOTED_MESSAGE, (), rule.guidance, True))
+            else:
+                out.append(_finding(rule, text, start, end))
+            k = bisect.bisect_left(starts, start)
+            starts.insert(k, start)
+            taken.insert(k, (start, end))
+    return out
+
+
+def _quote_at(quotes: list[context.Quote], quote_starts: list[int], start: int, end: int) -> context.Quote | None:
+    """The quotation around start:end, found by bisection (quotations do not overlap one another)."""
+    k = bisect.bisect_left(quote_starts, start) - 1
+    if k >= 0 and end <= quotes[k].end:
+        return quotes[k]
+    return None
+
+
+def _overlaps(taken: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Does start:end overlap any of the spans in taken (sorted by start; starts is their starts)?"""
+    k = bisect.bisect_left(starts, end)
+    while k > 0:
+        k -= 1
+        s, e = taken[k]
+        if e > start:
+            return True
+        if s < start - 1000:  # findings are short (a quotation at most 600 characters); none starting this far back can reach
+            return False
+    return False
+
+
+# -------------------------------------------------------------------- scare quotes in a frame
+
+# Words of a person's account, or of a relationship they name, that quotation marks put in doubt.
+_ACCOUNT_WORDS = frozenset(
+    """girlfriend girlfriends boyfriend boyfriends partner partners friend friends mate mates uncle uncles auntie aunty aunt
+    cousin cousins fiance fiancé fiancee fiancée husband wife family carer disclosure disclosures account accounts version
+    story stories explanation explanations allegation allegations complaint complaints memory memories recollection excuse
+    excuses reason reasons worry worries concern concerns fear fears feelings experience experiences side injury injuries
+    bruise bruises illness symptoms condition diagnosis""".split()
+)
+_CLAIM_WORDS = frozenset(
+    """fine ok okay poorly sober clean asleep busy working away accident fell fall tripped slipped bumped banged walked
+    at with staying visiting forgot forgotten lost stolen borrowed revising studying""".split()
+)
+# she said she was 'ill', he told staff he had been 'at his nan's': a short quotation inside reported (indirect) speech
+_INDIRECT_SPEECH_BEFORE = re.compile(
+    r"""(?<![\w'’])(?:said|says|say|told\s+[\w'’]+|tells\s+[\w'’]+|claimed|claims|reported|reports|stated|states|explained|explains|insisted|insists|
+    maintains|maintained|alleged|alleges|described|describes)\s+(?:that\s+)?(?:she|he|they|it|her\s+[\w'’]+|his\s+[\w'’]+|their\s+[\w'’]+)\s+
+    (?:was|is|were|are|had|has|have|felt|feels|feel|could|couldn['’]t|wasn['’]t|isn['’]t|did|didn['’]t|would|will|needed|needs|went|goes)
+    (?:\s+(?:a|an|the|very|too|not|feeling|got|been|be|just|only|really|quite|so|at|in|with|to|having|going|seen|seeing))*\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:her|his|their|[A-Za-z][\w\-]*['’]s?)\s*$", re.IGNORECASE)
+# advice that names a word: "calling him her ‘boyfriend’", "referring to the child's ‘disclosure’"
+_NAMING_VERB_BEFORE = re.compile(
+    r"(?<![\w'’])(?:call|calls|calling|called|name|names|naming|named|label|labels|labelling|labelled|refer|refers|referring|referred|term|terms|termed)(?![\w'’])[^.;:]{0,30}$",
+    re.IGNORECASE,
+)
+_FIRST_PERSON_INSIDE = re.compile(r"(?<![\w'’])(?:i|i['’]m|i['’]ve|i['’]d|me|my|we|our|us)(?![\w'’])", re.IGNORECASE)
+
+
+def _doubting_frame(text: str, quote: context.Quote) -> bool:
+    """Scare quotes picking out a word of someone's account ("she said she was 'ill'", "his 'girlfriend'", "the child's 'disclosure'").
+
+    Short (one to three words), not a title, not the person's own first-person words, and
+    either inside reported speech or after a possessive or article with an account or
+    relationship word. These count even where a speech verb is near, which otherwise
+    marks a quotation as the person's own words.
+    """
+    inner = text[quote.start + 1 : quote.end - 1]
+    words = context.words_in(inner)
+    if not 1 <= len(words) <= 3 or _CODE_LIKE.search(inner) or _FIRST_PERSON_INSIDE.search(inner):
+        return False
+    if any(w[:1].isupper() for w in words):
+        return False  # a title, a name or a label on a button: 'Words Matter', 'Save'
+    left = text[max(0, quote.start - 80) : quote.start]
+    stop = max(left.rfind(". "), left.rfind("\n"), left.rfind(":"), left.rfind(";"))
+    left = left[stop + 1 :]
+    if _INDIRECT_SPEECH_BEFORE.search(left):
+        # a condition or a claim about where they were or what happened, not a feeling in a child's own words ("scared of Daddy")
+        return any(w.lower() in _CONDITION_WORDS or w.lower() in _CLAIM_WORDS for w in words)
+    if any(w.lower().replace("’", "'") in _ACCOUNT_WORDS for w in words) and _POSSESSIVE_BEFORE.search(left):
+        return not _NAMING_VERB_BEFORE.search(left) and not context.naming_frame_before(text, quote.start)
+    return False

@@ -5,6 +5,8 @@ the guidance (not regular expressions) can add rules:
 
     attention seeking        words; a space also matches a hyphen ("attention-seeking")
     non-compliant            a hyphen inside a word is optional ("noncompliant", "non compliant")
+    refused to engage        every word in all its forms: refuses, refusing, engaged (lemminflect)
+    =contact                 this form only (not "contacted", "contacts")
     {refuse}                 a word and its inflections (refuses, refused, refusing)
     (foster|residential)     one of several words
     (foster|residential)?    an optional word
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -58,63 +61,86 @@ COMMON_WORDS = frozenset(
     risk risks safe safety harm help helped helping use used using user users""".split()
 )
 
-_IRREGULAR = {
-    "blow": ["blows", "blew", "blown", "blowing"],
-    "break": ["breaks", "broke", "broken", "breaking"],
-    "get": ["gets", "got", "gotten", "getting"],
-    "give": ["gives", "gave", "given", "giving"],
-    "go": ["goes", "went", "gone", "going"],
-    "keep": ["keeps", "kept", "keeping"],
-    "kick": ["kicks", "kicked", "kicking"],
-    "leave": ["leaves", "left", "leaving"],
-    "lie": ["lies", "lied", "lying"],
-    "make": ["makes", "made", "making"],
-    "put": ["puts", "putting"],
-    "run": ["runs", "ran", "running"],
-    "say": ["says", "said", "saying"],
-    "seek": ["seeks", "sought", "seeking"],
-    "split": ["splits", "splitting"],
-    "steal": ["steals", "stole", "stolen", "stealing"],
-    "take": ["takes", "took", "taken", "taking"],
-    "tell": ["tells", "told", "telling"],
-    "throw": ["throws", "threw", "thrown", "throwing"],
-    "fail": ["fails", "failed", "failing"],
-    "lose": ["loses", "lost", "losing"],
-    "choose": ["chooses", "chose", "chosen", "choosing"],
-    "fall": ["falls", "fell", "fallen", "falling"],
-}
+# Words that stand as written in a pattern: the little words of grammar, whose other forms
+# ("is" and "was", "his" and "her") would change what a phrase means rather than its tense.
+FIXED_WORDS = frozenset(
+    """a an the and or of to in on at for with by from as into onto about after before over under
+    not no nor but if than then so too very own same such only just also still even ever never
+    is are was were be been being am has have had having do does did done doing will would shall
+    should can could may might must i me my mine we us our ours you your yours he him his she her
+    hers it its they them their theirs this that these those who whom whose which what there here
+    all any both each every either neither some many much more most less least few one
+    himself herself themselves itself myself yourself ourselves up down out off away back""".split()
+)
 
 _VOWELS = set("aeiou")
 
 
-def inflect(word: str) -> list[str]:
-    """Regular English inflections of a verb or noun, generous rather than exact.
+@cache
+def inflect(word: str) -> tuple[str, ...]:
+    """Every inflection of a word, from the lemma tables of lemminflect (verbs, nouns, adjectives).
 
-    Extra forms that are not real words do no harm (they never occur in text), so
-    for a final consonant after a vowel both the doubled and plain forms are made
-    (admitted and admited, counselled and counseled).
+    `refuse` gives refuses, refused, refusing; `go` gives goes, went, gone, going; `thief`
+    gives thieves. A word the tables do not know gets lemminflect's rules for unknown words.
+    British doubling (counselled, travelling) is added beside the American forms; an extra
+    form that is not a word does no harm, as it never occurs in text. A hyphenated word
+    inflects its last part (re-engage, re-engaged).
     """
+    import lemminflect  # here, not at the top: a run that loads compiled rules never needs it
+
     word = word.lower()
-    if word in _IRREGULAR:
-        return [word, *_IRREGULAR[word]]
+    if "-" in word:
+        head, _, last = word.rpartition("-")
+        return tuple(sorted({f"{head}-{form}" for form in inflect(last)}))
+    forms = _inflections(word, lemminflect.getAllInflections)
+    if len(forms) == 1:
+        forms = _inflections(word, lemminflect.getAllInflectionsOOV, ("VERB", "NOUN"))
+    for form in list(forms):
+        if word.endswith("l") and len(word) > 2 and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+            for ending in ("ed", "ing", "er", "ers"):
+                if form == word + ending:
+                    forms.add(word + "l" + ending)
+    return tuple(sorted(forms))
+
+
+def _inflections(word: str, table, parts_of_speech=("VERB", "NOUN", "ADJ")) -> set[str]:
     forms = {word}
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        forms.add(word + "es")
-    elif word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
-        forms.add(word[:-1] + "ies")
-    else:
-        forms.add(word + "s")
-    if word.endswith("ie"):
-        forms |= {word + "d", word[:-2] + "ying"}
-    elif word.endswith("e"):
-        forms |= {word + "d", word[:-1] + "ing"}
-    elif word.endswith("y") and len(word) > 1 and word[-2] not in _VOWELS:
-        forms |= {word[:-1] + "ied", word + "ing"}
-    else:
-        forms |= {word + "ed", word + "ing"}
-        if len(word) >= 3 and word[-1] not in _VOWELS | set("wxy") and word[-2] in _VOWELS and word[-3] not in _VOWELS:
-            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return sorted(forms)
+    for upos in parts_of_speech:
+        for spellings in table(word, upos=upos).values():
+            forms.update(spelling.lower() for spelling in spellings)
+    return forms
+
+
+@cache
+def same_word_forms(word: str) -> tuple[str, ...]:
+    """All forms of the words this word is a form of: `refused` gives refuse, refuses, refusing.
+
+    This is what lets a rule written in one tense or person match every other: a pattern's
+    plain words are matched in all their forms unless written `=word` (this form only).
+    """
+    import lemminflect
+
+    lowered = word.lower()
+    if lowered in FIXED_WORDS or not lowered.isalpha() or len(lowered) < 3:
+        return (word,)
+    readings = lemminflect.getAllLemmas(lowered)
+    if not readings:  # a word the tables do not know ("absconsion"): its plural by lemminflect's rules
+        return tuple(sorted({lowered, *(f.lower() for f in lemminflect.getAllInflectionsOOV(lowered, upos="NOUN").get("NNS", ()))}))
+    if any(lowered in readings.get(upos, ()) for upos in ("ADJ", "ADV")):
+        return (word,)  # "clean", "well", "missing": a describing word stays as it is written
+    forms = {lowered}
+    for upos, lemmas in readings.items():
+        if upos not in ("VERB", "NOUN"):
+            continue
+        for lemma in lemmas:
+            forms.update(form.lower() for form in lemminflect.getAllInflections(lemma, upos=upos).get(_TAG_OF[upos], ()) + (lemma,))
+            for tag in _TAGS[upos]:
+                forms.update(form.lower() for form in lemminflect.getAllInflections(lemma, upos=upos).get(tag, ()))
+    return tuple(sorted(forms))
+
+
+_TAGS = {"VERB": ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ"), "NOUN": ("NN", "NNS")}
+_TAG_OF = {"VERB": "VB", "NOUN": "NN"}
 
 
 @dataclass(frozen=True)
@@ -167,7 +193,9 @@ def _word_regex(form: str) -> str:
 _TOKEN_RE = re.compile(r"\([^()]*\)\??|\{[^{}]*\}\??|\S+")
 
 
-def parse_pattern(pattern: str) -> list[Token]:
+def parse_pattern(pattern: str, *, every_form: bool = False) -> list[Token]:
+    """The tokens of a pattern. With `every_form` (rules that ignore letter case), each plain
+    word also matches its other forms (see same_word_forms), unless it is written `=word`."""
     if pattern.count("(") != pattern.count(")") or re.search(r"\([^)]*\(", pattern):
         raise ValueError(f"brackets in {pattern!r} must pair up and may not nest")
     tokens = []
@@ -177,16 +205,28 @@ def parse_pattern(pattern: str) -> list[Token]:
         if body == "*":
             tokens.append(Token(("*",), optional=optional, wildcard=True))
         elif body.startswith("(") and body.endswith(")"):
-            forms = tuple(f.strip() for f in body[1:-1].split("|") if f.strip())
-            tokens.append(Token(forms, optional=optional))
+            forms = [f.strip() for f in body[1:-1].split("|") if f.strip()]
+            tokens.append(Token(_with_other_forms(forms, every_form), optional=optional))
         elif body.startswith("{") and body.endswith("}"):
             forms = []
             for lemma in body[1:-1].split("|"):
                 forms.extend(inflect(lemma.strip()))
             tokens.append(Token(tuple(forms), optional=optional))
         else:
-            tokens.append(Token((body,), optional=optional))
+            tokens.append(Token(_with_other_forms([body], every_form), optional=optional))
     return tokens
+
+
+def _with_other_forms(written: list[str], every_form: bool) -> tuple[str, ...]:
+    forms: dict[str, None] = {}
+    for word in written:
+        if word.startswith("=") and len(word) > 1:
+            forms[word[1:]] = None
+        elif every_form and " " not in word:
+            forms.update(dict.fromkeys(same_word_forms(word)))
+        else:
+            forms[word] = None
+    return tuple(forms)
 
 
 _SEPARATOR = r"[\s\-‐‑–/]+"
@@ -301,6 +341,9 @@ class Rule:
     fixable: bool = True
     defined_ok: bool = False
     detector: str | None = None  # a built-in check (quotations, reading age) instead of patterns
+    # the labelled evaluation items (ids, or patterns such as "devb-04*") looked at while this
+    # rule was written or changed: cross-validation scores those items without it (evaluate.py)
+    seen: list[str] = field(default_factory=list)
     source: str = ""
     # compiled
     regex: re.Pattern | None = None
@@ -337,7 +380,7 @@ class Rule:
         phrases: set[str] = set()
         single_words: set[str] | None = set()
         for pattern in self.patterns:
-            tokens = parse_pattern(pattern)
+            tokens = parse_pattern(pattern, every_form=not self.case_sensitive)
             alternatives.append(pattern_regex(tokens))
             lower_alternatives.append(pattern_regex(tokens, lower=True))
             index, keys = pattern_anchor(tokens)
@@ -420,6 +463,7 @@ _RULE_FIELDS = {
     "acronym",
     "expansion",
     "detector",
+    "seen",
 }
 
 
@@ -467,6 +511,7 @@ def rule_from_entry(entry: dict, source: str, defaults: dict | None = None) -> R
         fixable=bool(data.get("fixable", True)),
         defined_ok=bool(data.get("defined_ok", False)),
         detector=data.get("detector"),
+        seen=list(data.get("seen", [])),
         source=source,
     )
     if rule.detector and rule.detector not in DETECTOR_NAMES:
@@ -499,7 +544,9 @@ def _acronym_entry(data: dict) -> dict:
 
 
 # Built-in checks that a rule entry may switch on with `detector = "..."` (see engine.py).
-DETECTOR_NAMES = frozenset({"scare-quotes", "reading-age", "hard-to-read", "speak-to-child", "long-sentence"})
+DETECTOR_NAMES = frozenset(
+    {"scare-quotes", "reading-age", "hard-to-read", "speak-to-child", "long-sentence", "unexplained-acronym", "person-label", "exploited-child-agent"}
+)
 
 # Names of the context conditions the engine knows (see context.py).
 PREDICATE_NAMES = frozenset({"person-subject", "child-subject", "describes-person", "not-passive", "sentence-start"})

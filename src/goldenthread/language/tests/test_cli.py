@@ -105,8 +105,31 @@ def test_json_output_is_one_document_with_offsets_into_the_text(tmp_path, capsys
     assert entry["path"] == str(path)
     for finding in entry["findings"]:
         assert RISKY[finding["start"] : finding["end"]] == finding["text"]
-        assert {"start", "end", "text", "rule", "category", "severity", "message", "suggestions"} <= set(finding)
+        assert {"start", "end", "line", "column", "text", "rule", "severity", "quoted"} <= set(finding)
     assert data["summary"]["faults"] == 2
+
+
+def test_json_output_gives_each_rules_details_once_and_findings_name_their_rule(tmp_path, capsys):
+    path = tmp_path / "note.txt"
+    path.write_text('Kai is a liar. Jo is a liar too. Sam said: "Kai is a liar."\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "json", str(path))
+    data = json.loads(out)
+    findings = data["files"][0]["findings"]
+    assert [f["rule"] for f in findings] == ["labelling.liar"] * 3
+    assert set(data["rules"]) == {"labelling.liar"}
+    rule = data["rules"]["labelling.liar"]
+    assert rule["category"] == "labelling" and rule["severity"] == "warning" and rule["suggestions"] and rule["message"]
+    used, quoted = findings[0], findings[2]
+    assert "message" not in used and "suggestions" not in used  # the rule's own, given once in "rules"
+    assert quoted["quoted"] and quoted["severity"] == "info" and quoted["message"] != rule["message"] and quoted["suggestions"] == []
+
+
+def test_json_output_gives_line_and_column_of_each_finding(tmp_path, capsys):
+    path = tmp_path / "note.txt"
+    path.write_text("First line.\nSecond: Kai is a liar.\n\nKai is a liar again.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--format", "json", str(path))
+    positions = [(f["line"], f["column"]) for f in json.loads(out)["files"][0]["findings"]]
+    assert positions == [(2, 18), (4, 10)]
 
 
 def test_html_output_marks_each_passage(tmp_path, capsys):
@@ -242,3 +265,17 @@ def test_unreadable_reasons_are_single_lines(tmp_path):
     with pytest.raises(UnreadableFile) as info:
         read_text(tmp_path / "x.docx")
     assert "\n" not in str(info.value)
+
+
+def test_several_worker_processes_give_the_same_report_as_one(tmp_path, capsys):
+    texts = [RISKY, CLEAN, 'Sam said: "Mum is an alcoholic."\n', "First line.\n" + RISKY]
+    for number in range(24):
+        (tmp_path / f"note{number:02}.txt").write_text(texts[number % len(texts)], encoding="utf-8")
+    reports = []
+    for jobs in ("1", "2"):
+        code, out, _ = run(capsys, "check", "--format", "json", "--jobs", jobs, str(tmp_path))
+        report = json.loads(out)
+        del report["summary"]["seconds"]
+        reports.append((code, report))
+    assert reports[0] == reports[1]
+    assert reports[0][1]["summary"]["warnings"] == 12

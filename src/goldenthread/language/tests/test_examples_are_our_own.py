@@ -1,6 +1,6 @@
 """Rule examples and test sentences are written here, not copied from the evaluation set.
 
-The dev set (../shared/language-eval/dev.jsonl next to the repository) holds real sentences
+The dev sets (../shared/language-eval/dev.jsonl and dev-b.jsonl next to the repository) hold real sentences
 quoted from public pages. It is only for measuring the engine: copying its sentences into
 rule examples would put someone else's text in the repository and tune the rules to the
 very sentences that measure them. These tests fail when a rule example (or a sentence in
@@ -22,8 +22,9 @@ from goldenthread.language import default_engine
 RUN = 6
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parents[3]
-CANDIDATES = [REPO / ".." / "shared" / "language-eval" / "dev.jsonl", Path("/work/shared/language-eval/dev.jsonl")]
-DEV = next((p for p in CANDIDATES if p.is_file()), None)
+CANDIDATES = [REPO / ".." / "shared" / "language-eval", Path("/work/shared/language-eval")]
+FOLDER = next((p for p in CANDIDATES if (p / "dev.jsonl").is_file()), None)
+DEV = None if FOLDER is None else sorted(FOLDER.glob("dev*.jsonl"))
 
 pytestmark = pytest.mark.skipif(DEV is None, reason="dev set not found at ../shared/language-eval/dev.jsonl (not part of a CI clone)")
 
@@ -40,7 +41,7 @@ def runs(ws: list[str], n: int = RUN) -> set[tuple[str, ...]]:
 
 @pytest.fixture(scope="module")
 def dev():
-    texts = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [json.loads(line)["text"] for path in DEV for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     shared_runs: dict[tuple[str, ...], str] = {}
     whole: dict[tuple[str, ...], str] = {}
     for text in texts:
