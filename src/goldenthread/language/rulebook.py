@@ -205,6 +205,8 @@ def parse_pattern(pattern: str, *, every_form: bool = False) -> list[Token]:
         if body == "*":
             tokens.append(Token(("*",), optional=optional, wildcard=True))
         elif body.startswith("(") and body.endswith(")"):
+            if "{" in body or "}" in body:
+                raise ValueError(f"write {{word}} on its own, not inside ( ): {pattern!r}")
             forms = [f.strip() for f in body[1:-1].split("|") if f.strip()]
             tokens.append(Token(_with_other_forms(forms, every_form), optional=optional))
         elif body.startswith("{") and body.endswith("}"):

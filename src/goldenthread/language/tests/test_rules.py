@@ -86,3 +86,8 @@ def test_a_rule_with_an_unknown_field_is_refused():
 def test_a_pattern_with_nested_brackets_is_refused():
     with pytest.raises(RuleError):
         rule_from_entry({"id": "x.y", "category": "c", "message": "m", "patterns": ["(a (b|c))"]}, "test")
+
+
+def test_a_word_and_its_forms_inside_a_group_is_refused_rather_than_matching_nothing():
+    with pytest.raises(RuleError, match="on its own"):
+        rule_from_entry({"id": "x.y", "category": "c", "message": "m", "patterns": ["allegedly ({say|tell})"]}, "test")
