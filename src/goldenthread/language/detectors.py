@@ -482,10 +482,13 @@ def exploited_child_agent(text: str, words: dict[str, list[int]] | None = None) 
     """
     if words is None:
         words = trigger_words(text)
+    present = _AGENT_TRIGGERS.keys() & words.keys()
+    if not present:
+        return []
     tried: set[tuple[int, int, int]] = set()
     found: list[Span] = []
     n = len(text)
-    for word in _AGENT_TRIGGERS.keys() & words.keys():
+    for word in present:
         for k, before, after, hint_before, hint_after, hints in _AGENT_TRIGGERS[word]:
             pattern = _AGENT_PATTERNS[k]
             for position in words[word]:
@@ -625,6 +628,7 @@ for _k, _trigger_words, _before, _after, _hint_before, _hint_after, _hints in (
         _AGENT_TRIGGERS.setdefault(_word, []).append((_k, _before, _after, _hint_before, _hint_after, _hints))
 _LABEL_FIRST_WORDS = frozenset(re.split(r"[\s\-]", w)[0] for w in person_label_words()[0] | person_label_words()[1])
 _TRIGGER_WORDS = frozenset(_AGENT_TRIGGERS) | _LABEL_FIRST_WORDS
+TRIGGER_WORDS = _TRIGGER_WORDS  # the words trigger_words() looks for; the engine's phrase matcher finds them in its own pass
 
 # Bytes -> lower-case ASCII letters and digits, everything else a space (as the engine folds text).
 _ASCII_FOLD = bytes((b + 32) if 65 <= b <= 90 else b if (48 <= b <= 57 or 97 <= b <= 122) else 32 for b in range(256))

@@ -91,7 +91,9 @@ class Engine:
                 table.setdefault(phrase, []).append((rule, True))
             for word in rule.anchors:
                 table.setdefault(word, []).append((rule, False))
-        self._matcher = _PhraseMatcher({k: tuple(v) for k, v in table.items()})
+        # The trigger words of the general detectors (detectors.trigger_words) go into the same
+        # matcher, so that one pass over the text finds both; a word no rule matches has no entries.
+        self._matcher = _PhraseMatcher({k: tuple(v) for k, v in table.items()}, detectors.TRIGGER_WORDS)
         self._applies_cache: dict[tuple, frozenset[str]] = {}
 
     # ---------------------------------------------------------------- public
@@ -129,10 +131,12 @@ class Engine:
     def _check_chunk(self, text: str, offset: int, audience: str | None, mode: str) -> list[Finding]:
         active = self._active(audience, mode)
         folded = _fold(text)
-        hits = self._matcher.find(folded)
+        general = _general_detectors(self, active)
+        # where the general detectors' trigger words stand: found by the matcher in the same pass, where it holds them
+        words: dict[str, list[int]] | None = {} if general and self._matcher.triggers else None
+        hits = self._matcher.find(folded, words)
         scare = self.detectors.get("scare-quotes")
         look_for_scare_quotes = scare is not None and scare.id in active and _may_have_quotes(text)
-        general = _general_detectors(self, active)
         if not hits and not look_for_scare_quotes and not general:
             return []
         candidates = self._candidates(text, hits, active) if hits else {}
@@ -146,7 +150,8 @@ class Engine:
         if look_for_scare_quotes and quotes:
             findings.extend(self._scare_quotes(scare, text, quotes))
         if general:
-            findings.extend(_general_findings(self, general, text, folded, findings, quotes if (candidates or look_for_scare_quotes) else None))
+            quoted = quotes if (candidates or look_for_scare_quotes) else None
+            findings.extend(_general_findings(self, general, text, folded, findings, quoted, words))
         if offset:
             findings = [_shift(f, offset) for f in findings]
         return findings
@@ -231,10 +236,12 @@ class Engine:
     def _scare_quotes(self, rule: Rule, text: str, quotes) -> list[Finding]:
         found = []
         for quote in quotes:
-            if _is_doubting_quote(text, quote) and not quote.speech and not quote.mention:
-                found.append(_finding(rule, text, quote.start, quote.end))
-            elif _doubting_frame(text, quote) and not quote.mention:
+            # (quote.speech and quote.mention are worked out when first asked for: ask only when needed)
+            words = context.words_in(text[quote.start + 1 : quote.end - 1])  # the quotation's words, for both checks
+            if (_is_doubting_quote(text, quote, words) and not quote.speech and not quote.mention) or (
                 # a word of a person's account or a relationship picked out in their reported words: she said she was 'ill', his 'girlfriend'
+                _doubting_frame(text, quote, words) and not quote.mention
+            ):
                 found.append(_finding(rule, text, quote.start, quote.end))
         return found
 
@@ -309,16 +316,22 @@ class _PhraseMatcher:
     pickles and loads several times faster (see compiled.py) than one of Python objects.
     """
 
-    def __init__(self, table: dict[str, tuple]):
+    def __init__(self, table: dict[str, tuple], triggers: frozenset[str] | set[str] = frozenset()):
         self.automaton = None
         self.table = None
-        if _ahocorasick is not None and table:
+        self.triggers: dict[int, str] = {}  # phrase number -> trigger word, for the words find() also reports
+        if _ahocorasick is not None and (table or triggers):
+            table = dict(table)
+            for word in sorted(triggers):
+                table.setdefault(word, ())  # a trigger word that no rule matches: no entries
             automaton = _ahocorasick.Automaton(_ahocorasick.STORE_INTS)
-            shared: dict[tuple, int] = {}
-            self.entries: list[tuple] = []  # each different set of entries once
+            shared: dict[tuple, int] = {(): 0}
+            self.entries: list[tuple] = [()]  # each different set of entries once; 0 is none
             self.entries_of = array("I")  # phrase number -> index into self.entries
             self.size_of = array("I")  # phrase number -> length of " phrase "
             for number, (phrase, entries) in enumerate(table.items()):
+                if phrase in triggers:
+                    self.triggers[number] = phrase
                 key = tuple((id(rule), spelled) for rule, spelled in entries)
                 if key not in shared:
                     shared[key] = len(self.entries)
@@ -338,11 +351,28 @@ class _PhraseMatcher:
                 shorter = [" ".join(words[:k]) for k in range(1, len(words))]
                 self.prefixes[phrase] = [p for p in shorter if p in table]
 
-    def find(self, folded: str) -> list[tuple[int, int, tuple]]:
+    def find(self, folded: str, words: dict[str, list[int]] | None = None) -> list[tuple[int, int, tuple]]:
+        """The phrases of the table in folded text; with `words` (a dict), where each trigger word stands goes into it too.
+
+        `words` is filled in only where the matcher holds the trigger words (self.triggers).
+        """
         padded = f" {folded} "
         if self.automaton is not None:
             entries, entries_of, size_of = self.entries, self.entries_of, self.size_of
-            hits = [(end - size_of[number] + 1, end - 1, entries[entries_of[number]]) for end, number in self.automaton.iter(padded)]
+            found = self.automaton.iter(padded)
+            if self.triggers:
+                found = list(found)
+                if words is not None:
+                    triggers = self.triggers
+                    for end, number in found:
+                        word = triggers.get(number)
+                        if word is not None:
+                            at = words.get(word)
+                            if at is None:
+                                words[word] = [end - size_of[number] + 1]
+                            else:
+                                at.append(end - size_of[number] + 1)
+            hits = [(end - size_of[number] + 1, end - 1, entries[entries_of[number]]) for end, number in found if entries_of[number]]
             if len(hits) > 1:
                 hits.sort(key=_by_start_longest_first)
             return hits
@@ -536,10 +566,11 @@ _CLAIM_FRAME = re.compile(
 _CODE_LIKE = re.compile(r"[<>{}\[\]=_\\@#]|://")
 
 
-def _is_doubting_quote(text: str, quote: context.Quote) -> bool:
-    """Scare quotes around a condition or a person's account cast doubt on it."""
+def _is_doubting_quote(text: str, quote: context.Quote, words: list[str] | None = None) -> bool:
+    """Scare quotes around a condition or a person's account cast doubt on it. `words`: the quotation's words, when known."""
     inner = text[quote.start + 1 : quote.end - 1]
-    words = context.words_in(inner)
+    if words is None:
+        words = context.words_in(inner)
     if not 1 <= len(words) <= 8:
         return False
     if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
@@ -657,16 +688,19 @@ def _listed_acronyms(engine: Engine) -> frozenset[str]:
 _PATTERN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
 
 
-def _general_findings(engine: Engine, general, text: str, folded: str, found: list[Finding], quotes) -> list[Finding]:
+def _general_findings(
+    engine: Engine, general, text: str, folded: str, found: list[Finding], quotes, words: dict[str, list[int]] | None = None
+) -> list[Finding]:
     """Findings of the general detectors, less what a phrase rule has found at the same place.
 
     Words in someone's quoted speech are kept as their voice (info); words quoted to talk
-    about them are a mention and are left out, as for phrase rules.
+    about them are a mention and are left out, as for phrase rules. `words` is where the
+    trigger words of the label and exploitation detectors stand, as the phrase matcher found
+    them; without it they are looked for here, once for both.
     """
     out: list[Finding] = []
     taken = sorted((f.start, f.end) for f in found)
     starts = [start for start, _ in taken]
-    words = None  # where the trigger words of the label and exploitation detectors stand, found once for both
     quote_starts = None
     for rule, function in general:
         if rule.detector == "unexplained-acronym":
@@ -747,7 +781,7 @@ _NAMING_VERB_BEFORE = re.compile(
 _FIRST_PERSON_INSIDE = re.compile(r"(?<![\w'’])(?:i|i['’]m|i['’]ve|i['’]d|me|my|we|our|us)(?![\w'’])", re.IGNORECASE)
 
 
-def _doubting_frame(text: str, quote: context.Quote) -> bool:
+def _doubting_frame(text: str, quote: context.Quote, words: list[str] | None = None) -> bool:
     """Scare quotes picking out a word of someone's account ("she said she was 'ill'", "his 'girlfriend'", "the child's 'disclosure'").
 
     Short (one to three words), not a title, not the person's own first-person words, and
@@ -756,11 +790,12 @@ def _doubting_frame(text: str, quote: context.Quote) -> bool:
     marks a quotation as the person's own words.
     """
     inner = text[quote.start + 1 : quote.end - 1]
-    words = context.words_in(inner)
-    if not 1 <= len(words) <= 3 or _CODE_LIKE.search(inner) or _FIRST_PERSON_INSIDE.search(inner):
+    if words is None:
+        words = context.words_in(inner)
+    if not 1 <= len(words) <= 3 or any(w[:1].isupper() for w in words):
+        return False  # (with a capital) a title, a name or a label on a button: 'Words Matter', 'Save'
+    if _CODE_LIKE.search(inner) or _FIRST_PERSON_INSIDE.search(inner):
         return False
-    if any(w[:1].isupper() for w in words):
-        return False  # a title, a name or a label on a button: 'Words Matter', 'Save'
     left = text[max(0, quote.start - 80) : quote.start]
     stop = max(left.rfind(". "), left.rfind("\n"), left.rfind(":"), left.rfind(";"))
     left = left[stop + 1 :]

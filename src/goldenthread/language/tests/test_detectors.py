@@ -291,3 +291,21 @@ def test_offsets_slice_to_the_reported_text(parts):
     text = " ".join(parts)
     for finding in check(text):
         assert text[finding.start : finding.end] == finding.text
+
+
+_TRIGGER_PIECES = sorted(d.TRIGGER_WORDS) + ["Her", "OLDER", "cars,", "herself.", "x", "-", "'", "’", "\n", "  ", "İ", "sleep-over", "drugs2"]
+
+
+@FAST
+@given(st.lists(st.sampled_from(_TRIGGER_PIECES) | st.text(max_size=8), max_size=30))
+def test_trigger_words_found_by_the_engines_pass_are_those_of_trigger_words(parts):
+    """The engine finds the trigger words in its one pass over the folded text: the same words, at the same places, as trigger_words()."""
+    from goldenthread.language.engine import _fold
+
+    text = " ".join(parts)
+    folded = _fold(text)
+    matcher = default_engine()._matcher
+    assume(matcher.triggers)  # only where the phrase matcher holds the trigger words (pyahocorasick installed)
+    words: dict[str, list[int]] = {}
+    matcher.find(folded, words)
+    assert words == d.trigger_words(text, folded) == d.trigger_words(text)
