@@ -134,6 +134,8 @@ def _not_an_acronym_here(text: str, token: str, start: int, end: int) -> bool:
         return True  # a person's initials, as records anonymise names: "AB said", "KL's mother" (but "the EP said" is a role)
     if _is_english_word(token):
         return True  # a word in capitals for emphasis: she did NOT attend, URGENT
+    if _in_a_run_of_groups(text, start, end):
+        return True  # one group of a key typed in groups: "6WSF V5RG H7OJ"
     beside = _CAPITALS_AFTER.match(text, end) or _CAPITALS_BEFORE.search(text, max(0, start - 20), start)
     if beside is not None and beside.group().strip() not in known_acronyms():
         return True  # a name or a heading in capitals: PRIYA PATEL, SECTION TWO (but not "the NHS DBS team")
@@ -152,6 +154,8 @@ _ACTS_AFTER = re.compile(
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|her|his|their|my|your|our|this|that|its|any|each|every|no)\s+$", re.IGNORECASE)
 _CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}(?![\w&])")
 _CAPITALS_BEFORE = re.compile(r"(?<![\w&])[A-Z]{2,}[ \t]+$")
+# three or more groups of capitals and digits in a row: a key or a code typed in groups ("6WSF V5RG H7OJ")
+_GROUP_RUN = re.compile(r"(?<![\w&])(?:[A-Z0-9]{2,}[ \t]+){2,}[A-Z0-9]{2,}(?![\w&])")
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +184,14 @@ def _shouting(text: str, start: int, end: int) -> bool:
     known = known_acronyms()
     capitals = sum(1 for w in words if len(w) > 1 and w.isupper() and w not in known)
     return capitals >= 2 and capitals >= len(words) - capitals
+
+
+def _in_a_run_of_groups(text: str, start: int, end: int) -> bool:
+    offset = max(0, start - 80)
+    for m in _GROUP_RUN.finditer(text, offset, min(len(text), end + 80)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
 
 
 def _spelled_out_here(text: str, token: str, start: int, end: int) -> bool:

@@ -309,3 +309,14 @@ def test_trigger_words_found_by_the_engines_pass_are_those_of_trigger_words(part
     words: dict[str, list[int]] = {}
     matcher.find(folded, words)
     assert words == d.trigger_words(text, folded) == d.trigger_words(text)
+
+
+BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=BASE32, min_size=4, max_size=4), min_size=4, max_size=8))
+def test_a_key_typed_in_groups_of_capitals_and_digits_is_not_taken_for_acronyms(groups):
+    # the two-step page shows the authenticator key like this; it is a code, not jargon
+    text = f"Choose to enter a key by hand and type this key: {' '.join(groups)} 2. Enter the code your app shows."
+    assert d.unexplained_acronyms(text) == []
