@@ -1,5 +1,6 @@
 """The compiled rulebook is kept on disk: used when nothing has changed, rebuilt when anything has, never a reason to fail."""
 
+import os
 import sys
 
 import pytest
@@ -211,3 +212,13 @@ def test_the_shipped_engine_can_be_kept_on_disk_and_finds_the_same_when_loaded(c
     text = 'Kai is a liar. The LAC review is on Monday. Sam said: "Mum is an alcoholic." She absconded again.'
     assert [(f.rule, f.start, f.end, f.severity) for f in loaded.check(text)] == [(f.rule, f.start, f.end, f.severity) for f in built.check(text)]
     assert loaded.check(text)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="only root can give a file to another user")
+def test_a_cache_file_owned_by_someone_else_is_never_loaded(cache, rules_file):
+    build = Builds(rules_file)
+    compiled.load_or_build([rules_file], build)
+    [stored] = cache.glob("engine-*.pickle")
+    os.chown(stored, 4242, 4242)  # as if another account had written it: a pickle it made could run its code here
+    compiled.load_or_build([rules_file], build)
+    assert build.count == 2
