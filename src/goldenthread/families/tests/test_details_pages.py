@@ -147,19 +147,25 @@ def test_people_outside_the_recording_team_are_refused_with_a_calm_page_and_the_
         services.close_family(family, by=practitioner)
     user = request.getfixturevalue(person)
     browser = signed_in(user)
-    before = Family.objects.values_list("family_name", "contact_details", "status", "version").get(pk=family.pk)
+    before = record_of(family)
 
-    looked = browser.get(url(page, family.public_id))
-    tried = browser.post(url(page, family.public_id), {**details_data(family), **closing_date(timezone.localdate())})
-
-    for response in (looked, tried):
+    for response in look_and_try(browser, page, family):
         body = page_text(response)
         assert response.status_code == 403, page
         assert "You cannot do this" in body
         assert "lead practitioner" in body
         assert "Brightwater" not in body and CONTACT not in body
-    assert Family.objects.values_list("family_name", "contact_details", "status", "version").get(pk=family.pk) == before
+    assert record_of(family) == before
     assert refused_lines(family, user).count() >= 2
+
+
+def record_of(family):
+    return Family.objects.values_list("family_name", "contact_details", "status", "version").get(pk=family.pk)
+
+
+def look_and_try(browser, page, family):
+    """Open the page, then send it a whole form: both answers."""
+    return browser.get(url(page, family.public_id)), browser.post(url(page, family.public_id), {**details_data(family), **closing_date(timezone.localdate())})
 
 
 @pytest.mark.parametrize("page", ["edit-details", "close", "reopen"])
@@ -167,17 +173,14 @@ def test_a_family_member_is_refused_these_pages_before_they_open_with_a_calm_pag
     if page == "reopen":
         services.close_family(family, by=practitioner)
     browser = family_client(family_member)
-    before = Family.objects.values_list("family_name", "contact_details", "status", "version").get(pk=family.pk)
+    before = record_of(family)
 
-    looked = browser.get(url(page, family.public_id))
-    tried = browser.post(url(page, family.public_id), {**details_data(family), **closing_date(timezone.localdate())})
-
-    for response in (looked, tried):
+    for response in look_and_try(browser, page, family):
         body = page_text(response)
         assert response.status_code == 403, page
         assert "You cannot do this" in body and FAMILY_ACCOUNT_REFUSED in body
         assert "Brightwater" not in body and CONTACT not in body
-    assert Family.objects.values_list("family_name", "contact_details", "status", "version").get(pk=family.pk) == before
+    assert record_of(family) == before
 
 
 # Closing the record and opening it again -------------------------------------------------------
