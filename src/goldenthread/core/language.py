@@ -1,7 +1,11 @@
 """Shared-language advice in the pages: as people type, and once more before words go public.
 
-- `findings_for(text)`: the shared-language check with the partnership's own rules file
-  (`GOLDENTHREAD_LANGUAGE_LEXICON`), the faults only (not the words kept as someone said them).
+- `site_check(text)`: every check the site makes goes through here, with the site's rules:
+  the shipped rules, the partnership's rules file (`GOLDENTHREAD_LANGUAGE_LEXICON`) and the
+  rules the partnership has published in the platform (an app's registered `rule_overlay`).
+  `site_rules_version()` names that set of rules, so a record checked under older rules can
+  be checked again.
+- `findings_for(text)`: the faults only (not the words kept as someone said them).
 - `words_to_check(request, form, fields, shared_with=...)`: before text is published (the
   pledge wall) or shared with another agency, the findings are shown once on the page,
   each with its suggestion. It is advice, never a block: sending the same words again
@@ -14,20 +18,75 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 
-from goldenthread.language import Finding, check
+from goldenthread.core import registry
+from goldenthread.language import Engine, Finding, default_engine, load_engine
+from goldenthread.language.compiled import cache_dir, cache_key
+from goldenthread.language.engine import shipped_rule_paths
 
 CHECKED_FIELD = "words_checked"  # the hidden field that says "I have seen the advice on these words"
 
 
-def findings_for(text: str) -> list[Finding]:
-    """What the shared-language check would change in `text`: faults only, never the person's quoted words."""
+def _rule_files() -> tuple[str, ...]:
+    """The rule files laid over the shipped rules: the partnership's file, then its published rules (content-named)."""
+    files = [settings.GOLDENTHREAD_LANGUAGE_LEXICON] if settings.GOLDENTHREAD_LANGUAGE_LEXICON else []
+    overlay = registry.rule_overlay()
+    if overlay is not None:
+        files.append(str(_published_rules_file(overlay[1])))
+    return tuple(files)
+
+
+def _published_rules_file(lexicon: str) -> Path:
+    """The published rules written to a file named by their digest, so each version is its own file."""
+    folder = (cache_dir() or Path(tempfile.gettempdir()) / "goldenthread") / "published-rules"
+    target = folder / f"{hashlib.sha256(lexicon.encode()).hexdigest()[:24]}.toml"
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = target.with_suffix(".part")
+        partial.write_text(lexicon, encoding="utf-8")
+        partial.replace(target)
+    return target
+
+
+@lru_cache(maxsize=4)
+def _engine_for(files: tuple[str, ...]) -> Engine:
+    return load_engine(list(files)) if files else default_engine()
+
+
+def site_engine() -> Engine:
+    """The engine with the site's rules: shipped, the partnership's file, and the rules published in the platform."""
+    return _engine_for(_rule_files())
+
+
+def site_rules_version() -> str:
+    """A short name for the site's rules as they stand: it changes whenever a rule file or a published rule does."""
+    digest = hashlib.sha256(_shipped_rules_key().encode())
+    for name in _rule_files():
+        digest.update(Path(name).read_bytes() if Path(name).is_file() else name.encode())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules_key() -> str:
+    return cache_key(shipped_rule_paths())
+
+
+def site_check(text: str, *, mode: str | None = None) -> list[Finding]:
+    """Every finding of the site's rules in `text` (faults and quoted words alike)."""
     if not text or not text.strip():
         return []
-    return [f for f in check(text, lexicon=settings.GOLDENTHREAD_LANGUAGE_LEXICON or None) if f.is_fault]
+    return site_engine().check(text, mode=mode)
+
+
+def findings_for(text: str) -> list[Finding]:
+    """What the shared-language check would change in `text`: faults only, never the person's quoted words."""
+    return [f for f in site_check(text) if f.is_fault]
 
 
 @dataclass(frozen=True)

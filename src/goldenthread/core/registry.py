@@ -12,6 +12,11 @@ Core reads this registry and imports no app. An app registers:
 - who a person should ask when their role does not include something (`who_to_ask`, a
   function of the signed-in person returning words such as "ask the partnership team", or None);
 - the URL namespaces of its pages for family members' own accounts (`family_namespaces`);
+- the kinds of its records whose free text the partnership's language monitoring checks
+  (`monitored_texts`, each a `MonitoredText`);
+- the partnership's own published language rules (`rule_overlay`, a function returning the
+  rules' version and their lexicon TOML, or None), laid over the shipped rules by
+  `core.language` for every check the site makes;
 - the management command that loads its demo data, and when it runs in `manage.py load_demo`.
 
 A new module adds one `register(...)` call and nothing in core.
@@ -89,6 +94,27 @@ class AuditLabel:
 
 
 @dataclass(frozen=True)
+class MonitoredText:
+    """A kind of record whose free text the partnership's language monitoring checks when it is saved.
+
+    `model` is the "app.model" label; `fields` the text fields checked; `record_type` the kind
+    of record in the partnership's words ("Family story"); `organisation`, `author` and
+    `written_on` are functions of one record giving the organisation whose writing it is, the
+    person who wrote it, and the date it was written (for the month it is counted in). Each may
+    return None. `holds_family_data` says the text belongs to a family's record: its figures are
+    still counts only, never words.
+    """
+
+    model: str
+    fields: tuple[str, ...]
+    record_type: str
+    organisation: Callable[[object], object | None]
+    author: Callable[[object], object | None]
+    written_on: Callable[[object], date | datetime | None]
+    holds_family_data: bool = False
+
+
+@dataclass(frozen=True)
 class AppParts:
     label: str
     menu: Callable[[object], list[MenuEntry]] | None = None
@@ -102,6 +128,8 @@ class AppParts:
     audit_labels: Mapping[str, AuditLabel] = field(default_factory=dict)
     who_to_ask: Callable[[object], str | None] | None = None
     family_namespaces: tuple[str, ...] = ()
+    monitored_texts: tuple[MonitoredText, ...] = ()
+    rule_overlay: Callable[[], tuple[str, str] | None] | None = None
 
 
 _registered: dict[str, AppParts] = {}
@@ -121,16 +149,33 @@ def register(
     audit_labels: Mapping[type | str, AuditLabel] | None = None,
     who_to_ask=None,
     family_namespaces: tuple[str, ...] = (),
+    monitored_texts: tuple[MonitoredText, ...] = (),
+    rule_overlay=None,
 ) -> AppParts:
     """Say what an app adds; `order` places its menu links and home cards, lowest first.
 
     `audit_labels` maps each model (the class, or its "app.model" label) to its `AuditLabel`;
     `family_namespaces` names the URL namespaces of pages made for family members' own accounts
-    (the only pages, with a few of core's, that a family account may open).
+    (the only pages, with a few of core's, that a family account may open); `monitored_texts`
+    the kinds of records whose free text is checked in the background; `rule_overlay` a function
+    returning the partnership's published rules as `(version, lexicon TOML)`, or None.
     """
     labels = {_model_label(model): words for model, words in (audit_labels or {}).items()}
     parts = AppParts(
-        label, menu, home_cards, order, audited, holds_personal_data, demo_command, demo_order, waiting, labels, who_to_ask, tuple(family_namespaces)
+        label,
+        menu,
+        home_cards,
+        order,
+        audited,
+        holds_personal_data,
+        demo_command,
+        demo_order,
+        waiting,
+        labels,
+        who_to_ask,
+        tuple(family_namespaces),
+        tuple(monitored_texts),
+        rule_overlay,
     )
     _registered[label] = parts
     return parts
@@ -210,3 +255,23 @@ def who_to_ask(user) -> str | None:
 def family_namespaces() -> frozenset[str]:
     """The URL namespaces of every app's pages for family members' own accounts."""
     return frozenset(name for parts in _registered.values() for name in parts.family_namespaces)
+
+
+def monitored_texts() -> list[MonitoredText]:
+    """Every kind of record, in every app, whose free text the language monitoring checks."""
+    return [text for parts in apps_in_order() for text in parts.monitored_texts]
+
+
+def monitored_text_for(model_label: str) -> MonitoredText | None:
+    """What an app registered for the free text of one kind of record ("families.story"), or None."""
+    return next((text for text in monitored_texts() if text.model == model_label.lower()), None)
+
+
+def rule_overlay() -> tuple[str, str] | None:
+    """The partnership's own published language rules, `(version, lexicon TOML)`, or None when none are published."""
+    for parts in apps_in_order():
+        if parts.rule_overlay is not None:
+            overlay = parts.rule_overlay()
+            if overlay is not None:
+                return overlay
+    return None

@@ -2,7 +2,6 @@
 
 import base64
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -16,8 +15,6 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
-from goldenthread.language import check as check_language
-
 from . import audit, permissions, safeguards, services
 from .decorators import no_store
 from .forms import (
@@ -30,6 +27,7 @@ from .forms import (
     show_service_errors,
 )
 from .identity import partnership_identity
+from .language import site_check
 from .models import ApiToken, AuditEvent
 from .navigation import home_cards_for, waiting_for
 from .refusals import Refused, render_refusal
@@ -202,7 +200,7 @@ def language_feedback(request):
     text = request.POST.get(field, "") if field and field != "csrfmiddlewaretoken" else ""
     too_long = len(text) > LANGUAGE_FEEDBACK_LIMIT
     to_child = request.POST.get("mode") == "child"  # written to a child or young person: plain words, with the reading age
-    findings = [] if too_long else check_language(text, mode="child" if to_child else None, lexicon=settings.GOLDENTHREAD_LANGUAGE_LEXICON or None)
+    findings = [] if too_long else site_check(text, mode="child" if to_child else None)
     reading_age = next((f for f in findings if f.rule.endswith("reading-age")), None)
     return render(
         request,
