@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
+from django.dispatch import Signal
 
 from goldenthread.core import registry
 from goldenthread.language import Engine, Finding, default_engine, load_engine
@@ -135,3 +137,14 @@ def words_to_check(request, form, fields, *, shared_with: str) -> WordsToCheck |
     if not checked:
         return None
     return WordsToCheck(digest, checked, shared_with)
+
+
+site_rules_changed = Signal()
+"""Sent (with `version`, the new `site_rules_version()`) after the site's rules change: a rule
+published or switched off in the platform. Whatever keeps checked figures listens and checks
+its records again; the sender need not know who listens."""
+
+
+def announce_rules_changed() -> None:
+    """Tell every listener, once the change is committed, that the site's rules have changed."""
+    transaction.on_commit(lambda: site_rules_changed.send(sender=None, version=site_rules_version()))
