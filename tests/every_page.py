@@ -210,6 +210,12 @@ def more_people() -> dict[str, tuple[object, frozenset[str]]]:
             "user",
         ),
     }
+    if apps.is_installed("goldenthread.language_rules"):
+        found["language lead"] = (
+            Membership.objects.filter(role=Role.LANGUAGE_LEAD).order_by("id").first(),
+            {"language_rules:propose", "language_rules:change", "language_rules:switch", "language_rules:publish"},
+            "user",
+        )
     if apps.is_installed("goldenthread.training"):
         found["person asked how a course changed their practice"] = (
             apps.get_model("training", "PracticeFollowUp").objects.order_by("-sent_at").first(),
@@ -894,6 +900,29 @@ def _champion_offers(person) -> list[Kwargs]:
     return _ids(_take(queries.offers_to_decide(person)[:2], queries.decided_offers_in(person)[:1]))
 
 
+def _language_rules(person) -> list[Kwargs]:
+    """The partnership's own rules, then a shipped rule it has switched off."""
+    from goldenthread.language_rules.models import PartnershipRule, RuleSwitch
+
+    return _take(
+        ({"rule_id": rule_id} for rule_id in PartnershipRule.objects.order_by("created_at").values_list("rule_id", flat=True)),
+        ({"rule_id": rule_id} for rule_id in RuleSwitch.objects.order_by("switched_at").values_list("rule_id", flat=True)),
+    )
+
+
+def _rule_versions(waiting_for: str):
+    """Versions waiting for review ("review") or reviewed and waiting to be published ("publish")."""
+
+    def versions(person) -> list[Kwargs]:
+        from goldenthread.language_rules.models import RuleVersion
+
+        reviewed = RuleVersion.objects.filter(reviews__approved=True, publication__isnull=True)
+        waiting = reviewed if waiting_for == "publish" else RuleVersion.objects.filter(reviews__isnull=True, publication__isnull=True)
+        return _ids(waiting.order_by("proposed_at")[:2])
+
+    return versions
+
+
 # URL name -> (person -> candidate arguments, best first). A pattern with no arguments needs none.
 FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "core:password-reset-confirm": _password_reset_link,
@@ -961,6 +990,11 @@ FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "from_the_family:share-request": _from_the_family("ShareRequest", "request_id"),
     "from_the_family:invite": _people_to_invite,
     "from_the_family:stop-sign-in": lambda person: _people_to_invite(person, with_sign_in=True),
+    "language_rules:rule": _language_rules,
+    "language_rules:change": _language_rules,
+    "language_rules:switch": _language_rules,
+    "language_rules:review": _rule_versions("review"),
+    "language_rules:publish": _rule_versions("publish"),
     "supervision:session": _supervision_sessions,
     "supervision:acknowledge": _supervision_sessions,
     "supervision:respond": _supervision_sessions,

@@ -22,6 +22,8 @@ urlpatterns = [
     path("training/", include("goldenthread.training.urls")),
     path("wellbeing/", include("goldenthread.wellbeing.urls")),
     path("programme/", include("goldenthread.programme.urls")),
+    path("writing/", include("goldenthread.language_monitoring.urls")),
+    path("language-rules/", include("goldenthread.language_rules.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

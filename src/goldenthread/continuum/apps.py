@@ -9,7 +9,7 @@ class ContinuumConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import audit_labels, menu, waiting
+        from . import audit_labels, menu, monitored, waiting
 
         register(
             self.label,
@@ -20,4 +20,5 @@ class ContinuumConfig(AppConfig):
             demo_command="load_demo_continuum",
             demo_order=20,
             audit_labels=audit_labels.LABELS,
+            monitored_texts=monitored.MONITORED,
         )

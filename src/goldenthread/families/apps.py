@@ -9,7 +9,7 @@ class FamiliesConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import audit_labels, menu, permissions, waiting
+        from . import audit_labels, menu, monitored, permissions, waiting
 
         register(
             self.label,
@@ -21,5 +21,6 @@ class FamiliesConfig(AppConfig):
             demo_command="load_demo_families",
             demo_order=30,
             audit_labels=audit_labels.LABELS,
+            monitored_texts=monitored.MONITORED,
             who_to_ask=permissions.who_to_ask,
         )

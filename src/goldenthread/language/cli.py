@@ -1,8 +1,9 @@
-"""The `goldenthread` command: `goldenthread check PATH...` and `goldenthread eval FILE.jsonl`.
+"""The `goldenthread` command: `goldenthread check PATH...`, `goldenthread eval FILE.jsonl`,
+`goldenthread rules`, and `goldenthread scan INPUT... --out DIR` (an archive on Dask; scan/).
 
-Exit status: 0 when nothing is found, 1 when something is, 2 on an error (a bad
+Exit status of check: 0 when nothing is found, 1 when something is, 2 on an error (a bad
 option, a rules file that cannot be used, or a file that cannot be read; every
-other file is still checked).
+other file is still checked). scan has its own (see `goldenthread scan --help`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .evaluate import (
 from .readers import DEFAULT_MAX_BYTES, SUPPORTED, UnreadableFile, decode_text, read_text
 from .reports import html_report, json_report, sarif_report
 from .rulebook import RuleError
+from .scan.command import add_parser as _add_scan_parser
 
 PROG = "goldenthread"
 _PARALLEL_FROM = 8  # files; below this, starting worker processes costs more than it saves
@@ -111,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--lexicon", action="append", metavar="FILE")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(handler=_run_rules)
+
+    _add_scan_parser(sub)
     return parser
 
 

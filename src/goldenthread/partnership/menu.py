@@ -21,6 +21,10 @@ ROLE_CARDS = {
         "You are a trainer at {organisation}",
         "Trainers help people across the partnership learn the way of working together: the sessions, who comes, and what they say afterwards.",
     ),
+    Role.LANGUAGE_LEAD: (
+        "You are a language lead at {organisation}",
+        "Language leads look after the partnership's shared language: they propose the words the check looks for, and publish them once a second person has reviewed them.",
+    ),
 }
 
 

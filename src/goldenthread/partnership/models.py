@@ -79,6 +79,7 @@ class Role(models.TextChoices):
     CHAMPION = "champion", "Champion"
     PRACTITIONER = "practitioner", "Practitioner"
     TRAINER = "trainer", "Trainer"
+    LANGUAGE_LEAD = "language-lead", "Language lead"
 
 
 class Membership(models.Model):

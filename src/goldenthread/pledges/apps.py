@@ -9,7 +9,7 @@ class PledgesConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import audit_labels, menu, waiting
+        from . import audit_labels, menu, monitored, waiting
 
         register(
             self.label,
@@ -20,4 +20,5 @@ class PledgesConfig(AppConfig):
             demo_command="load_demo_pledges",
             demo_order=15,
             audit_labels=audit_labels.LABELS,
+            monitored_texts=monitored.MONITORED,
         )

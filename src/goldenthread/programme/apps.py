@@ -9,7 +9,7 @@ class ProgrammeConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import audit_labels, menu, waiting
+        from . import audit_labels, menu, monitored, waiting
 
         register(
             self.label,
@@ -19,6 +19,7 @@ class ProgrammeConfig(AppConfig):
             order=48,
             holds_personal_data=True,
             audit_labels=audit_labels.LABELS,
+            monitored_texts=monitored.MONITORED,
             demo_command="load_demo_programme",
             demo_order=70,  # after wellbeing: it names champions and workstream members from the whole workforce
         )

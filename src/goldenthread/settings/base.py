@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "goldenthread.training",
     "goldenthread.wellbeing",
     "goldenthread.programme",
+    "goldenthread.language_monitoring",
+    "goldenthread.language_rules",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -9,7 +9,7 @@ class SupervisionConfig(AppConfig):
     def ready(self):
         from goldenthread.core.registry import register
 
-        from . import audit_labels, menu, waiting
+        from . import audit_labels, menu, monitored, waiting
 
         register(
             self.label,
@@ -21,4 +21,5 @@ class SupervisionConfig(AppConfig):
             demo_command="load_demo_supervision",
             demo_order=40,
             audit_labels=audit_labels.LABELS,
+            monitored_texts=monitored.MONITORED,
         )

@@ -6,13 +6,38 @@ from pathlib import Path
 from goldenthread.core import registry
 
 CORE = Path(registry.__file__).resolve().parent
-FEATURE_APPS = {"partnership", "pledges", "continuum", "families", "supervision", "training", "impact", "wellbeing", "programme"}
+FEATURE_APPS = {
+    "partnership",
+    "pledges",
+    "continuum",
+    "families",
+    "supervision",
+    "training",
+    "impact",
+    "wellbeing",
+    "programme",
+    "language_monitoring",
+    "language_rules",
+}
 
 
 def test_every_app_registers_its_menu_and_home_cards():
     labels = [parts.label for parts in registry.apps_in_order()]
 
-    assert labels == ["pledges", "continuum", "families", "family_door", "supervision", "training", "wellbeing", "programme", "partnership", "core"]
+    assert labels == [
+        "pledges",
+        "continuum",
+        "families",
+        "family_door",
+        "supervision",
+        "training",
+        "wellbeing",
+        "programme",
+        "language_monitoring",
+        "language_rules",
+        "partnership",
+        "core",
+    ]
     assert all(parts.menu and parts.home_cards for parts in registry.apps_in_order() if parts.label != "family_door")
 
 
@@ -34,6 +59,8 @@ def test_the_demo_loaders_run_partnership_first_then_each_module():
         "load_demo_training",
         "load_demo_wellbeing",
         "load_demo_programme",
+        "load_demo_language_monitoring",
+        "load_demo_language_rules",
     ]
 
 
