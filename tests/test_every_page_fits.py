@@ -35,6 +35,7 @@ MORE_PEOPLE = [
     "accountable manager of a proposed action",
     "practitioner holding a closed family's record",
     "person asked how a course changed their practice",
+    "language lead",
 ]
 
 # Filled as the journeys run: the pages each person opened, and the addresses axe has checked.

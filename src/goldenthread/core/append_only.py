@@ -40,10 +40,11 @@ def refuse_changes_in_postgresql(table: str, function: str, message: str) -> mig
 
     SQLite is for the demo and first runs; there the model and queryset guards apply.
     """
+    quoted = message.replace("'", "''")  # a message may hold an apostrophe ("a rule's history")
     up = f"""
 CREATE OR REPLACE FUNCTION {function}() RETURNS trigger AS $$
 BEGIN
-  RAISE EXCEPTION '{message}';
+  RAISE EXCEPTION '{quoted}';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER {table}_append_only

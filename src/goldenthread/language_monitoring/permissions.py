@@ -11,7 +11,7 @@ months, never people.
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.partnership.models import Organisation
-from goldenthread.partnership.permissions import led_organisations
+from goldenthread.partnership.permissions import leads_an_organisation, led_organisations
 
 
 def is_staff_member(user) -> bool:
@@ -40,7 +40,7 @@ def organisations_for_figures(user):
 
 def can_see_organisation_figures(user) -> bool:
     """The figures page for organisations: a partnership admin, or the lead of an organisation."""
-    return can_see_partnership_figures(user) or (is_staff_member(user) and led_organisations(user).exists())
+    return can_see_partnership_figures(user) or (is_staff_member(user) and leads_an_organisation(user))
 
 
 def can_see_figures_for(user, organisation) -> bool:

@@ -5,10 +5,17 @@ from goldenthread.core.registry import AuditLabel
 
 from .models import PartnershipRule, RulePublication, RuleReview, RuleSwitch, RuleVersion
 
+
+def rule_name(rule_id: str) -> str:
+    """A rule as the audit log names it: the partnership's own by its short name, a shipped rule by its id."""
+    own = rule_id.removeprefix("partnership.")
+    return f"‘{own}’, the partnership's own" if own != rule_id else rule_id
+
+
 LABELS = {
     PartnershipRule: AuditLabel(
         kind="language rule",
-        describe=lambda rule: rule.rule_id,
+        describe=lambda rule: rule_name(rule.rule_id),
         fields={
             "public_id": PUBLIC_ID,
             "rule_id": "the rule's name",
@@ -19,7 +26,7 @@ LABELS = {
     ),
     RuleVersion: AuditLabel(
         kind="version of a language rule",
-        describe=lambda version: f"{version.rule.rule_id}, version {version.number}",
+        describe=lambda version: f"{rule_name(version.rule.rule_id)}, version {version.number}",
         fields={
             "public_id": PUBLIC_ID,
             "rule": "rule",
@@ -54,7 +61,7 @@ LABELS = {
     ),
     RuleSwitch: AuditLabel(
         kind="language rule switched off or on",
-        describe=lambda switch: f"{switch.rule_id}, switched {'on' if switch.switched_on else 'off'}",
+        describe=lambda switch: f"{rule_name(switch.rule_id)}, switched {'on' if switch.switched_on else 'off'}",
         fields={
             "rule_id": "the rule's name",
             "switched_on": "whether it was switched back on",

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 
 from .models import Membership, Role
+from .queries import memberships_of
 
 
 def role_in(user, organisation):
@@ -24,6 +25,11 @@ def is_member(user, organisation) -> bool:
 
 def leads(user, organisation) -> bool:
     return role_in(user, organisation) == Role.ORGANISATION_LEAD
+
+
+def leads_an_organisation(user) -> bool:
+    """Whether the person leads at least one organisation (from the memberships every menu reads once per request)."""
+    return any(membership.role == Role.ORGANISATION_LEAD for membership in memberships_of(user, active_only=False))
 
 
 def led_organisations(user):

@@ -534,12 +534,16 @@ def _why(exc: BaseException) -> str:
     return f"could not be scanned ({name}: {' '.join(str(exc).split())[:200]}); resume to try again"
 
 
+def _count(number: int, thing: str) -> str:
+    return f"{number:,} {thing}" if number == 1 else f"{number:,} {thing}s"
+
+
 def print_summary(outcome: Outcome, out: Path, stream) -> None:
     figures = outcome.figures
     if figures is None:
         return
     mb = figures.bytes / 1e6
-    lines = [f"Scanned {figures.records:,} records ({mb:,.1f} MB of input) in {outcome.seconds:,.1f} s"]
+    lines = [f"Scanned {_count(figures.records, 'record')} ({mb:,.1f} MB of input) in {outcome.seconds:,.1f} s"]
     if outcome.seconds > 0 and outcome.bytes_this_run:
         rate = outcome.bytes_this_run / 1e6 / outcome.seconds
         lines[0] += f": {rate:,.2f} MB/s" if rate < 10 else f": {rate:,.1f} MB/s"
@@ -550,7 +554,7 @@ def print_summary(outcome: Outcome, out: Path, stream) -> None:
         lines.append(f"{figures.clean / figures.records:.1%} of records have no warning or suggestion ({figures.clean:,} of {figures.records:,}).")
     failed = figures.error_count
     if failed:
-        lines.append(f"{failed:,} item(s) could not be read; each is listed in {out / 'errors.csv'}:")
+        lines.append(f"{_count(failed, 'item')} could not be read; each is listed in {out / 'errors.csv'}:")
         for error in figures.errors[:10]:
             where = f" ({error['where']})" if error.get("where") else ""
             lines.append(f"  {error['source']}{where}: {error['reason']}")
