@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,15 +46,38 @@ def _rule_files() -> tuple[str, ...]:
 
 
 def _published_rules_file(lexicon: str) -> Path:
-    """The published rules written to a file named by their digest, so each version is its own file."""
-    folder = (cache_dir() or Path(tempfile.gettempdir()) / "goldenthread") / "published-rules"
-    target = folder / f"{hashlib.sha256(lexicon.encode()).hexdigest()[:24]}.toml"
-    if not target.exists():
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = target.with_suffix(".part")
-        partial.write_text(lexicon, encoding="utf-8")
-        partial.replace(target)
+    """The published rules written to a file named by their digest, so each version is its own file.
+
+    A file is used only when it holds exactly these rules and belongs to this account, in a
+    folder only this account can open; anything else is written afresh (through a temporary
+    file of its own and a rename), so no one else can plant rules for the site.
+    """
+    target = _own_folder() / f"{hashlib.sha256(lexicon.encode()).hexdigest()[:24]}.toml"
+    try:
+        if target.stat().st_uid == os.getuid() and target.read_text(encoding="utf-8") == lexicon:
+            return target
+    except (OSError, UnicodeDecodeError):
+        pass
+    descriptor, partial = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(lexicon)
+    os.replace(partial, target)
     return target
+
+
+@lru_cache(maxsize=1)
+def _own_folder() -> Path:
+    """This account's folder for the published rules: in the engine's cache folder, else the temporary folder; never one another account owns or can write to."""
+    base = cache_dir() or Path(tempfile.gettempdir()) / f"goldenthread-{os.getuid()}"
+    folder = base / "published-rules"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.stat()
+        if info.st_uid == os.getuid() and not info.st_mode & 0o077:
+            return folder
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="goldenthread-rules-"))
 
 
 @lru_cache(maxsize=4)

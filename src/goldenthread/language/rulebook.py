@@ -193,6 +193,13 @@ def _word_regex(form: str) -> str:
 _TOKEN_RE = re.compile(r"\([^()]*\)\??|\{[^{}]*\}\??|\S+")
 
 
+# A pattern becomes a regular expression every checked text meets: each `*` or `word?` can make
+# it try twice as many ways, so a line may hold only a few (the shipped rules use at most 8
+# words and 3 such). A rule file or a proposal beyond these is refused, never run slowly.
+MOST_WORDS_IN_A_PATTERN = 12
+MOST_LOOSE_WORDS_IN_A_PATTERN = 4
+
+
 def parse_pattern(pattern: str, *, every_form: bool = False) -> list[Token]:
     """The tokens of a pattern. With `every_form` (rules that ignore letter case), each plain
     word also matches its other forms (see same_word_forms), unless it is written `=word`."""
@@ -216,6 +223,10 @@ def parse_pattern(pattern: str, *, every_form: bool = False) -> list[Token]:
             tokens.append(Token(tuple(forms), optional=optional))
         else:
             tokens.append(Token(_with_other_forms([body], every_form), optional=optional))
+    if len(tokens) > MOST_WORDS_IN_A_PATTERN:
+        raise ValueError(f"at most {MOST_WORDS_IN_A_PATTERN} words in one line: {pattern!r}")
+    if sum(1 for token in tokens if token.optional or token.wildcard) > MOST_LOOSE_WORDS_IN_A_PATTERN:
+        raise ValueError(f"at most {MOST_LOOSE_WORDS_IN_A_PATTERN} words marked * or ? in one line: {pattern!r}")
     return tokens
 
 

@@ -49,6 +49,7 @@ class WritingFiguresOut(Schema):
     by_record_type: list[WritingShareOut]
     by_month: list[WritingShareOut]
     commonest: list[WritingFindingOut]
+    findings_held_back: bool = False
 
 
 def _found(request, *, own, organisation, record_type, from_month, to_month):

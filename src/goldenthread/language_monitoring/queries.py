@@ -85,6 +85,7 @@ class Figures:
     by_record_type: list[Share]
     by_month: list[Share]
     commonest: list[CommonFinding]
+    findings_held_back: bool = False  # too few records for a lead to be shown which rules were found in them
 
 
 def month_start(day: date) -> date:
@@ -121,7 +122,7 @@ def parse_month(text: str, *, today: date | None = None) -> date:
     try:
         year, month = (int(part) for part in str(text).strip().split("-"))
         chosen = date(year, month, 1)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         raise FilterProblem("Write a month as a year and month, for example 2026-03.") from None
     if not offered[0] <= chosen <= offered[-1]:
         raise FilterProblem(f"Choose a month from {month_words(offered[0])} to {month_words(offered[-1])}.")
@@ -137,7 +138,7 @@ def make_filters(user, *, organisation: str = "", record_type: str = "", start: 
     """The filters from what was asked (an organisation's slug, a kind of record, months as YYYY-MM); FilterProblem if one cannot be used."""
     filters = Filters()
     if organisation and not own:
-        found = permissions.organisations_for_figures(user).filter(slug=organisation).first()
+        found = permissions.organisations_for_figures(user).filter(slug=organisation.replace("\x00", "")).first()
         if found is None:
             raise FilterProblem("Choose an organisation from the list.")
         filters.organisation = found
@@ -203,7 +204,10 @@ def figures(checks, filters: Filters, *, by_organisation: bool = True) -> Figure
         months.append(Share(month_key(month), month_words(month), row.get("records", 0), row.get("meeting", 0)))
         month = add_months(month, 1)
 
-    return Figures(filters, overall, organisations, kinds, months, commonest(checks))
+    # Which rules were found in one or two records could tell a lead something of a record they
+    # may not read: for groups under FEW they are held back (a person's own writing is theirs).
+    held_back = by_organisation and 0 < overall.records < FEW
+    return Figures(filters, overall, organisations, kinds, months, [] if held_back else commonest(checks), held_back)
 
 
 def commonest(checks, most: int = COMMONEST) -> list[CommonFinding]:

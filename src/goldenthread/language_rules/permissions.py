@@ -22,7 +22,7 @@ def is_language_lead(user) -> bool:
         return False
     cached = getattr(user, "_gt_language_lead", None)
     if cached is None:
-        cached = Membership.objects.filter(user=user, role=Role.LANGUAGE_LEAD).exists()
+        cached = Membership.objects.filter(user=user, role=Role.LANGUAGE_LEAD, organisation__is_active=True).exists()
         user._gt_language_lead = cached
     return cached
 

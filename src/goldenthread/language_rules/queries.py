@@ -51,6 +51,8 @@ def _versions():
 
 
 def rule_by_id(rule_id: str) -> PartnershipRule | None:
+    if "\x00" in rule_id:  # PostgreSQL refuses a NUL in text; no rule's name holds one
+        return None
     return PartnershipRule.objects.filter(rule_id=rule_id).first()
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -120,8 +120,18 @@ def propose_rule(name: str, *, by, words, message, why, must_flag, must_pass, ca
         raise ValidationError({**errors, **error.message_dict}) from error
     raise_if(errors)
     _tried(rule_id, fields)
-    rule = PartnershipRule.objects.create(rule_id=rule_id, created_by=by)
+    rule = _new_rule(PartnershipRule(rule_id=rule_id, created_by=by), taken={"name": rules.NAME_TAKEN})
     return _propose(rule, by=by, fields=fields)
+
+
+def _new_rule(rule: PartnershipRule, *, taken: dict) -> PartnershipRule:
+    """Save a new rule; when someone else saved one of the same name a moment before, say so as the form's error, never a server error."""
+    try:
+        with transaction.atomic():
+            rule.save()
+    except IntegrityError:
+        raise ValidationError(taken) from None
+    return rule
 
 
 @transaction.atomic
@@ -145,7 +155,7 @@ def propose_change(rule, *, by, words, message, why, must_flag, must_pass, categ
     )
     _tried(rule.rule_id, fields)
     if rule.pk is None:
-        rule.save()
+        rule = _new_rule(rule, taken={NON_FIELD_ERRORS: rules.STILL_OPEN})
     return _propose(rule, by=by, fields=fields)
 
 

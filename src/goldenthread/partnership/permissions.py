@@ -40,6 +40,11 @@ def led_organisations(user):
     return Organisation.objects.filter(memberships__user=user, memberships__role=Role.ORGANISATION_LEAD)
 
 
+def can_give_role(user, role: str) -> bool:
+    """A language lead's words are checked across the whole partnership, so only its admin gives that role; the organisation's lead gives the others."""
+    return role != Role.LANGUAGE_LEAD or is_partnership_admin(user)
+
+
 def can_manage_organisations(user) -> bool:
     """Add, change and close member organisations: the partnership lead or admin."""
     return is_partnership_admin(user)

@@ -29,6 +29,9 @@ from .models import Membership, Organisation, Role, Sector, Size
 ONLY_THE_ADMIN = "Only the partnership's admin can add, change or close member organisations."
 ONLY_A_LEAD = "Only the organisation's lead or the partnership's admin can add people, change their roles or remove them."
 ONLY_A_LEAD_NAMES_A_LEAD = "Only another organisation lead or the partnership's admin can make someone an organisation lead."
+ONLY_THE_PARTNERSHIP_NAMES_A_LANGUAGE_LEAD = (
+    "A language lead looks after the words the whole partnership checks, so only the partnership's admin can make someone one. Ask the partnership team."
+)
 EDITABLE = ("name", "sector", "area", "size", "description", "is_active")
 
 
@@ -103,6 +106,8 @@ def add_member(organisation: Organisation, *, by, email: str, full_name: str, jo
         raise Refused(ONLY_A_LEAD)
     if role == Role.ORGANISATION_LEAD and not (by.is_partnership_admin or permissions.leads(by, organisation)):
         raise Refused(ONLY_A_LEAD_NAMES_A_LEAD)
+    if not permissions.can_give_role(by, role):
+        raise Refused(ONLY_THE_PARTNERSHIP_NAMES_A_LANGUAGE_LEAD)
     email, full_name, job_title = _member_details(email, full_name, job_title, role)
     user = User.objects.filter(email=normalised_email(email)).first()
     is_new = user is None
@@ -147,6 +152,8 @@ def change_role(membership: Membership, *, by, role: str) -> Membership:
         raise Refused(ONLY_A_LEAD)
     if role not in Role.values:
         raise ValidationError({"role": rules.UNKNOWN_ROLE})
+    if role != membership.role and not permissions.can_give_role(by, role):
+        raise Refused(ONLY_THE_PARTNERSHIP_NAMES_A_LANGUAGE_LEAD)
     if membership.role == Role.ORGANISATION_LEAD and role != Role.ORGANISATION_LEAD:
         _keep_one_lead(membership)
     membership.role = role

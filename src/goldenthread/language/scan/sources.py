@@ -124,6 +124,9 @@ def plan(inputs: list[str], partition_bytes: int, options: TableOptions) -> tupl
         path = os.path.abspath(raw)
         if os.path.isdir(path):
             for file in _walk(path):
+                if os.path.islink(file):  # a link may lead out of the archive that was given: never followed
+                    errors.append(ItemError(file, "", "a link to another place; links are not followed, so give that file or folder itself"))
+                    continue
                 _plan_file(file, path, partitions, errors, documents, partition_bytes, options, explicit=False)
         elif os.path.isfile(path):
             _plan_file(path, None, partitions, errors, documents, partition_bytes, options, explicit=True)

@@ -4,6 +4,8 @@ Like LanguageTool's rule tests: each must-flag example has to be flagged by that
 and each must-pass example must not be.
 """
 
+import time
+
 import pytest
 
 from goldenthread.language import default_engine
@@ -91,3 +93,15 @@ def test_a_pattern_with_nested_brackets_is_refused():
 def test_a_word_and_its_forms_inside_a_group_is_refused_rather_than_matching_nothing():
     with pytest.raises(RuleError, match="on its own"):
         rule_from_entry({"id": "x.y", "category": "c", "message": "m", "patterns": ["allegedly ({say|tell})"]}, "test")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [" ".join(["*?"] * 20) + " zq", "a b c d e f g h i j k l m", "one * two * three * four * five * six"],
+    ids=["optional wildcards", "too many words", "too many wildcards"],
+)
+def test_a_pattern_that_could_run_slowly_on_every_text_is_refused_when_loaded(words):
+    started = time.perf_counter()
+    with pytest.raises((RuleError, ValueError), match="at most"):
+        rule_from_entry({"id": "partnership.slow", "patterns": [words], "message": "m", "category": "labelling"}, "a test")
+    assert time.perf_counter() - started < 1

@@ -464,3 +464,18 @@ def test_the_command_scans_on_a_local_cluster_of_worker_processes(tmp_path, caps
     assert str(tmp_path / "scan" / "report.html") in out
     assert "4/4 parts" in err
     assert not os.listdir(tmp_path / "scan" / "parts") == []
+
+
+def test_a_link_in_the_archive_to_a_file_elsewhere_is_not_followed(client, tmp_path):
+    archive = make_archive(tmp_path)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("Words outside the archive: the child absconded.\n", encoding="utf-8")
+    (archive / "west-team" / "link.txt").symlink_to(elsewhere)
+
+    outcome = run_scan(options(archive, tmp_path / "scan"), client=client, stream=io.StringIO())
+
+    assert outcome.code == EXIT_ITEMS_FAILED
+    errors = (tmp_path / "scan" / "errors.csv").read_text(encoding="utf-8")
+    assert "link.txt" in errors and "not followed" in errors
+    (archive / "west-team" / "link.txt").unlink()
+    assert report_figures(tmp_path / "scan") == expected_figures(archive)

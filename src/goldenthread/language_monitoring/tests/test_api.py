@@ -62,7 +62,15 @@ def test_your_own_writing_is_yours_only(client, api_bearer, practitioner, champi
 
 @pytest.mark.parametrize(
     "query",
-    [{"from_month": "2026-13"}, {"from_month": "soon"}, {"to_month": "1990-01"}, {"record_type": "core.user"}, {"from_month": "9" * 40}],
+    [
+        {"from_month": "2026-13"},
+        {"from_month": "soon"},
+        {"to_month": "1990-01"},
+        {"record_type": "core.user"},
+        {"from_month": "9" * 40},
+        {"from_month": "9" * 20 + "-01"},
+        {"organisation": "\x00"},
+    ],
 )
 def test_a_filter_that_cannot_be_used_is_a_400_with_a_sentence(client, api_bearer, partnership_lead, writing, query):
     response = client.get(f"{API}/figures", query, **api_bearer(partnership_lead))

@@ -49,7 +49,6 @@ def test_publishing_a_rule_checks_again_only_what_was_checked_under_the_old_rule
 
     story = WritingCheck.objects.get(model_label="families.storyentry", words=10)
     assert story.rules == {"partnership.time-out-spot": 1} and story.rules_version == site_rules_version()
-    found = queries.figures(WritingCheck.objects.all(), queries.Filters())
-    (item,) = [item for item in found.commonest if item.rule == "partnership.time-out-spot"]
+    (item,) = [item for item in queries.commonest(WritingCheck.objects.all()) if item.rule == "partnership.time-out-spot"]
     assert item.message == "In our schools we say 'the calm corner'." and item.suggestions == ("the calm corner",)
     assert tasks.check_again_under_new_rules.call(0) == 0  # nothing left under the old rules

@@ -178,3 +178,20 @@ def test_the_figures_say_when_there_are_too_few_records_to_say_much(client, orga
 
 def test_the_rules_version_is_current_after_the_checks(writing):
     assert set(WritingCheck.objects.values_list("rules_version", flat=True)) == {site_rules_version()}
+
+
+def test_what_was_found_in_fewer_than_five_records_is_held_back_from_a_lead(client, organisation_lead, family, practitioner):
+    add_story(family, practitioner, "Wrenna absconded from school again.")
+    check_everything()
+    figures = queries.figures(queries.checks_seen_by(organisation_lead, own=False), queries.Filters())
+    assert 0 < figures.overall.records < queries.FEW
+    assert figures.commonest == [] and figures.findings_held_back
+    page = signed_in(client, organisation_lead).get(FIGURES).content.decode()
+    assert "fewer than 5 records, so what the check found in them is not shown" in page
+
+
+def test_a_person_sees_what_was_found_in_their_own_writing_however_little(practitioner, family):
+    add_story(family, practitioner, "Wrenna absconded from school again.")
+    check_everything()
+    figures = queries.figures(queries.checks_seen_by(practitioner, own=True), queries.Filters(), by_organisation=False)
+    assert figures.commonest and not figures.findings_held_back

@@ -167,3 +167,10 @@ def test_publishing_a_version_whose_example_now_fails_says_which_example_and_wha
     assert "The rule does not find the example ‘Marlo was sent to the isolation room after lunch.’" in page
     assert "Add words that match it" in page
     assert not RulePublication.objects.exists()
+
+
+def test_a_rule_name_holding_a_nul_is_not_found_never_an_error(client, language_lead):
+    signed_in(client, language_lead)
+    assert client.get("/language-rules/", {"rule": "partnership.\x00"}).status_code == 404
+    for address in ("/language-rules/rules/%00/", "/language-rules/rules/%00/switch/", "/language-rules/rules/%00/change/"):
+        assert client.get(address).status_code == 404, address

@@ -286,3 +286,18 @@ def test_naming_champions_promotes_the_chosen_and_returns_the_others_to_practice
 def test_practitioner_cannot_name_champions(practitioner, childrens_services):
     with pytest.raises(PermissionDenied):
         services.name_champions(childrens_services, by=practitioner, people=[practitioner])
+
+
+def test_an_organisation_lead_cannot_make_anyone_a_language_lead(organisation_lead, practitioner, childrens_services):
+    with pytest.raises(Refused, match="only the partnership's admin"):
+        services.change_role(Membership.objects.get(user=practitioner), by=organisation_lead, role=Role.LANGUAGE_LEAD)
+    with pytest.raises(Refused, match="only the partnership's admin"):
+        services.add_member(
+            childrens_services, by=organisation_lead, email="second.account@childrens.riverbend.example", full_name="A Second Account", role=Role.LANGUAGE_LEAD
+        )
+    assert not Membership.objects.filter(role=Role.LANGUAGE_LEAD).exists()
+
+
+def test_the_partnership_admin_makes_a_language_lead(partnership_lead, practitioner):
+    services.change_role(Membership.objects.get(user=practitioner), by=partnership_lead, role=Role.LANGUAGE_LEAD)
+    assert Membership.objects.get(user=practitioner).role == Role.LANGUAGE_LEAD
