@@ -67,7 +67,7 @@ def aggregate(out: Path, manifest: dict, errors_csv: Path | None = None) -> Figu
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from .run import PART_METADATA_KEY, part_path
+    from .layout import PART_METADATA_KEY, part_path
 
     figures = Figures(names=bool(manifest["options"].get("names")), started=manifest.get("started", ""))
     figures.parts_total = len(manifest["partitions"])
@@ -146,7 +146,7 @@ def aggregate(out: Path, manifest: dict, errors_csv: Path | None = None) -> Figu
 
 def build_report(out: Path) -> Figures:
     """Write report.html, report.csv and errors.csv in `out` from its manifest and parts."""
-    from .run import read_manifest
+    from .layout import read_manifest
 
     out = Path(out)
     manifest = read_manifest(out)

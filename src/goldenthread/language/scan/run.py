@@ -28,12 +28,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from .layout import FORMAT, MANIFEST, PART_METADATA_KEY, PARTS, ScanError, part_path, read_manifest
 from .sources import Partition, TableOptions, plan, read_partition
 
-MANIFEST = "manifest.json"
-PARTS = "parts"
-FORMAT = 1
-PART_METADATA_KEY = b"goldenthread.scan"
 ERRORS_KEPT_PER_PART = 1000
 EXIT_OK, EXIT_ITEMS_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -43,10 +40,6 @@ _PEOPLE_WORDS = frozenset(
     "author authors practitioner practitioners worker workers writer staff user username owner officer clinician employee "
     "manager supervisor person keyworker caseworker socialworker therapist nurse teacher by surname forename".split()
 )
-
-
-class ScanError(ValueError):
-    """A scan that cannot start: a bad option, a folder already used, options that differ on resume."""
 
 
 @dataclass
@@ -119,23 +112,6 @@ def write_json_atomically(path: Path, value: dict) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
-
-
-def read_manifest(out: Path) -> dict:
-    try:
-        with open(out / MANIFEST, encoding="utf-8") as handle:
-            manifest = json.load(handle)
-    except FileNotFoundError:
-        raise ScanError(f"{out} holds no scan (no {MANIFEST}); start one with: goldenthread scan INPUT... --out {out}") from None
-    except (OSError, ValueError) as exc:
-        raise ScanError(f"cannot read {out / MANIFEST} ({type(exc).__name__}); start afresh in another folder") from None
-    if manifest.get("format") != FORMAT:
-        raise ScanError(f"{out / MANIFEST} was written by another version of goldenthread scan; start afresh in another folder")
-    return manifest
-
-
-def part_path(out: Path, partition_id: str) -> Path:
-    return out / PARTS / f"{partition_id}.parquet"
 
 
 def part_summary(path: Path) -> dict | None:
