@@ -34,6 +34,7 @@ from .core.api import router as core_router
 from .core.api_docs import ReadableDocs
 from .core.refusals import Refused, api_refusal_handler
 from .families.api import router as families_router
+from .impact.api import router as impact_router
 from .language_monitoring.api import router as language_monitoring_router
 from .partnership.api import router as partnership_router
 from .pledges.api import router as pledges_router
@@ -161,3 +162,4 @@ api.add_router("/training", training_router)
 api.add_router("/wellbeing", wellbeing_router)
 api.add_router("/programme", programme_router)
 api.add_router("/writing", language_monitoring_router)
+api.add_router("/impact", impact_router)

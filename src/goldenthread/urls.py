@@ -24,6 +24,7 @@ urlpatterns = [
     path("programme/", include("goldenthread.programme.urls")),
     path("writing/", include("goldenthread.language_monitoring.urls")),
     path("language-rules/", include("goldenthread.language_rules.urls")),
+    path("impact/", include("goldenthread.impact.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "goldenthread.programme",
     "goldenthread.language_monitoring",
     "goldenthread.language_rules",
+    "goldenthread.impact",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -244,3 +245,6 @@ GOLDENTHREAD_FAMILY_CODE_SENDER = os.environ.get("GOLDENTHREAD_FAMILY_CODE_SENDE
 GOLDENTHREAD_SHOW_SIGN_IN_CODES = False
 # The partnership's own choices for the family's door (youngest age, how long links and codes work); blank: the shipped ones.
 GOLDENTHREAD_FAMILY_DOOR_FILE = os.environ.get("GOLDENTHREAD_FAMILY_DOOR_FILE", "")
+
+# DEVELOPMENT ONLY (removed when impact's first migration is written): impact's tables are made from its models.
+MIGRATION_MODULES = {"impact": None}

@@ -1,0 +1,3 @@
+"""How the audit log names the feedback part's records."""
+
+LABELS = {}

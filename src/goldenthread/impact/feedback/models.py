@@ -1,0 +1,1 @@
+"""The impact framework's feedback: models (written by this part)."""

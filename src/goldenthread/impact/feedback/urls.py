@@ -1,0 +1,3 @@
+"""The feedback pages (mounted by impact/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""The indicators API (mounted by impact/api.py)."""
+
+from ninja import Router
+
+router = Router()

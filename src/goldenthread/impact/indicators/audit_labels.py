@@ -1,0 +1,3 @@
+"""How the audit log names the indicators part's records."""
+
+LABELS = {}

@@ -1,0 +1,5 @@
+"""The indicators part's demo records (fictional)."""
+
+
+def load(rng, today) -> None:
+    pass

@@ -1,0 +1,1 @@
+"""The impact framework's indicators: models (written by this part)."""

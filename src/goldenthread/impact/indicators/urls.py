@@ -1,0 +1,3 @@
+"""The indicators pages (mounted by impact/urls.py)."""
+
+urlpatterns = []

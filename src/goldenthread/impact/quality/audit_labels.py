@@ -1,0 +1,3 @@
+"""How the audit log names the quality part's records."""
+
+LABELS = {}

@@ -1,0 +1,1 @@
+"""The impact framework's quality: models (written by this part)."""

@@ -1,0 +1,3 @@
+"""The quality pages (mounted by impact/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""How the audit log names the reports part's records."""
+
+LABELS = {}

@@ -1,0 +1,1 @@
+"""The impact framework's reports: models (written by this part)."""

@@ -1,0 +1,3 @@
+"""The reports pages (mounted by impact/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""What waits for a person in the reports part."""
+
+
+def waiting(user) -> list:
+    return []

@@ -1,0 +1,3 @@
+"""How the audit log names the theory part's records."""
+
+LABELS = {}

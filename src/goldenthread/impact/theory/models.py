@@ -1,0 +1,1 @@
+"""The impact framework's theory: models (written by this part)."""

@@ -1,0 +1,3 @@
+"""The theory pages (mounted by impact/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""What waits for a person in the theory part."""
+
+
+def waiting(user) -> list:
+    return []
