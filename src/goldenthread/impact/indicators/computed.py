@@ -88,3 +88,26 @@ def computations() -> list[Computation]:
 def computation(key: str) -> Computation | None:
     found = {each.key: each for each in computations()}
     return found.get(key)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One indicator read for a period (and, where asked, one organisation): what `indicators.queries.readings` gives.
+
+    `indicator` is the Indicator (name, definition, unit, baseline, target, get_absolute_url());
+    `figure` its figure for the period; `rag` one of "green", "amber", "red", "none" (no figure
+    or no target) and `rag_words` the same in words ("On target", "Close to target",
+    "Off target", "No figure yet"); `target_words` the target in words; `trend` the figure for
+    each month of the period, oldest first; `source_words` how the figure is made (the
+    computation's `how`, or "Entered by hand by Alex Morgan, with evidence"); `source_link`
+    the page it comes from.
+    """
+
+    indicator: object
+    figure: Figure
+    rag: str
+    rag_words: str
+    target_words: str
+    trend: tuple
+    source_words: str
+    source_link: str
