@@ -1,4 +1,4 @@
-"""What impact adds to the menu and to a person's home page: one menu link for the people who see the figures, and each part's cards."""
+"""What impact adds to the menu and to a person's home page: a card for the people who see the figures, and each part's cards."""
 
 from django.urls import reverse
 
@@ -19,13 +19,22 @@ PARTS = (
 
 
 def navigation(user):
-    if permissions.sees_figures(user):
-        return [("Impact", reverse("impact:home"))]
+    """No link in the menu: a lead's menu is full, so impact is reached from the home page, which keeps the menu on one row."""
     return []
 
 
 def home_cards(user):
-    return [card for _, part in PARTS for card in part.home_cards(user)]
+    cards = [card for _, part in PARTS for card in part.home_cards(user)]
+    if permissions.sees_figures(user):
+        cards.insert(
+            0,
+            {
+                "title": "Impact",
+                "text": "The theory of change, the indicators against their targets, what families tell us, the quality of records and the reports for the boards, in one place.",
+                "links": [("Open impact", reverse("impact:home"))],
+            },
+        )
+    return cards
 
 
 def home_links(user) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -245,6 +245,3 @@ GOLDENTHREAD_FAMILY_CODE_SENDER = os.environ.get("GOLDENTHREAD_FAMILY_CODE_SENDE
 GOLDENTHREAD_SHOW_SIGN_IN_CODES = False
 # The partnership's own choices for the family's door (youngest age, how long links and codes work); blank: the shipped ones.
 GOLDENTHREAD_FAMILY_DOOR_FILE = os.environ.get("GOLDENTHREAD_FAMILY_DOOR_FILE", "")
-
-# DEVELOPMENT ONLY (removed when impact's first migration is written): impact's tables are made from its models.
-MIGRATION_MODULES = {"impact": None}

@@ -17,21 +17,19 @@ session's places happens with the session's row locked, so two people never take
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from goldenthread.core.mail import send_later
 from goldenthread.core.permissions import is_signed_in
 from goldenthread.core.refusals import Refused
 from goldenthread.core.rules import raise_if
 from goldenthread.partnership.models import Role
 
-from . import emails, permissions, queries, rules
-from .follow_up.services import schedule_follow_up
+from . import emails, permissions, places, queries, rules, tasks
 from .models import AhaMoment, Booking, Completion, ConfidenceRating, Course, Feedback, Programme, TrainingSession
 
 RUNS_TRAINING = "Only the partnership's trainers and partnership leads can do this. If you think you should, ask the partnership team."
@@ -40,12 +38,6 @@ RUNS_TRAINING = "Only the partnership's trainers and partnership leads can do th
 def _need(allowed: bool, reason: str = RUNS_TRAINING) -> None:
     if not allowed:
         raise Refused(reason)
-
-
-def _tell(person, words: tuple[str, str]) -> None:
-    """E-mail a person once the change is saved (nobody whose account is closed)."""
-    if person.is_active:
-        send_later(person.email, *words)
 
 
 def _refuse(message: str, field: str = NON_FIELD_ERRORS):
@@ -303,7 +295,7 @@ def change_session(
     raise_if(errors)
     people = fields.pop("trainers")
     with transaction.atomic():
-        current = _locked(session)
+        current = places.locked(session)
         holding = current.bookings.filter(status__in=queries.HOLDING).count()
         if fields["capacity"] < holding:
             raise ValidationError({"capacity": rules.CAPACITY_BELOW_BOOKED.format(booked=holding)})
@@ -316,9 +308,9 @@ def change_session(
         if changes:
             for booking in current.bookings.filter(status__in=queries.LIVE).select_related("person", "session__course"):
                 booking.session = current
-                _tell(booking.person, emails.session_changed(booking, changes))
+                places.tell(booking.person, emails.session_changed(booking, changes))
                 if booking.status == Booking.Status.BOOKED and before["starts_at"] != current.starts_at:
-                    _schedule_reminder(booking)
+                    tasks.schedule_session_reminder(booking)
         _offer_free_places(current)
     _copy(current, session, (*fields, "status"))
     return session
@@ -331,7 +323,7 @@ def cancel_session(session, *, by, reason) -> TrainingSession:
     text = rules.SESSION_CANCELLATION_REASON.clean(reason, field="reason", errors=errors)
     raise_if(errors)
     with transaction.atomic():
-        current = _locked(session)
+        current = places.locked(session)
         if current.is_cancelled:
             _refuse(rules.SESSION_ALREADY_CANCELLED)
         current.status = TrainingSession.Status.CANCELLED
@@ -340,8 +332,8 @@ def cancel_session(session, *, by, reason) -> TrainingSession:
         now = timezone.now()
         for booking in current.bookings.filter(status__in=queries.LIVE).select_related("person"):
             booking.session = current
-            _end(booking, Booking.EndedBecause.SESSION_CANCELLED, now)
-            _tell(booking.person, emails.session_cancelled(booking))
+            places.end(booking, Booking.EndedBecause.SESSION_CANCELLED, now)
+            places.tell(booking.person, emails.session_cancelled(booking))
     _copy(current, session, ("status", "cancellation_reason"))
     return session
 
@@ -355,72 +347,9 @@ def _copy(source, target, names) -> None:
 # --- places: booking, the waiting list, offers ----------------------------------------------
 
 
-def _locked(session) -> TrainingSession:
-    """The session's row, locked until the transaction ends: every change to its places goes through here."""
-    return TrainingSession.objects.select_for_update(of=("self",)).select_related("course", "course__programme").get(pk=session.pk)
-
-
-def _end(booking, because, now=None) -> None:
-    booking.status = Booking.Status.CANCELLED
-    booking.ended_because = because
-    booking.ended_at = now or timezone.now()
-    booking.save()
-
-
-def reminder_time(session) -> datetime:
-    """When the reminder goes: at 9 in the morning, two days before the session's day."""
-    day = timezone.localtime(session.starts_at).date() - timedelta(days=rules.REMINDER_DAYS_BEFORE)
-    return timezone.make_aware(datetime.combine(day, time(rules.REMINDER_HOUR, 0)))
-
-
-def _schedule_reminder(booking) -> None:
-    """Queue the reminder for a booked place, if its time is still to come (a late booking has its confirmation instead)."""
-    from .tasks import send_session_reminder
-
-    when = reminder_time(booking.session)
-    if when > timezone.now():
-        send_session_reminder.using(run_after=when).enqueue(booking.pk, booking.session.starts_at.isoformat())
-
-
-def _schedule_offer_end(booking) -> None:
-    from .tasks import pass_on_lapsed_offer
-
-    pass_on_lapsed_offer.using(run_after=booking.offer_expires_at).enqueue(booking.pk, booking.offer_expires_at.isoformat())
-
-
-def offer_closes_at(session, now=None) -> datetime:
-    """How long a place offered now is kept: the offer time, but never later than a little before the session starts."""
-    now = now or timezone.now()
-    return min(now + rules.OFFER_TIME, session.starts_at - rules.OFFER_CLOSES_BEFORE_START)
-
-
-def _lapse(booking, now) -> None:
-    """An offer whose time passed: the place is released, and the person told gently, with a way back."""
-    _end(booking, Booking.EndedBecause.OFFER_LAPSED, now)
-    _tell(booking.person, emails.offer_lapsed(booking))
-
-
-def _offer_free_places(session, now=None) -> list[Booking]:
-    """Lapse offers whose time has passed, then offer each free place to the next person waiting. Call with the session locked."""
-    now = now or timezone.now()
-    for stale in session.bookings.filter(status=Booking.Status.OFFERED, offer_expires_at__lte=now).select_related("person"):
-        stale.session = session
-        _lapse(stale, now)
-    if session.is_cancelled or offer_closes_at(session, now) <= now:
-        return []  # too close to the start to offer: the people waiting stay waiting
-    free = session.capacity - session.bookings.filter(status__in=queries.HOLDING).count()
-    offered = []
-    if free <= 0:
-        return offered
-    for booking in session.bookings.filter(status=Booking.Status.WAITING, person__is_active=True).select_related("person").order_by("queued_at", "id")[:free]:
-        booking.session = session
-        booking.status = Booking.Status.OFFERED
-        booking.offer_expires_at = offer_closes_at(session, now)
-        booking.save()
-        _tell(booking.person, emails.offered(booking))
-        _schedule_offer_end(booking)
-        offered.append(booking)
-    return offered
+def _offer_free_places(session) -> None:
+    """Offer each free place to the next person waiting (`places`), and queue the end of each offer. Call with the session locked."""
+    tasks.schedule_offer_ends(places.offer_free_places(session))
 
 
 def book(session, *, by) -> Booking:
@@ -436,7 +365,7 @@ def book(session, *, by) -> Booking:
     if organisation is None:
         raise Refused(rules.NOT_IN_AN_ORGANISATION)
     with transaction.atomic():
-        session = _locked(session)
+        session = places.locked(session)
         if session.is_cancelled:
             _refuse(rules.NOT_BOOKABLE_CANCELLED)
         if session.has_started:
@@ -473,10 +402,10 @@ def book(session, *, by) -> Booking:
         booking.attendance = ""
         booking.save()
         if status == Booking.Status.BOOKED:
-            _tell(by, emails.booked(booking))
-            _schedule_reminder(booking)
+            places.tell(by, emails.booked(booking))
+            tasks.schedule_session_reminder(booking)
         else:
-            _tell(by, emails.waiting(booking, queries.place_in_waiting_list(booking)))
+            places.tell(by, emails.waiting(booking, queries.place_in_waiting_list(booking)))
     return booking
 
 
@@ -484,14 +413,14 @@ def cancel_place(booking, *, by) -> Booking:
     """Cancel a place, an offer or a place in the waiting list, before the session starts. A place freed is offered to the next person waiting."""
     _need(permissions.can_cancel_place(by, booking), "Only the person whose place it is, or a trainer, can cancel it before the session starts.")
     with transaction.atomic():
-        session = _locked(booking.session)
+        session = places.locked(booking.session)
         current = Booking.objects.select_related("person").get(pk=booking.pk)
         if current.status == Booking.Status.CANCELLED:
             _refuse(rules.NOTHING_TO_CANCEL)
         current.session = session
         held = current.holds_place
         because = Booking.EndedBecause.CANCELLED_BY_PERSON if by.pk == current.person_id else Booking.EndedBecause.CANCELLED_BY_TRAINER
-        _end(current, because)
+        places.end(current, because)
         if held:
             _offer_free_places(session)
     _copy(current, booking, ("status", "ended_because", "ended_at"))
@@ -507,7 +436,7 @@ def answer_offer(booking, *, by, accept: bool) -> Booking:
     _need(permissions.can_answer_offer(by, booking), "Only the person a place is offered to can answer the offer.")
     lapsed = False
     with transaction.atomic():
-        session = _locked(booking.session)
+        session = places.locked(booking.session)
         current = Booking.objects.select_related("person").get(pk=booking.pk)
         current.session = session
         if current.status != Booking.Status.OFFERED:
@@ -520,10 +449,10 @@ def answer_offer(booking, *, by, accept: bool) -> Booking:
         elif accept:
             current.status = Booking.Status.BOOKED
             current.save()
-            _tell(current.person, emails.booked(current))
-            _schedule_reminder(current)
+            places.tell(current.person, emails.booked(current))
+            tasks.schedule_session_reminder(current)
         else:
-            _end(current, Booking.EndedBecause.OFFER_DECLINED)
+            places.end(current, Booking.EndedBecause.OFFER_DECLINED)
             _offer_free_places(session)
     if lapsed:
         raise ValidationError({"answer": rules.OFFER_LAPSED})
@@ -538,11 +467,10 @@ def pass_on_lapsed_offer(booking, *, by=None) -> bool:
     True when the offer passed on; False when it had been answered, cancelled or moved on already.
     """
     with transaction.atomic():
-        session = _locked(booking.session)
-        current = Booking.objects.get(pk=booking.pk)
-        if not current.offer_has_lapsed:
+        offered = places.pass_on_lapsed_offer(booking)
+        if offered is None:
             return False
-        _offer_free_places(session)
+        tasks.schedule_offer_ends(offered)
     return True
 
 
@@ -604,12 +532,12 @@ def _update_completion(course, person) -> Completion | None:
     completed_on = timezone.localtime(last.session.starts_at).date()
     if existing is None:
         completion = Completion.objects.create(course=course, person=person, organisation_id=last.organisation_id, completed_on=completed_on)
-        schedule_follow_up(completion)
+        tasks.schedule_follow_up(completion)
         return completion
     if existing.completed_on != completed_on:
         existing.completed_on = completed_on
         existing.save()
-        schedule_follow_up(existing)  # the follow-up queued for the old day then sends nothing
+        tasks.schedule_follow_up(existing)  # the follow-up queued for the old day then sends nothing
     return existing
 
 

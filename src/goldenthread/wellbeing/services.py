@@ -10,7 +10,7 @@ spaces and the list of support are logged as usual, by who put them on.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,33 +23,23 @@ from goldenthread.core.refusals import Refused
 from goldenthread.core.rules import raise_if
 from goldenthread.partnership.models import Membership
 
-from . import emails, permissions, questions, rules
+from . import emails, permissions, questions, rules, tasks
 from .models import CheckIn, Place, ReflectiveSpace, Reminder, SupportKind, SupportOption
+
+# The retention rule lives in `retention`, which the background task shares; these stay services' names too.
+from .retention import forget_after as forget_after
+from .retention import forget_old_check_ins as forget_old_check_ins
+from .retention import log_deletion
+from .retention import months_later as months_later
 
 NOT_YOURS = "Check-ins are private: only the person who made one can read, download or delete it."
 WORKFORCE_ONLY = "Check-ins are for people who work in the partnership's organisations."
-REMINDER_HOUR = 9
-SPACE_REMINDER_BEFORE = timedelta(days=1)
 THE_PERSON = "The person it belonged to"
-RETENTION = "The retention rule"
 
 
 def _refuse_unless(allowed: bool, message: str | None = None) -> None:
     if not allowed:
         raise Refused(message) if message else Refused()
-
-
-def months_later(moment: datetime, months: int) -> datetime:
-    """The same moment so many months on (or back, for a negative number), on the 28th at the latest."""
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    day = min(moment.day, 28)
-    return moment.replace(year=year, month=month, day=day)
-
-
-def forget_after(check_in: CheckIn) -> datetime:
-    """When a check-in is deleted by the retention rule."""
-    return months_later(check_in.taken_at, questions.privacy().keep_check_ins_for_months)
 
 
 def _organisation_of(person):
@@ -97,23 +87,11 @@ def take_check_in(person, *, by, answers: dict, in_own_words: str = "") -> Check
         answers=cleaned,
         in_own_words=own,
     )
-    schedule_forgetting(check_in)
+    tasks.schedule_forgetting(check_in)
     reminder = Reminder.objects.filter(person=person).first()
     if reminder is not None and reminder.every_weeks:
         _move_reminder_on(reminder)
     return check_in
-
-
-def schedule_forgetting(check_in: CheckIn) -> None:
-    """Queue the retention rule for the day this check-in is due to be forgotten."""
-    from .tasks import forget_check_in
-
-    forget_check_in.using(run_after=forget_after(check_in)).enqueue(check_in.pk)
-
-
-def _log_deletion(how_many: int, *, by_whom: str) -> None:
-    what = "A private check-in" if how_many == 1 else f"{how_many} private check-ins"
-    record(AuditEvent.Action.DELETE, object_type="wellbeing.checkin", object_label=f"{what}, deleted with everything in them", unnamed_actor=by_whom)
 
 
 @transaction.atomic
@@ -121,7 +99,7 @@ def delete_check_in(check_in: CheckIn, *, by) -> None:
     """Delete one check-in at once and for good: the person's own only."""
     _refuse_unless(check_in is not None and by is not None and check_in.person_id == by.pk, NOT_YOURS)
     check_in.delete()
-    _log_deletion(1, by_whom=THE_PERSON)
+    log_deletion(1, by_whom=THE_PERSON)
 
 
 @transaction.atomic
@@ -130,18 +108,7 @@ def delete_all_check_ins(person, *, by) -> int:
     _refuse_unless(by is not None and person is not None and by.pk == person.pk, NOT_YOURS)
     how_many, _ = CheckIn.objects.filter(person=person).delete()
     if how_many:
-        _log_deletion(how_many, by_whom=THE_PERSON)
-    return how_many
-
-
-@transaction.atomic
-def forget_old_check_ins(*, now: datetime | None = None) -> int:
-    """The retention rule: delete every check-in older than the months the partnership keeps them; returns how many."""
-    now = now or timezone.now()
-    cutoff = months_later(now, -questions.privacy().keep_check_ins_for_months)
-    how_many, _ = CheckIn.objects.filter(taken_at__lt=cutoff).delete()
-    if how_many:
-        _log_deletion(how_many, by_whom=RETENTION)
+        log_deletion(how_many, by_whom=THE_PERSON)
     return how_many
 
 
@@ -150,12 +117,9 @@ def _next_reminder_day(every_weeks: int):
 
 
 def _move_reminder_on(reminder: Reminder) -> None:
-    from .tasks import remind_to_check_in
-
     reminder.next_on = _next_reminder_day(reminder.every_weeks)
     reminder.save(update_fields=["next_on"])
-    when = timezone.make_aware(datetime.combine(reminder.next_on, time(REMINDER_HOUR, 0)))
-    remind_to_check_in.using(run_after=when).enqueue(reminder.person_id, reminder.next_on.isoformat())
+    tasks.schedule_check_in_reminder(reminder)
 
 
 @transaction.atomic
@@ -346,7 +310,7 @@ def change_space(space: ReflectiveSpace, *, by, title, about, format, venue="", 
         for place in space.places.select_related("person"):
             subject, body = emails.space_changed(space)
             send_later(place.person.email, subject, body)
-            _schedule_place_reminder(place)
+            tasks.schedule_place_reminder(place)
     return space
 
 
@@ -383,7 +347,7 @@ def book_place(space: ReflectiveSpace, *, by, host_may_see_name: bool = False) -
     place = Place.objects.create(space=space, person=by, host_may_see_name=bool(host_may_see_name))
     subject, body = emails.place_booked(space)
     send_later(by.email, subject, body)
-    _schedule_place_reminder(place)
+    tasks.schedule_place_reminder(place)
     return place
 
 
@@ -402,11 +366,3 @@ def give_up_place(place: Place, *, by) -> None:
     if place.space.has_started:
         raise ValidationError(rules.STARTED)
     place.delete()
-
-
-def _schedule_place_reminder(place: Place) -> None:
-    from .tasks import remind_of_place
-
-    when = place.space.starts_at - SPACE_REMINDER_BEFORE
-    if when > timezone.now():
-        remind_of_place.using(run_after=when).enqueue(place.pk, place.space.starts_at.isoformat())

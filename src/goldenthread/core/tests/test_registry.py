@@ -31,6 +31,7 @@ def test_every_app_registers_its_menu_and_home_cards():
         "family_door",
         "supervision",
         "training",
+        "impact",
         "wellbeing",
         "programme",
         "language_monitoring",
@@ -61,6 +62,7 @@ def test_the_demo_loaders_run_partnership_first_then_each_module():
         "load_demo_programme",
         "load_demo_language_monitoring",
         "load_demo_language_rules",
+        "load_demo_impact",
     ]
 
 

@@ -3,12 +3,13 @@
 Each checks who is asking (`permissions`), checks every field (`rules`, and the shared action
 plan's for actions), writes (the audit log follows by itself), and queues what follows: an
 e-mail (`core.mail.send_later`, sent once the change is saved) or the weekly digest
-(`tasks.send_weekly_digest`). Every change to an action is kept as an `ActionChange`.
+(`tasks.schedule_weekly_digest`: the tasks module queues its own task and imports no service).
+Every change to an action is kept as an `ActionChange`.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,9 +24,9 @@ from goldenthread.programme import principles as programme_principles
 from . import emails, permissions, rules
 from .action_plan import PLAN, meeting_words
 from .models import ActionChange, JoinRequest, Meeting, Programme, Rhythm, Weekday, Workstream, WorkstreamAction, WorkstreamMember
+from .tasks import next_monday, schedule_weekly_digest
 
 Status = WorkstreamAction.Status
-DIGEST_HOUR = 8  # the weekly digest goes at 8am on Monday
 
 
 def _refuse_unless(allowed: bool, message: str | None = None) -> None:
@@ -409,31 +410,3 @@ def decide_join_request(join_request: JoinRequest, *, by, accept: bool, reply: s
         message = emails.join_request_declined(join_request)
     send_later(join_request.person.email, *message)
     return join_request
-
-
-# The weekly digest ------------------------------------------------------------------------
-
-
-def next_monday(day: date) -> date:
-    """The Monday after `day` (a week on, when `day` is a Monday)."""
-    return day + timedelta(days=7 - day.weekday())
-
-
-def digest_moment(week_of: date) -> datetime:
-    return timezone.make_aware(datetime.combine(week_of, time(DIGEST_HOUR, 0)))
-
-
-def schedule_weekly_digest(workstream: Workstream, week_of: date) -> None:
-    """Plan the digest for the week starting `week_of` (a Monday), at 8am that day. A digest planned before is replaced: only the latest one sends."""
-    from .tasks import send_weekly_digest
-
-    workstream.next_digest_on = week_of
-    workstream.save(update_fields=["next_digest_on"])
-    send_weekly_digest.using(run_after=digest_moment(week_of)).enqueue(workstream.pk, week_of.isoformat())
-
-
-def stop_weekly_digest(workstream: Workstream) -> None:
-    """No more digests for a workstream that has finished (or whose programme has closed)."""
-    if workstream.next_digest_on is not None:
-        workstream.next_digest_on = None
-        workstream.save(update_fields=["next_digest_on"])

@@ -1,8 +1,9 @@
 """The three-month follow-up: queued when a course is completed here, sent by the system, answered by the person.
 
-`schedule_follow_up(completion)` is called by the training services when the register
-completes a course (or moves its day). `send_follow_up` runs in the background task three
-months on; `answer_follow_up` is the person's own, and answering again replaces their answers.
+The training services queue it when the register completes a course (or moves its day),
+through `tasks.schedule_follow_up`, for `follow_up_time`. `send_follow_up` runs in that
+background task three months on; `answer_follow_up` is the person's own, and answering again
+replaces their answers. Nothing here queues a task, so the tasks module imports this one.
 """
 
 from __future__ import annotations
@@ -27,16 +28,6 @@ def follow_up_time(completion) -> datetime:
     """Three months after the day the course was completed, in the morning."""
     day = completion.completed_on + rules.FOLLOW_UP_AFTER
     return timezone.make_aware(datetime.combine(day, time(rules.FOLLOW_UP_HOUR, 0)))
-
-
-def schedule_follow_up(completion) -> None:
-    """Queue the follow-up for a course completed here; none for one imported from a council's own system."""
-    from ..tasks import send_practice_follow_up
-
-    if completion.imported_in_id is not None:
-        return
-    when = max(follow_up_time(completion), timezone.now())
-    send_practice_follow_up.using(run_after=when).enqueue(completion.pk, completion.completed_on.isoformat())
 
 
 def send_follow_up(completion, *, by=None) -> PracticeFollowUp | None:

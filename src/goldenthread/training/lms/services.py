@@ -16,8 +16,6 @@ the same services as a page (a course through `create_course`, a person through
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -26,9 +24,9 @@ from goldenthread.core.refusals import Refused
 from goldenthread.partnership import services as partnership_services
 from goldenthread.partnership.models import Role
 
-from .. import permissions, services
+from .. import permissions, services, tasks
 from ..models import Completion, LmsImport
-from . import formats
+from . import formats, keeping
 from .files import Problem, as_bytes, read_csv
 
 ONLY_PARTNERSHIP_LEADS = (
@@ -41,7 +39,6 @@ NOT_YOURS = "Only the person who checked this file can import it or set it aside
 NOT_WAITING = "This file has already been imported or set aside. Upload it again to check it once more."
 NOTHING_TO_ADD = "Every row is already on Golden Thread, so there is nothing to import"
 HAS_PROBLEMS = "Some rows cannot be imported. Fix every row listed and upload the file again"
-KEPT_FOR = timedelta(days=1)  # a checked file nobody confirms is forgotten after this
 
 
 class _Rejected(Exception):
@@ -159,9 +156,7 @@ def keep_for_confirming(kind: str, csv_file, *, by, file_name: str = "") -> tupl
             unchanged=len(report.unchanged),
             checked_by=by,
         )
-    from ..tasks import forget_unconfirmed_import
-
-    forget_unconfirmed_import.using(run_after=kept.checked_at + KEPT_FOR).enqueue(kept.pk)
+    tasks.schedule_forgetting_unconfirmed(kept)
     return report, kept
 
 
@@ -191,21 +186,4 @@ def import_kept(lms_import, *, by) -> formats.Report:
 def set_aside(lms_import, *, by) -> LmsImport:
     """Decide not to import a checked file: its text is forgotten."""
     _own_waiting(lms_import, by)
-    return _forget(lms_import)
-
-
-def _forget(lms_import) -> LmsImport:
-    with transaction.atomic():
-        lms_import.status = LmsImport.Status.SET_ASIDE
-        lms_import.text = ""
-        lms_import.finished_at = timezone.now()
-        lms_import.save()
-    return lms_import
-
-
-def forget_unconfirmed(lms_import, *, by=None) -> bool:
-    """A day after a check nobody confirmed: forget the file's text. The system does this (`by` None)."""
-    if lms_import.status != LmsImport.Status.CHECKED:
-        return False
-    _forget(lms_import)
-    return True
+    return keeping.forget(lms_import)

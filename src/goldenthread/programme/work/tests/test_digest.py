@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from goldenthread.programme.work import services
-from goldenthread.programme.work.tasks import send_weekly_digest
+from goldenthread.programme.work.tasks import send_weekly_digest, stop_weekly_digest
 
 from .conftest import PURPOSE, days
 
@@ -122,7 +122,7 @@ def test_a_finished_workstream_stops_its_digest(workstream, week_of, partnership
 def test_opening_it_again_plans_the_digest_again(workstream, partnership_lead, lead):
     values = {"name": "Communication", "purpose": PURPOSE, "principles": ["hope"], "lead": lead, "rhythm": "weekly", "meeting_weekday": 1}
     services.change_workstream(workstream, by=partnership_lead, is_open=False, **values)
-    services.stop_weekly_digest(workstream)
+    stop_weekly_digest(workstream)
     services.change_workstream(workstream, by=partnership_lead, is_open=True, **values)
     workstream.refresh_from_db()
     assert workstream.next_digest_on == services.next_monday(days(0))

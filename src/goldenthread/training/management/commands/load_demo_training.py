@@ -45,7 +45,7 @@ from goldenthread.core.models import User
 from goldenthread.partnership.management.commands.load_demo_partnership import email_for, read_demo
 from goldenthread.partnership.models import Membership, Organisation, Role, Sector
 
-from ... import services
+from ... import places
 from ...models import AhaMoment, Booking, Completion, ConfidenceRating, Course, Feedback, LmsImport, PracticeFollowUp, Programme, TrainingSession
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "demo" / "training.toml"
@@ -396,7 +396,7 @@ class DemoYear:
                 ended_at=self.now - timedelta(days=1),
             )
         if priya is not None:
-            self.place(full, priya, status=Booking.Status.OFFERED, queued_days=12, offer_expires_at=services.offer_closes_at(full, self.now))
+            self.place(full, priya, status=Booking.Status.OFFERED, queued_days=12, offer_expires_at=places.offer_closes_at(full, self.now))
         for index, person in enumerate(waiting):
             self.place(full, person, status=Booking.Status.WAITING, queued_days=11 - index)
 

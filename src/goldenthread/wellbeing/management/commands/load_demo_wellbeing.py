@@ -49,7 +49,7 @@ from goldenthread.core.models import User
 from goldenthread.partnership.management.commands.load_demo_partnership import email_for, read_demo
 from goldenthread.partnership.models import Membership, Organisation, Role
 
-from ... import questions, services
+from ... import questions, services, tasks
 from ...figures import figures_for, months_ended
 from ...models import CheckIn, Place, ReflectiveSpace, Reminder, SupportKind, SupportOption
 
@@ -192,7 +192,7 @@ class DemoWellbeing:
         for check_in in CheckIn.objects.order_by("taken_at").only("pk", "taken_at"):
             due_days.setdefault(timezone.localdate(services.forget_after(check_in)), check_in)
         for check_in in due_days.values():
-            services.schedule_forgetting(check_in)
+            tasks.schedule_forgetting(check_in)
 
     def build(self) -> dict:
         self.read_workforce()
