@@ -216,6 +216,12 @@ def more_people() -> dict[str, tuple[object, frozenset[str]]]:
             {"language_rules:propose", "language_rules:change", "language_rules:switch", "language_rules:publish"},
             "user",
         )
+    if apps.is_installed("goldenthread.impact"):
+        found["auditor with records waiting to be graded"] = (
+            apps.get_model("impact", "AuditRound").objects.filter(state="grading").order_by("id").first(),
+            {"impact:quality_round", "impact:quality_item", "impact:quality_item_skip"},
+            "auditor",
+        )
     if apps.is_installed("goldenthread.training"):
         found["person asked how a course changed their practice"] = (
             apps.get_model("training", "PracticeFollowUp").objects.order_by("-sent_at").first(),
@@ -923,6 +929,82 @@ def _rule_versions(waiting_for: str):
     return versions
 
 
+# Impact -------------------------------------------------------------------------------------
+
+
+def _impact_ids(model: str, *firsts: dict, argument: str = "public_id", order: str = "-id"):
+    """Impact's objects by their public id: those matching each of `firsts` (filters) in turn, then any."""
+
+    def fill(person) -> list[Kwargs]:
+        from django.apps import apps
+
+        objects = apps.get_model("impact", model).objects.order_by(order)
+        found = _take(*(objects.filter(**filters)[:2] for filters in firsts), objects[:1])
+        return [{argument: thing.public_id} for thing in found]
+
+    return fill
+
+
+def _theory_versions(person) -> list[Kwargs]:
+    from goldenthread.impact.theory import queries
+
+    return [{"number": version.number} for version in queries.published_versions()[:1]]
+
+
+def _draft_parts(model: str):
+    """The outcomes, activities or assumptions of the theory of change's draft."""
+
+    def fill(person) -> list[Kwargs]:
+        from django.apps import apps
+
+        return _ids(apps.get_model("impact", model).objects.filter(theory__state="draft").order_by("id")[:1])
+
+    return fill
+
+
+def _threads(person) -> list[Kwargs]:
+    """The organisations whose own golden thread the person sees."""
+    from goldenthread.impact.permissions import organisations_seen
+
+    return [{"organisation_id": organisation.pk} for organisation in organisations_seen(person)[:1]]
+
+
+def _families_to_ask(person) -> list[Kwargs]:
+    """Open families the person works with: a practitioner asks one of them how it went."""
+    return _family_ids(person, closed=False)
+
+
+def _demo_survey_link(person) -> list[Kwargs]:
+    from goldenthread.impact.feedback.demo import DEMO_TOKEN
+
+    return [{"token": DEMO_TOKEN}]
+
+
+def _surveys_for_the_family_member(person) -> list[Kwargs]:
+    """Surveys sent to the family member's own account and not answered yet."""
+    from goldenthread.impact.feedback.models import FeedbackRequest
+
+    if not getattr(person, "is_family_account", False):
+        return []
+    waiting = FeedbackRequest.objects.filter(person__account=person, answered_at__isnull=True).order_by("-id")
+    return [{"request_id": request.public_id} for request in waiting[:2]]
+
+
+def _audit_items(person) -> list[Kwargs]:
+    """Records waiting to be graded in the person's own rounds."""
+    from goldenthread.impact.quality.models import AuditItem
+
+    items = AuditItem.objects.filter(state=AuditItem.State.WAITING, round__auditor=person) if person.is_authenticated else AuditItem.objects.none()
+    return [{"item_id": item.public_id} for item in items.order_by("position")[:2]]
+
+
+def _audit_rounds(person) -> list[Kwargs]:
+    from goldenthread.impact.quality.models import AuditRound
+
+    rounds = AuditRound.objects.filter(auditor=person).order_by("-id") if person.is_authenticated else AuditRound.objects.none()
+    return [{"round_id": audit_round.public_id} for audit_round in rounds[:2]]
+
+
 # URL name -> (person -> candidate arguments, best first). A pattern with no arguments needs none.
 FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "core:password-reset-confirm": _password_reset_link,
@@ -1071,6 +1153,32 @@ FILLERS: dict[str, Callable[[object], Iterable[Kwargs]]] = {
     "programme:champions-champion": _champions,
     "programme:champions-remove-post": _network_posts,
     "programme:champions-decide": _champion_offers,
+    "impact:indicator": _impact_ids("Indicator", {"is_active": True}),
+    "impact:indicator_change": _impact_ids("Indicator", {"is_active": True}),
+    "impact:indicator_retire": _impact_ids("Indicator", {"is_active": True}),
+    "impact:indicator_value_add": _impact_ids("Indicator", {"is_active": True, "source": "by-hand"}),
+    "impact:theory_version": _theory_versions,
+    "impact:theory_outcome_change": _draft_parts("Outcome"),
+    "impact:theory_outcome_remove": _draft_parts("Outcome"),
+    "impact:theory_activity_change": _draft_parts("Activity"),
+    "impact:theory_activity_remove": _draft_parts("Activity"),
+    "impact:theory_assumption_change": _draft_parts("Assumption"),
+    "impact:theory_assumption_remove": _draft_parts("Assumption"),
+    "impact:feedback_send": _families_to_ask,
+    "impact:feedback_sent": _impact_ids("FeedbackRequest", argument="request_id"),
+    "impact:feedback_stop_open_link": _impact_ids("OpenSurveyLink", {"stopped_at__isnull": True}, argument="link_id"),
+    "family_feedback:answer": _demo_survey_link,
+    "family_feedback:for_you": _surveys_for_the_family_member,
+    "family_feedback:answer_open": _impact_ids("OpenSurveyLink", {"stopped_at__isnull": True}, argument="link_id"),
+    "impact:quality_auditor_end": _impact_ids("Auditor", {"ended_at__isnull": True}, argument="auditor_id"),
+    "impact:quality_round": _audit_rounds,
+    "impact:quality_item": _audit_items,
+    "impact:quality_item_skip": _audit_items,
+    "impact:thread_organisation": _threads,
+    "impact:report": _impact_ids("BoardReport", {"state": "draft"}),
+    "impact:report_commentary": _impact_ids("BoardReport", {"state": "draft"}),
+    "impact:report_refresh": _impact_ids("BoardReport", {"state": "draft"}),
+    "impact:report_finalise": _impact_ids("BoardReport", {"state": "draft"}),
 }
 
 

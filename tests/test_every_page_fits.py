@@ -36,6 +36,7 @@ MORE_PEOPLE = [
     "practitioner holding a closed family's record",
     "person asked how a course changed their practice",
     "language lead",
+    "auditor with records waiting to be graded",
 ]
 
 # Filled as the journeys run: the pages each person opened, and the addresses axe has checked.

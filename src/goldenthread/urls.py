@@ -25,6 +25,7 @@ urlpatterns = [
     path("writing/", include("goldenthread.language_monitoring.urls")),
     path("language-rules/", include("goldenthread.language_rules.urls")),
     path("impact/", include("goldenthread.impact.urls")),
+    path("feedback/", include("goldenthread.impact.feedback.family_urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -19,6 +19,7 @@ class ImpactConfig(AppConfig):
             order=47,  # before the programme: the partnership's figures come first for its leads
             holds_personal_data=True,  # family feedback and audit grades are about families' records
             audit_labels=audit_labels.LABELS,
+            family_namespaces=("family_feedback",),  # the survey pages a family answers on
             demo_command="load_demo_impact",
             demo_order=300,  # after every other app: its figures are computed from theirs
         )

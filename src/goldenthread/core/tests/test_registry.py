@@ -46,7 +46,7 @@ def test_the_familys_own_door_adds_a_menu_for_family_accounts_and_what_waits_for
     (door,) = [parts for parts in registry.apps_in_order() if parts.label == "family_door"]
 
     assert door.menu and door.waiting and door.home_cards is None
-    assert registry.family_namespaces() == {"family_door"}
+    assert registry.family_namespaces() == {"family_door", "family_feedback"}
 
 
 def test_the_demo_loaders_run_partnership_first_then_each_module():

@@ -25,7 +25,7 @@ from .models import FeedbackAnswer, FeedbackRequest, OpenSurveyLink, digest, new
 DATA = Path(__file__).resolve().parent.parent / "data" / "demo" / "feedback.toml"
 NAMED_MONTHS = 4
 # The one demo link anybody may try (the demo is fictional): a family's survey waiting, answered at
-# /impact/feedback/answer/<DEMO_TOKEN>/. Every other demo link's secret is thrown away, as in real use.
+# /feedback/answer/<DEMO_TOKEN>/. Every other demo link's secret is thrown away, as in real use.
 DEMO_TOKEN = "riverbend-demo-survey-fictional"  # named answers only in the last few months, while the demo families have teams
 
 

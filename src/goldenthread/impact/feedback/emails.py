@@ -9,7 +9,7 @@ from . import rules
 
 
 def answer_link(token: str) -> str:
-    return settings.GOLDENTHREAD_SITE_URL + reverse("impact:feedback_answer", args=[token])
+    return settings.GOLDENTHREAD_SITE_URL + reverse("family_feedback:answer", args=[token])
 
 
 def survey_link(request, token: str, survey, name: str = "") -> tuple[str, str]:

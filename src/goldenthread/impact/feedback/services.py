@@ -169,7 +169,7 @@ def _answer(*, survey, organisation, scores, words, anonymous, came_by, request=
 @transaction.atomic
 def answer_request(request: FeedbackRequest, *, by=None, scores: dict, in_own_words: str = "", anonymous: bool = True) -> FeedbackAnswer:
     """A family answers the survey they were sent; a link works once. Anonymous: nothing ties the answer to them."""
-    request = _working(FeedbackRequest.objects.select_for_update().select_related("organisation", "family").filter(pk=request.pk).first())
+    request = _working(FeedbackRequest.objects.select_for_update(of=("self",)).select_related("organisation", "family").filter(pk=request.pk).first())
     survey = surveys.survey(request.survey)
     if survey is None:
         raise LinkNotWorking("unknown")

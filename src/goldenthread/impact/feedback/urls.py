@@ -1,4 +1,5 @@
-"""The feedback pages (mounted by impact/urls.py under feedback/); URL names are in the `impact` namespace."""
+"""The feedback pages (mounted by impact/urls.py under feedback/); URL names are in the `impact` namespace.
+The pages a family answers on are in `family_urls.py`."""
 
 from django.urls import path
 
@@ -12,8 +13,4 @@ urlpatterns = [
     path("asked/<uuid:request_id>/", views.sent, name="feedback_sent"),
     path("open-links/", views.open_links, name="feedback_open_links"),
     path("open-links/<uuid:link_id>/stop/", views.stop_open_link, name="feedback_stop_open_link"),
-    path("answer/<str:token>/", views.answer, name="feedback_answer"),
-    path("for-you/<uuid:request_id>/", views.answer_as_family_member, name="feedback_for_you"),
-    path("open/<uuid:link_id>/", views.answer_open, name="feedback_answer_open"),
-    path("thank-you/", views.thank_you, name="feedback_thank_you"),
 ]

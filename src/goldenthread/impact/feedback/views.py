@@ -195,7 +195,7 @@ def _answer_page(request, *, survey, organisation, ask_anonymous, save):
         except services.ValidationError as error:
             form.apply_service_errors(error)
         else:
-            return redirect("impact:feedback_thank_you")
+            return redirect("family_feedback:thank_you")
     context = {"survey": survey, "organisation": organisation, "words": surveys.words(), "ask_anonymous": ask_anonymous, "scale": surveys.scale()}
     return render_form_page(request, "impact/feedback/answer.html", context, form)
 

@@ -20,7 +20,7 @@ def waiting(user) -> list:
         Waiting(
             what="Tell us how it went",
             about=f"{found.organisation.name} would like to hear from you: {surveys.name_of(found.survey).lower()}.",
-            link=reverse("impact:feedback_for_you", args=[found.public_id]),
+            link=reverse("family_feedback:for_you", args=[found.public_id]),
             since=found.sent_at,
             due=found.expires_at.date(),
         )

@@ -117,7 +117,7 @@ def change_indicator(indicator: Indicator, *, by, version: int | None, responsib
     Fields not given keep what is saved.
     """
     _refuse_unless_keeper(by)
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    indicator = Indicator.objects.select_for_update(of=("self",)).get(pk=indicator.pk)
     check_version(indicator, version, fields=EDITABLE, typed=fields)
     errors: dict = {}
     values = _values(errors, **{name: fields[name] if name in fields else getattr(indicator, name) for name in EDITABLE})
@@ -136,7 +136,7 @@ def change_indicator(indicator: Indicator, *, by, version: int | None, responsib
 def retire_indicator(indicator: Indicator, *, by, in_use: bool = False) -> Indicator:
     """Retire an indicator (it keeps its history and stops being shown), or put it back in use: the partnership team."""
     _refuse_unless_keeper(by)
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    indicator = Indicator.objects.select_for_update(of=("self",)).get(pk=indicator.pk)
     indicator.is_active = bool(in_use)
     indicator.version += 1
     indicator.updated_at = timezone.now()

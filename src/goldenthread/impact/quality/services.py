@@ -38,7 +38,7 @@ def appoint_auditor(person, *, by, at=None) -> Auditor:
         raise ValidationError({"person": rules.CHOOSE_PERSON})
     if not impact_permissions.is_staff(person) or not person.is_active:
         raise ValidationError({"person": rules.STAFF_ONLY})
-    if Auditor.objects.select_for_update().filter(person=person, ended_at__isnull=True).exists():
+    if Auditor.objects.select_for_update(of=("self",)).filter(person=person, ended_at__isnull=True).exists():
         raise ValidationError({"person": rules.ALREADY_AUDITOR})
     return Auditor.objects.create(person=person, appointed_by=by, appointed_at=at or timezone.now())
 
@@ -48,7 +48,7 @@ def end_appointment(appointment: Auditor, *, by) -> Auditor:
     """The partnership team ends an appointment; the auditor's past rounds and grades are kept."""
     if not permissions.can_appoint(by):
         raise Refused(rules.ONLY_THE_TEAM)
-    appointment = Auditor.objects.select_for_update().get(pk=appointment.pk)
+    appointment = Auditor.objects.select_for_update(of=("self",)).get(pk=appointment.pk)
     if appointment.ended_at is not None:
         raise ValidationError({NON_FIELD_ERRORS: rules.NOT_AN_AUDITOR_NOW})
     appointment.ended_at, appointment.ended_by = timezone.now(), by
@@ -123,7 +123,7 @@ def drawn_words(audit_round: AuditRound, by) -> str:
 
 
 def _item_for_change(item: AuditItem, by) -> AuditItem:
-    item = AuditItem.objects.select_for_update().select_related("round", "family").get(pk=item.pk)
+    item = AuditItem.objects.select_for_update(of=("self",)).select_related("round", "family").get(pk=item.pk)
     if not permissions.can_audit_round(by, item.round):
         raise Refused(rules.ONLY_YOUR_ROUND)
     if item.state == AuditItem.State.GRADED:
@@ -134,7 +134,7 @@ def _item_for_change(item: AuditItem, by) -> AuditItem:
 
 
 def _finish_round_if_done(audit_round: AuditRound, at) -> None:
-    audit_round = AuditRound.objects.select_for_update().get(pk=audit_round.pk)
+    audit_round = AuditRound.objects.select_for_update(of=("self",)).get(pk=audit_round.pk)
     if audit_round.state == AuditRound.State.GRADING and not audit_round.items.filter(state=AuditItem.State.WAITING).exists():
         audit_round.state, audit_round.finished_at = AuditRound.State.FINISHED, at
         audit_round.save()

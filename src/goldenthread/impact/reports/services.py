@@ -59,7 +59,7 @@ def start_report(*, by, title: str, starts_on: date | None, ends_on: date | None
 
 def _draft_for_update(report: BoardReport, by) -> BoardReport:
     _refuse_unless(permissions.can_write_reports(by), permissions.WRITTEN_BY_THE_TEAM)
-    report = BoardReport.objects.select_for_update().select_related("organisation").get(pk=report.pk)
+    report = BoardReport.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=report.pk)
     if report.is_final:
         raise ValidationError(rules.ALREADY_FINAL)
     return report

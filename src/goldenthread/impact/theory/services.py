@@ -34,7 +34,7 @@ def _refuse_unless_keeper(by) -> None:
 
 
 def _locked_draft(theory: TheoryVersion) -> TheoryVersion:
-    found = TheoryVersion.objects.select_for_update().filter(pk=getattr(theory, "pk", None)).first()
+    found = TheoryVersion.objects.select_for_update(of=("self",)).filter(pk=getattr(theory, "pk", None)).first()
     if found is None or not found.is_draft:
         raise Refused(rules.NOT_A_DRAFT)
     return found
@@ -82,7 +82,7 @@ def _clean_leads_to(leads_to, theory: TheoryVersion, *, errors: dict) -> list[Ou
 def start_draft(*, by) -> TheoryVersion:
     """Start the next version as a draft, copied from the version in force (every outcome, activity and assumption); an open draft is returned as it is."""
     _refuse_unless_keeper(by)
-    list(TheoryVersion.objects.select_for_update().all())  # one draft at a time, even when two people start one at once
+    list(TheoryVersion.objects.select_for_update(of=("self",)).all())  # one draft at a time, even when two people start one at once
     existing = TheoryVersion.objects.filter(state=TheoryVersion.State.DRAFT).first()
     if existing is not None:
         return existing

@@ -17,7 +17,7 @@ ALL_FOURS = {"q_listened": "4", "q_respected": "5", "q_understood": "3", "q_told
 
 
 def answer_url(token):
-    return reverse("impact:feedback_answer", args=[token])
+    return reverse("family_feedback:answer", args=[token])
 
 
 def test_the_survey_opens_without_signing_in_with_radios_in_fieldsets(sent):
@@ -33,7 +33,7 @@ def test_the_survey_opens_without_signing_in_with_radios_in_fieldsets(sent):
 def test_an_anonymous_answer_keeps_no_link_to_the_family(sent, family):
     request, token = sent
     response = Client().post(answer_url(token), {**ALL_FOURS, "anonymous": "anonymous", "in_own_words": "Thank you (fictional)"})
-    assert response.status_code == 302 and response["Location"] == reverse("impact:feedback_thank_you")
+    assert response.status_code == 302 and response["Location"] == reverse("family_feedback:thank_you")
     answer = FeedbackAnswer.objects.get()
     assert answer.request is None and answer.anonymous
     assert answer.scores == {"listened": 4, "respected": 5, "understood": 3, "told-once": 4}
@@ -77,7 +77,7 @@ def test_an_expired_link_gets_a_calm_page(sent):
 
 @pytest.mark.parametrize("token", ["not-a-real-link", "x" * 300, "%00", "../../etc"])
 def test_an_unknown_link_gets_a_calm_not_found_page(db, token):
-    response = Client().get(f"/impact/feedback/answer/{token}/")
+    response = Client().get(f"/feedback/answer/{token}/")
     assert response.status_code == 404
 
 
@@ -105,7 +105,7 @@ def test_a_score_outside_the_scale_is_refused(sent):
 
 def test_an_open_link_answer_is_always_anonymous_and_a_stopped_link_closes(childrens_services, organisation_lead):
     link = services.make_open_link(childrens_services, by=organisation_lead, survey="open")
-    url = reverse("impact:feedback_answer_open", args=[link.public_id])
+    url = reverse("family_feedback:answer_open", args=[link.public_id])
     page = Client().get(url).content.decode()
     assert "Do you want to put your name" not in page
     assert Client().post(url, {"q_listened": "5"}).status_code == 302
@@ -114,23 +114,32 @@ def test_an_open_link_answer_is_always_anonymous_and_a_stopped_link_closes(child
     services.stop_open_link(link, by=organisation_lead)
     response = Client().get(url)
     assert response.status_code == 410 and "This survey has closed" in response.content.decode()
-    assert Client().get(reverse("impact:feedback_answer_open", args=["00000000-0000-0000-0000-000000000000"])).status_code == 404
+    assert Client().get(reverse("family_feedback:answer_open", args=["00000000-0000-0000-0000-000000000000"])).status_code == 404
 
 
 def test_the_thank_you_page_says_what_happens_next(db):
-    page = Client().get(reverse("impact:feedback_thank_you")).content.decode()
+    page = Client().get(reverse("family_feedback:thank_you")).content.decode()
     assert "What happens next" in page and "at least 5 families" in page
 
 
 def test_a_survey_sent_to_marnie_waits_for_her_own_account(sent, family_member):
     request, _ = sent
     [notice] = waiting.waiting(family_member)
-    assert notice.link == reverse("impact:feedback_for_you", args=[request.public_id])
+    assert notice.link == reverse("family_feedback:for_you", args=[request.public_id])
     assert "Brightwater" not in notice.about
 
 
+def test_marnie_signed_in_with_her_own_account_opens_the_survey_sent_to_her_and_no_staff_page(sent, family_member):
+    request, token = sent
+    client = Client()
+    client.force_login(family_member)
+    assert client.get(reverse("family_feedback:for_you", args=[request.public_id])).status_code == 200
+    assert client.get(answer_url(token)).status_code == 200
+    assert client.get(reverse("impact:feedback_results")).status_code == 403
+
+
 def test_marnie_signed_in_answers_without_the_link(sent, family_member, practitioner):
-    """The view itself (the family account's middleware opens only registered family pages: see the report)."""
+    """The view itself, answering as her."""
     request, _ = sent
     factory = RequestFactory()
     post = factory.post("/", {"q_listened": "5", "anonymous": "named"})

@@ -62,4 +62,4 @@ def test_the_demo_has_one_survey_link_anyone_may_try(demo_organisations, family)
     from django.utils import timezone
 
     demo.load(random.Random(1), timezone.localdate())
-    assert Client().get(reverse("impact:feedback_answer", args=[demo.DEMO_TOKEN])).status_code == 200
+    assert Client().get(reverse("family_feedback:answer", args=[demo.DEMO_TOKEN])).status_code == 200

@@ -26,15 +26,15 @@ def test_every_family_page_passes_the_language_check(sent, childrens_services, o
     _, token = sent
     link = services.make_open_link(childrens_services, by=organisation_lead, survey="open")
     pages = [
-        Client().get(reverse("impact:feedback_answer", args=[token])),
-        Client().get(reverse("impact:feedback_answer_open", args=[link.public_id])),
-        Client().get(reverse("impact:feedback_thank_you")),
-        Client().get("/impact/feedback/answer/unknown/"),
+        Client().get(reverse("family_feedback:answer", args=[token])),
+        Client().get(reverse("family_feedback:answer_open", args=[link.public_id])),
+        Client().get(reverse("family_feedback:thank_you")),
+        Client().get("/feedback/answer/unknown/"),
     ]
-    Client().post(reverse("impact:feedback_answer", args=[token]), {"q_listened": "5", "anonymous": "anonymous"})
-    pages.append(Client().get(reverse("impact:feedback_answer", args=[token])))
+    Client().post(reverse("family_feedback:answer", args=[token]), {"q_listened": "5", "anonymous": "anonymous"})
+    pages.append(Client().get(reverse("family_feedback:answer", args=[token])))
     services.stop_open_link(link, by=organisation_lead)
-    pages.append(Client().get(reverse("impact:feedback_answer_open", args=[link.public_id])))
+    pages.append(Client().get(reverse("family_feedback:answer_open", args=[link.public_id])))
     for response in pages:
         assert flagged(response) == [], response
 

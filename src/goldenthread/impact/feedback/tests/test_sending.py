@@ -20,7 +20,7 @@ def test_the_lead_practitioner_sends_a_survey_and_marnie_gets_it_by_email(
         request, token = services.send_survey(family, by=practitioner, survey="after-plan", person=marnie_person)
     [message] = sent_by_the_worker()
     assert message.to == [family_member.email]
-    assert reverse("impact:feedback_answer", args=[token]) in message.body
+    assert reverse("family_feedback:answer", args=[token]) in message.body
     assert request.emailed and request.organisation.name == "Riverbend Children's Services"
 
 
@@ -36,9 +36,9 @@ def test_without_an_address_on_record_the_practitioner_is_shown_the_link(family,
     page = client.get(response["Location"])
     request = FeedbackRequest.objects.get()
     assert not request.emailed
-    assert "/impact/feedback/answer/" in page.content.decode()
+    assert "/feedback/answer/" in page.content.decode()
     again = client.get(response["Location"])
-    assert "/impact/feedback/answer/" not in again.content.decode()  # shown once
+    assert "/feedback/answer/" not in again.content.decode()  # shown once
 
 
 def test_sending_is_written_in_the_familys_access_log(family, practitioner):
