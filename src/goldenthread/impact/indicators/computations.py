@@ -48,10 +48,11 @@ def _day(moment) -> date:
 # Pledges ----------------------------------------------------------------------------------
 
 
-def _active_organisations(organisation=None):
+def _active_organisations(organisation=None, *, by: date):
+    """The partnership's active member organisations that had joined by the day (so a later joiner leaves a past period's figure as it was)."""
     from goldenthread.partnership.models import Organisation
 
-    found = Organisation.objects.filter(is_active=True)
+    found = Organisation.objects.filter(is_active=True, joined_on__lte=by)
     return found.filter(pk=organisation.pk) if organisation is not None else found
 
 
@@ -59,20 +60,20 @@ def signed_pledges(period: Period, organisation=None):
     """Pledges signed by the period's end, and not withdrawn by then (a withdrawal is dated by the pledge's last change)."""
     from goldenthread.pledges.models import Pledge
 
-    pledges = Pledge.objects.filter(signed_on__lte=period.end, organisation__in=_active_organisations(organisation))
+    pledges = Pledge.objects.filter(signed_on__lte=period.end, organisation__in=_active_organisations(organisation, by=period.end))
     return pledges.filter(Q(status=Pledge.Status.PUBLISHED) | Q(status=Pledge.Status.WITHDRAWN, updated_at__gte=period.ends_before))
 
 
 @computes(
     "pledges.signed",
     name="Organisations that have signed the pledge",
-    how="Of the partnership's active member organisations, those with a pledge signed by the end of the period and not withdrawn by then.",
+    how="Of the partnership's active member organisations that had joined by the end of the period, those with a pledge signed by the end of the period and not withdrawn by then.",
     unit=PERCENT,
     source="pledges:wall",
     needs_app="pledges",
 )
 def pledges_signed(period: Period, organisation=None) -> Figure:
-    organisations = _active_organisations(organisation).count()
+    organisations = _active_organisations(organisation, by=period.end).count()
     signed = signed_pledges(period, organisation).count()
     if organisation is not None:
         pledge = signed_pledges(period, organisation).first()
@@ -107,7 +108,9 @@ def stages_on(day: date, organisation=None) -> dict[int, str]:
     from goldenthread.continuum.models import Assessment
     from goldenthread.continuum.permissions import figures_shown
 
-    rounds = Assessment.objects.filter(figures_shown(), completed_on__isnull=False, completed_on__lte=day, organisation__in=_active_organisations(organisation))
+    rounds = Assessment.objects.filter(
+        figures_shown(), completed_on__isnull=False, completed_on__lte=day, organisation__in=_active_organisations(organisation, by=day)
+    )
     stages: dict[int, str] = {}
     for organisation_id, result in rounds.order_by("organisation_id", "-completed_on", "-id").values_list("organisation_id", "result"):
         if organisation_id not in stages and isinstance(result, dict) and result.get("band"):
@@ -454,7 +457,7 @@ def feedback_score(period: Period, organisation=None) -> Figure:
     name="Records graded well in audits",
     how="The grades auditors gave the records sampled for audit in the period, against the partnership's audit questions.",
     unit=PERCENT,
-    source="impact:quality",
+    source="impact:quality_results",
 )
 def quality_audit_grade(period: Period, organisation=None) -> Figure:
     try:
@@ -489,7 +492,7 @@ def wellbeing_month(month_first: date, organisation=None, today: date | None = N
     month = Period(month_first, (month_first + timedelta(days=32)).replace(day=1) - timedelta(days=1))
     if month.end >= (today or timezone.localdate()):
         return None, 0, "The month under way is not shown."
-    organisations = list(_active_organisations(organisation).values_list("pk", flat=True))
+    organisations = list(_active_organisations(organisation, by=month.end).values_list("pk", flat=True))
     staff = dict(
         Membership.objects.filter(organisation_id__in=organisations)
         .values("organisation")

@@ -56,3 +56,14 @@ def by_hand_indicator(partnership_lead):
             frequency="monthly",
         ),
     )
+
+
+@pytest.fixture
+def joined_in_2025(db):
+    """Every organisation joined the partnership in 2025, so it counts in a 2026 period (a figure counts those that had joined by the period's end)."""
+    from goldenthread.partnership.models import Organisation
+
+    def backdate():
+        Organisation.objects.update(joined_on=date(2025, 1, 1))
+
+    return backdate

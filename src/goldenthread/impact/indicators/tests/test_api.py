@@ -29,7 +29,10 @@ def test_every_route_needs_a_token(client, computed_indicator):
         assert client.get(API + path).status_code == 401
 
 
-def test_the_indicators_with_their_figures_for_a_period(client, partnership_lead, computed_indicator, by_hand_indicator, january_figure, childrens_services):
+def test_the_indicators_with_their_figures_for_a_period(
+    client, partnership_lead, computed_indicator, by_hand_indicator, january_figure, childrens_services, joined_in_2025
+):
+    joined_in_2025()
     found = client.get(f"{API}?from=2026-01-01&to=2026-03-31", **bearer(partnership_lead)).json()
     by_name = {item["name"]: item for item in found}
     listened = by_name["Children who say they were listened to"]

@@ -35,8 +35,9 @@ def january_figure(partnership_lead, by_hand_indicator):
 
 
 def test_the_list_shows_each_indicators_figure_target_and_status_in_words(
-    partnership_lead, computed_indicator, by_hand_indicator, january_figure, childrens_services
+    partnership_lead, computed_indicator, by_hand_indicator, january_figure, childrens_services, joined_in_2025
 ):
+    joined_in_2025()
     response = signed_in(partnership_lead).get(reverse("impact:indicators") + "?from=2026-01-01&to=2026-03-31")
     page = text(response)
     assert response.status_code == 200
@@ -60,7 +61,10 @@ def test_a_period_that_cannot_be_used_answers_400_saying_what_to_change(partners
         assert response.status_code == 400 and message in text(response)
 
 
-def test_a_computed_indicator_names_its_computation_and_links_to_its_source(partnership_lead, computed_indicator, childrens_services, community_health):
+def test_a_computed_indicator_names_its_computation_and_links_to_its_source(
+    partnership_lead, computed_indicator, childrens_services, community_health, joined_in_2025
+):
+    joined_in_2025()
     Pledge.objects.create(
         organisation=childrens_services,
         pledge_text=_pledge_text(),
@@ -74,7 +78,9 @@ def test_a_computed_indicator_names_its_computation_and_links_to_its_source(part
     )
     response = signed_in(partnership_lead).get(reverse("impact:indicator", args=[computed_indicator.public_id]) + "?from=2026-01-01&to=2026-03-31")
     page = text(response)
-    assert "Of the partnership's active member organisations, those with a pledge signed by the end of the period" in page
+    assert (
+        "Of the partnership's active member organisations that had joined by the end of the period, those with a pledge signed by the end of the period" in page
+    )
     assert f'href="{reverse("pledges:wall")}"' in page
     assert "1 of 2 organisations (50%)" in page
     assert "Jan 2026" in page and "Mar 2026" in page  # the trend's table, month by month

@@ -40,11 +40,6 @@ def test_every_step_is_measured_and_every_figure_links_to_its_page(partnership_l
     assert response.status_code == 200
 
 
-@pytest.mark.xfail(
-    reason="indicators' pledges.signed counts every active organisation today as its denominator, "
-    "so an organisation that joins after the period changes a past period's figure (for the indicators part to count by joined_on)",
-    strict=False,
-)
 def test_a_past_period_gives_the_same_digest_after_newer_records_are_added(partnership_lead, childrens_services, organisation_lead):
     period = _past_quarter()
     report = services.start_report(by=partnership_lead, title="A past quarter (fictional)", starts_on=period.start, ends_on=period.end)
