@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from goldenthread.core.middleware import FAMILY_ACCOUNT_CORE_PAGES, FAMILY_ACCOUNT_REFUSED
+from goldenthread.core.registry import family_namespaces
 from goldenthread.families.models import ConsentAgreement, Part
 from goldenthread.families.tests.test_access_support import agree
 from goldenthread.family_door import services
@@ -44,7 +45,7 @@ ROUTES = sorted({(name, route) for name, route in every_route() if name not in N
 
 def for_family_accounts(name: str) -> bool:
     namespace, _, url_name = name.rpartition(":")
-    return namespace == "family_door" or (namespace == "core" and url_name in FAMILY_ACCOUNT_CORE_PAGES)
+    return namespace in family_namespaces() or (namespace == "core" and url_name in FAMILY_ACCOUNT_CORE_PAGES)
 
 
 STAFF_ROUTES = [(name, route) for name, route in ROUTES if not for_family_accounts(name)]

@@ -19,7 +19,7 @@ from . import permissions, queries, rules, surveys
 router = Router(tags=["Impact"])
 
 
-class MonthOut(Schema):
+class FeedbackMonthOut(Schema):
     organisation: str = Field(..., description="The organisation's name, or 'Across the partnership'.")
     organisation_slug: str | None
     month: date = Field(..., description="The first day of the month.")
@@ -28,16 +28,16 @@ class MonthOut(Schema):
     held_back: bool
 
 
-class ResultsOut(Schema):
+class FeedbackResultsOut(Schema):
     start: date
     end: date
     minimum_answers: int
-    months: list[MonthOut]
+    months: list[FeedbackMonthOut]
 
 
 @router.get(
     "/results",
-    response={200: ResultsOut, 400: Error, 403: Error},
+    response={200: FeedbackResultsOut, 400: Error, 403: Error},
     auth=personal_token,
     summary="Family feedback results by organisation and month, small groups held back",
 )

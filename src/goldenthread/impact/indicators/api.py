@@ -23,7 +23,7 @@ from . import permissions, queries
 router = Router(tags=["Impact: indicators"])
 
 
-class FigureOut(Schema):
+class IndicatorFigureOut(Schema):
     value: float | None = Field(..., description="None when there is no figure, or it is held back for a small group.")
     words: str
     numerator: int | None
@@ -50,16 +50,16 @@ class IndicatorOut(Schema):
 class ReadingOut(IndicatorOut):
     period_from: date
     period_to: date
-    figure: FigureOut
+    figure: IndicatorFigureOut
     rag: str = Field(..., description="green, amber, red or none")
     rag_words: str
     source_words: str = Field(..., description="How the figure is made, in words.")
 
 
-class MonthOut(Schema):
+class IndicatorMonthOut(Schema):
     period_from: date
     period_to: date
-    figure: FigureOut
+    figure: IndicatorFigureOut
 
 
 class HandValueOut(Schema):
@@ -72,7 +72,7 @@ class HandValueOut(Schema):
 
 
 class TrendOut(ReadingOut):
-    months: list[MonthOut]
+    months: list[IndicatorMonthOut]
     entered_by_hand: list[HandValueOut] = Field(..., description="For an indicator entered by hand: every figure entered in the period, corrections included.")
 
 
@@ -100,7 +100,7 @@ def _organisation(request, user):
         return None
     organisation = Organisation.objects.filter(slug=slug[:220]).first()
     if organisation is None:
-        raise Http404
+        raise _BadRequest(NO_SUCH_ORGANISATION)
     if not permissions.can_see_organisation(user, organisation):
         raise Refused(permissions.NOT_YOUR_ORGANISATION)
     return organisation
@@ -140,12 +140,13 @@ def _reading(reading, period) -> dict:
     }
 
 
+NO_SUCH_ORGANISATION = "No such organisation. Give an organisation's slug, or leave it out for the whole partnership."
 QUERY_HELP = "Optional query: from and to (year-month-day; the twelve whole months before this one by default), organisation (its slug)."
 
 
 @router.get(
     "",
-    response={200: list[ReadingOut], 400: Error, 403: Error, 404: Error},
+    response={200: list[ReadingOut], 400: Error, 403: Error},
     auth=personal_token,
     summary="The indicators in use, each with its figure for a period",
     description=QUERY_HELP,
@@ -154,9 +155,9 @@ def list_indicators(request):
     _allowed(request.auth)
     try:
         period = _period(request)
+        organisation = _organisation(request, request.auth)
     except _BadRequest as bad:
         return 400, {"detail": bad.message}
-    organisation = _organisation(request, request.auth)
     return [_reading(reading, period) for reading in queries.readings(period, organisation, with_trend=False)]
 
 
@@ -176,7 +177,10 @@ def get_indicator(request, indicator_id: UUID):
     indicator = queries.indicator_by_id(indicator_id)
     if indicator is None:
         raise Http404
-    organisation = _organisation(request, request.auth)
+    try:
+        organisation = _organisation(request, request.auth)
+    except _BadRequest as bad:
+        return 400, {"detail": bad.message}
     reading = queries.reading(indicator, period, organisation)
     entered = []
     if not indicator.is_computed:

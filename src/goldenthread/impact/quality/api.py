@@ -27,7 +27,7 @@ class GroupOut(Schema):
     counts: dict[str, int] | None = Field(..., description="Records by grade key (clearly, in-part, not-yet, not-applicable); null when held back.")
 
 
-class QuestionOut(Schema):
+class AuditQuestionOut(Schema):
     key: str
     question: str
     overall: GroupOut
@@ -35,12 +35,12 @@ class QuestionOut(Schema):
     by_month: list[GroupOut]
 
 
-class ResultsOut(Schema):
+class AuditResultsOut(Schema):
     start: str
     end: str
     organisation: str | None
     grades: dict[str, str] = Field(..., description="Each grade key and its words.")
-    questions: list[QuestionOut]
+    questions: list[AuditQuestionOut]
 
 
 def _group(counts: queries.Counts) -> dict:
@@ -51,7 +51,7 @@ def _group(counts: queries.Counts) -> dict:
 
 @router.get(
     "/results",
-    response={200: ResultsOut, 400: Error, 403: Error, 404: Error},
+    response={200: AuditResultsOut, 400: Error, 403: Error},
     auth=personal_token,
     summary="Audit results per question for a period (counts only, held back under 5 records)",
 )
@@ -74,10 +74,10 @@ def results(
         try:
             key = uuid.UUID(organisation)
         except ValueError:
-            return 404, {"detail": "No such organisation. Give an organisation's id, or leave it out for the whole partnership."}
+            return 400, {"detail": "No such organisation. Give an organisation's id, or leave it out for the whole partnership."}
         chosen = impact_permissions.organisations_seen(user).filter(public_id=key).first()
         if chosen is None:
-            return 404, {"detail": "No such organisation. Give an organisation's id, or leave it out for the whole partnership."}
+            return 400, {"detail": "No such organisation. Give an organisation's id, or leave it out for the whole partnership."}
     seen = impact_permissions.organisations_seen(user)
     shown = None if impact_permissions.is_partnership_team(user) else set(seen.values_list("pk", flat=True))
     return 200, {

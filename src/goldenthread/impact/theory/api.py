@@ -17,7 +17,6 @@ from . import permissions, queries
 
 router = Router(tags=["Impact"])
 
-NONE_IN_FORCE = "There is no theory of change in force yet. The partnership team publishes it."
 NO_SUCH_VERSION = "There is no published version with that number. Ask for /versions to see the numbers."
 
 
@@ -91,13 +90,17 @@ def _out(theory, *, in_force: bool) -> dict:
     }
 
 
-@router.get("", response={200: TheoryOut, 403: Error, 404: Error}, auth=personal_token, summary="The theory of change in force")
+@router.get(
+    "",
+    response={200: TheoryOut | None, 403: Error},
+    auth=personal_token,
+    summary="The theory of change in force",
+    description="null while the partnership has published none yet.",
+)
 def in_force(request):
     _reader(request.auth)
     found = queries.in_force()
-    if found is None:
-        return 404, {"detail": NONE_IN_FORCE}
-    return 200, _out(found, in_force=True)
+    return 200, (_out(found, in_force=True) if found is not None else None)
 
 
 @router.get("/versions", response={200: list[TheoryVersionBriefOut], 403: Error}, auth=personal_token, summary="Every published version, newest first")

@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import strip_tags
 from django.urls import reverse
 
 from goldenthread.core.models import User
@@ -24,6 +25,11 @@ PAGE = reverse("training:lms")
 
 def text_of(response) -> str:
     return unescape(response.content.decode())
+
+
+def words_of(response) -> str:
+    """The page's words, without its tags (a nonce or token in an attribute is not words the page says)."""
+    return unescape(strip_tags(response.content.decode()))
 
 
 def upload(client, kind: str, content: bytes, name: str = "export.csv"):
@@ -224,7 +230,7 @@ def test_the_upload_page_and_its_report_pass_the_language_check(essentials, trai
     browser = signed_in(trainer)
     pages.append(browser.get(upload(browser, "completions", GOOD)["Location"]))
     for response in pages:
-        assert not faults(text_of(response))
+        assert not faults(words_of(response))
 
 
 def test_a_course_completed_in_the_councils_own_system_is_in_the_persons_record_with_a_certificate(essentials, trainer, practitioner):
