@@ -76,8 +76,24 @@ test-postgres: setup
 check-deploy: venv
 	DJANGO_SECRET_KEY="check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=')" \
 	DJANGO_ALLOWED_HOSTS=golden-thread.example \
+	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/goldenthread}" \
+	GOLDENTHREAD_SITE_URL=https://golden-thread.example \
 	GOLDENTHREAD_WELLBEING_KEYS="$${GOLDENTHREAD_WELLBEING_KEYS:-$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}" \
 	$(BIN)/python manage.py check --deploy --settings=goldenthread.settings.production
 
 clean:
 	rm -rf $(VENV) node_modules build goldenthread.sqlite3
+
+# Production's dependency lock: every runtime package pinned with its hashes, for Python 3.11
+# on Linux x86_64 (the container image installs from it with --require-hashes; see docs/deploy.md).
+# pip-tools runs from its own virtual environment, never .venv. Pins already in the file are kept
+# while they still fit pyproject.toml; `make lock LOCK_OPTIONS=--upgrade` moves every one to the newest.
+LOCK_VENV ?= /tmp/goldenthread-lock-venv
+LOCK_OPTIONS ?=
+.PHONY: lock
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip pip-tools
+	mkdir -p requirements
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet $(LOCK_OPTIONS) --generate-hashes --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements/production.txt pyproject.toml

@@ -358,6 +358,8 @@ def skip_reason(route: str, name: str, view) -> str:
     """Why a pattern is not a page a person reads, or "" where it is one."""
     if route.startswith("django-admin/"):
         return "Django's own admin"
+    if name.partition(":")[0] == "operations":
+        return "for monitoring, not a page (health checks and metrics)"
     if route.startswith("api/v1/"):
         return "" if name == "api-v1:openapi-view" else "the API, not a page"
     if not name.partition(":")[2]:

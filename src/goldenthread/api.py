@@ -7,6 +7,8 @@ statuses follow from the operation itself (`document_statuses`), so no route lis
 - 401 where it needs a personal token;
 - 404 where a path parameter names something that may not be there;
 - 422 where it has parameters (or a body) to check;
+- 429 everywhere: too many requests in a short time (`core.ratelimits`: per person with a
+  working token, per address without one), with a Retry-After header in seconds;
 - 403, and anything else a route answers itself, where its own `response={...}` names it.
 
 The documentation at /api/v1/docs is the same schema written out as a page of the site
@@ -25,11 +27,12 @@ from django.http import Http404
 from django.urls import path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, Throttled
 from ninja.openapi.schema import REF_TEMPLATE
 
 from .continuum.api import router as continuum_router
-from .core.api import Error
+from .core import ratelimits
+from .core.api import Error, rate_limit
 from .core.api import router as core_router
 from .core.api_docs import ReadableDocs
 from .core.refusals import Refused, api_refusal_handler
@@ -52,7 +55,12 @@ WHY = {
     403: "The token works, but its person may not see this.",
     404: NOT_FOUND,
     422: "A parameter is missing or not valid; `detail` lists each problem.",
+    429: "Too many requests in a short time; wait the seconds the Retry-After header gives, then try again.",
 }
+RETRY_AFTER = {
+    "Retry-After": {"description": "How many seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 1}},
+}
+TOO_MANY = "Too many requests in a short time. Wait a minute, then try again."
 
 
 class ValidationIssue(Schema):
@@ -72,8 +80,8 @@ def _json(name: str) -> dict:
 
 
 def statuses_for(operation: dict) -> set[int]:
-    """The error statuses an operation can answer, from what it is: its security and its parameters."""
-    statuses = set()
+    """The error statuses an operation can answer, from what it is: its security and its parameters (and 429: every one has a rate limit)."""
+    statuses = {429}
     if operation.get("security"):
         statuses.add(401)
     parameters = operation.get("parameters") or []
@@ -96,6 +104,8 @@ def document_statuses(schema: dict) -> dict:
             responses = operation.setdefault("responses", {})
             for status in statuses_for(operation):
                 responses.setdefault(status, {"description": WHY[status]})
+            if 429 in responses:
+                responses[429].setdefault("headers", RETRY_AFTER)
             for status, response in responses.items():
                 if 400 <= int(status) < 500 and "content" not in response:
                     response["content"] = _json("ValidationError" if int(status) == 422 else "Error")
@@ -115,10 +125,19 @@ class GoldenThreadAPI(NinjaAPI):
         self.add_exception_handler(PermissionDenied, self._refused)
         self.add_exception_handler(Refused, partial(api_refusal_handler, api=self))
         self.add_exception_handler(AuthenticationError, self._no_token)
+        self.add_exception_handler(Throttled, self._too_many)
 
     def _no_token(self, request, exc):
         detail = NO_TOKEN if exc.message == AuthenticationError().message else exc.message
         return self.create_response(request, {"detail": detail}, status=exc.status_code)
+
+    def _too_many(self, request, exc):
+        """429 and Retry-After: over a rate limit (`core.api.TooManyRequests`, or `core.api.RateLimit` via ninja's Throttled)."""
+        limited = getattr(exc, "limited", None) or getattr(request, "goldenthread_limited", None)
+        detail = ratelimits.api_detail(limited) if limited else TOO_MANY
+        response = self.create_response(request, {"detail": detail}, status=429)
+        response["Retry-After"] = str(limited.wait if limited else 60)
+        return response
 
     def _not_found(self, request, exc=None):
         return self.create_response(request, {"detail": NOT_FOUND}, status=404)
@@ -151,6 +170,7 @@ api = GoldenThreadAPI(
     'Every refusal answers {"detail": "..."} saying why.',
     urls_namespace="api-v1",
     docs=ReadableDocs(),  # /api/v1/docs: the schema as a page of the site, not Swagger UI
+    throttle=rate_limit,  # every operation (core.ratelimits); the schema and its page are not operations
 )
 api.add_router("", core_router)
 api.add_router("/organisations", partnership_router)

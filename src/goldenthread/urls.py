@@ -26,6 +26,7 @@ urlpatterns = [
     path("language-rules/", include("goldenthread.language_rules.urls")),
     path("impact/", include("goldenthread.impact.urls")),
     path("feedback/", include("goldenthread.impact.feedback.family_urls")),
+    path("", include("goldenthread.operations.urls")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
             audit,  # noqa: F401  (connects the audit signal handlers)
             audit_labels,
             menu,
+            ratelimits,  # noqa: F401  (registers its system check)
         )
         from .registry import register
 

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import audit, permissions, safeguards, services
+from . import audit, permissions, ratelimits, safeguards, services
 from .decorators import no_store
 from .forms import (
     AcceptTermsForm,
@@ -51,6 +51,14 @@ class SignInView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        # Over a limit, no password is checked: the lockout's count is left alone, and the
+        # answer is the same whether or not there is an account with the address.
+        limited = ratelimits.over_limit(request, ratelimits.SIGN_IN_PER_CLIENT, ratelimits.SIGN_IN_PER_ACCOUNT)
+        if limited:
+            return ratelimits.too_many_requests(request, limited)
+        return super().post(request, *args, **kwargs)
+
 
 @require_POST
 def sign_out(request):
@@ -67,6 +75,13 @@ class ResetPasswordView(BadRequestOnInvalidFormMixin, auth_views.PasswordResetVi
     email_template_name = "core/email/password_reset.txt"
     subject_template_name = "core/email/password_reset_subject.txt"
     success_url = reverse_lazy("core:password-reset-sent")
+
+    def post(self, request, *args, **kwargs):
+        # Counted by the address typed, whether or not it has an account, and answered alike.
+        limited = ratelimits.over_limit(request, ratelimits.RESET_PER_CLIENT, ratelimits.RESET_PER_ADDRESS)
+        if limited:
+            return ratelimits.too_many_requests(request, limited)
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "partnership": partnership_identity()}
@@ -194,8 +209,12 @@ LANGUAGE_FEEDBACK_LIMIT = 20_000
 def language_feedback(request):
     """Shared-language feedback on the text a person is typing: advice, never a block.
 
-    The text is checked and forgotten: nothing is stored or logged.
+    The text is checked and forgotten: nothing is stored or logged. Asked for very often, it
+    pauses for a moment with a short note (429) in place of the advice.
     """
+    limited = ratelimits.over_limit(request, ratelimits.LANGUAGE_FEEDBACK_PER_PERSON)
+    if limited:
+        return ratelimits.language_feedback_paused(request, limited)
     field = request.POST.get("field", "")
     text = request.POST.get(field, "") if field and field != "csrfmiddlewaretoken" else ""
     too_long = len(text) > LANGUAGE_FEEDBACK_LIMIT
@@ -283,6 +302,8 @@ def recovery_codes(request):
 def two_step_verify(request):
     if not safeguards.has_two_step(request.user):
         return redirect(reverse("core:two-step-setup") + "?next=" + safeguards.safe_next(request))
+    if request.method == "POST" and (limited := ratelimits.over_limit(request, ratelimits.TWO_STEP_PER_ACCOUNT)):
+        return ratelimits.too_many_requests(request, limited)
     form = TwoStepCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if safeguards.verify_second_step(request, form.cleaned_data["code"]):

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "goldenthread.language_monitoring",
     "goldenthread.language_rules",
     "goldenthread.impact",
+    "goldenthread.operations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it times everything below: counts each request by view name for /metrics, logs one line with its id.
+    "goldenthread.operations.middleware.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -195,6 +198,10 @@ LOGGING = {
 }
 ADMINS = []
 
+# /metrics answers only a request carrying `Authorization: Bearer <this token>`; unset, it answers 404
+# (see goldenthread.operations.metrics; production refuses a token shorter than 32 characters).
+GOLDENTHREAD_METRICS_TOKEN = os.environ.get("GOLDENTHREAD_METRICS_TOKEN", "")
+
 # The partnership running this instance: name, colours and its own commitments.
 GOLDENTHREAD_PARTNERSHIP_FILE = os.environ.get("GOLDENTHREAD_PARTNERSHIP_FILE", str(PACKAGE_DIR / "core" / "data" / "partnership.toml"))
 GOLDENTHREAD_PARTNERSHIP_NAME = os.environ.get("GOLDENTHREAD_PARTNERSHIP_NAME", "")
@@ -245,3 +252,19 @@ GOLDENTHREAD_FAMILY_CODE_SENDER = os.environ.get("GOLDENTHREAD_FAMILY_CODE_SENDE
 GOLDENTHREAD_SHOW_SIGN_IN_CODES = False
 # The partnership's own choices for the family's door (youngest age, how long links and codes work); blank: the shipped ones.
 GOLDENTHREAD_FAMILY_DOOR_FILE = os.environ.get("GOLDENTHREAD_FAMILY_DOOR_FILE", "")
+
+# Rate limits against scripted abuse: sign-in, the two-step code, password reset, the live
+# language advice and the API (goldenthread.core.ratelimits holds each limit, its default rate
+# and its message). Change a rate here, or with an environment variable GOLDENTHREAD_RATE_<NAME>,
+# e.g. GOLDENTHREAD_RATE_SIGN_IN_PER_CLIENT=40/m ("count/period", the period s, m, h or d).
+GOLDENTHREAD_RATE_LIMITS = {name.removeprefix("GOLDENTHREAD_RATE_").lower(): rate for name, rate in os.environ.items() if name.startswith("GOLDENTHREAD_RATE_")}
+# The cache that counts requests (django-ratelimit). Django's default cache lives in each process's
+# memory: with several app servers, name a cache in CACHES that they share (Redis, Memcached).
+# GOLDENTHREAD_CACHE_URL (redis://HOST:6379/0) adds that shared cache, named "shared", and the limits use it.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("GOLDENTHREAD_CACHE_URL", "").strip():
+    CACHES["shared"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["GOLDENTHREAD_CACHE_URL"].strip()}
+RATELIMIT_USE_CACHE = os.environ.get("GOLDENTHREAD_RATELIMIT_CACHE", "shared" if "shared" in CACHES else "default")
+# How many proxies stand in front of the app, each adding to X-Forwarded-For; 0: REMOTE_ADDR is the client.
+GOLDENTHREAD_TRUSTED_PROXIES = int(os.environ.get("GOLDENTHREAD_TRUSTED_PROXIES", "0"))
+RATELIMIT_IP_META_KEY = "goldenthread.core.ratelimits.client_ip"

@@ -14,3 +14,7 @@ WHITENOISE_AUTOREFRESH = True  # no collected static folder in tests
 
 # Files the tests upload, and the demo's own, go to a folder of their own, never the repository's.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "goldenthread-test-media"
+
+# Rate limits are off, so tests that sign in or call the API many times are never paused;
+# core/tests/test_rate_limits.py turns them on, each test with a cleared cache.
+RATELIMIT_ENABLE = False

@@ -19,6 +19,10 @@ def test_the_deployment_check_reports_no_issues_with_production_settings():
         "DJANGO_SECRET_KEY": "".join(secrets.choice(alphabet) for _ in range(60)),
         "DJANGO_ALLOWED_HOSTS": "golden-thread.example",
         "DJANGO_SETTINGS_MODULE": "goldenthread.settings.production",
+        # production runs on PostgreSQL only; the check itself connects to nothing
+        "DATABASE_URL": "postgres://golden_thread@db.internal:5432/golden_thread",
+        "GOLDENTHREAD_SITE_URL": "https://golden-thread.example",
+        "GOLDENTHREAD_METRICS_TOKEN": "".join(secrets.choice(string.ascii_letters) for _ in range(40)),
         # wellbeing check-ins are encrypted with a key of their own (wellbeing/crypto.py)
         "GOLDENTHREAD_WELLBEING_KEYS": "ZmFrZS1rZXktZm9yLWEtdGVzdC1vbmx5LTAxMjM0NTY=",
     }

@@ -18,6 +18,7 @@ FEATURE_APPS = {
     "programme",
     "language_monitoring",
     "language_rules",
+    "operations",
 }
 
 

@@ -6,8 +6,8 @@ from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils.html import strip_tags
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from goldenthread.core.models import User
 from goldenthread.language import check

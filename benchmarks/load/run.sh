@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The load test, start to finish: a fresh PostgreSQL database with the demo, the site served the
+# production way, then locust: 200 simulated people for 10 minutes, and the step test.
+#
+#   benchmarks/load/run.sh            # both: steady, then step
+#   benchmarks/load/run.sh steady     # only the 200 people for 10 minutes
+#   benchmarks/load/run.sh step       # only the step test
+#   benchmarks/load/run.sh smoke      # 5 people for 60 seconds, to check the scenario works
+#
+# Run it on a quiet machine: anything else running spoils the figures. It needs `make setup`
+# first (virtual environment with locust and gunicorn, built static assets) and a PostgreSQL
+# server at LOAD_POSTGRES (default postgres://postgres@127.0.0.1:5432) where it may create and
+# drop the database LOAD_DB (default goldenthread_load). Results go to LOAD_RESULTS (default
+# benchmarks/load/results/<time>/): locust's CSV files and its log, and summary.txt.
+#
+# Settings (environment): LOAD_USERS (200), LOAD_RUN_TIME (10m), LOAD_SPAWN_RATE (10),
+# LOAD_WORKERS (gunicorn workers; default serve-production's 2 x cores + 1), LOAD_PORT (8443),
+# LOAD_PER_ROLE (accounts readied for each role, 60), GOLDENTHREAD_STEP_USERS /
+# GOLDENTHREAD_STEP_SECONDS / GOLDENTHREAD_STEP_MAX_USERS (see shape.py), LOAD_KEEP_DB=1 to keep
+# the database afterwards.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+what="${1:-both}"
+case "$what" in both|steady|step|smoke) ;; *) echo "usage: $0 [both|steady|step|smoke]" >&2; exit 2 ;; esac
+
+bin="$root/.venv/bin"
+postgres="${LOAD_POSTGRES:-postgres://postgres@127.0.0.1:5432}"
+database="${LOAD_DB:-goldenthread_load}"
+port="${LOAD_PORT:-8443}"
+results="${LOAD_RESULTS:-$root/benchmarks/load/results/$(date -u +%Y%m%dT%H%M%SZ)}"
+mkdir -p "$results"
+
+export DJANGO_SETTINGS_MODULE=goldenthread.settings.production
+export DATABASE_URL="$postgres/$database"
+export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$("$bin/python" -c 'import secrets; print(secrets.token_urlsafe(60))')}"
+export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost"
+export GOLDENTHREAD_SITE_URL="https://127.0.0.1:$port"
+export GOLDENTHREAD_WELLBEING_KEYS="${GOLDENTHREAD_WELLBEING_KEYS:-$("$bin/python" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}"
+
+sql() { "$bin/python" -c 'import sys, psycopg; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])' "$postgres/postgres" "$1"; }
+
+server_pid=""
+stop() {
+  trap - EXIT INT TERM
+  if [ -n "$server_pid" ]; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [ "${LOAD_KEEP_DB:-0}" != 1 ]; then
+    sql "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true
+  fi
+}
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "== A fresh database $database with the demo, and people.json"
+sql "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+sql "CREATE DATABASE $database"
+"$bin/python" benchmarks/load/prepare.py --per-role "${LOAD_PER_ROLE:-60}"
+
+echo "== Serving the production way on port $port (log: $results/server.log)"
+if [ -x scripts/serve-production ]; then
+  host="https://127.0.0.1:$port"
+  workers=(); [ -z "${LOAD_WORKERS:-}" ] || workers=(--workers "$LOAD_WORKERS")
+  # A self-signed certificate of our own, kept for the whole run (gunicorn reads it for every connection).
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+    -keyout "$results/localhost.key" -out "$results/localhost.crt" 2>/dev/null
+  setsid scripts/serve-production --port "$port" "${workers[@]}" --cert "$results/localhost.crt" --key "$results/localhost.key" \
+    >"$results/server.log" 2>&1 &
+else
+  # Before scripts/serve-production existed: gunicorn over plain HTTP, the load test saying
+  # X-Forwarded-Proto: https as a TLS proxy in front would.
+  host="http://127.0.0.1:$port"
+  "$bin/python" manage.py collectstatic --no-input --verbosity 0
+  setsid "$bin/gunicorn" -w "${LOAD_WORKERS:-4}" -k gthread --threads 4 -b "127.0.0.1:$port" --chdir "$root/src" \
+    goldenthread.wsgi >"$results/server.log" 2>&1 &
+fi
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -sk -o /dev/null -H "X-Forwarded-Proto: https" "$host/sign-in/" && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "The server stopped at start-up: see $results/server.log" >&2; exit 1; }
+  sleep 1
+done
+
+locust() { "$bin/locust" --host "$host" --headless --only-summary "$@"; }
+
+if [ "$what" = smoke ]; then
+  echo "== Smoke: 5 people for 60 s"
+  GOLDENTHREAD_LOAD_EVERY_ROLE=1 locust -f benchmarks/load/locustfile.py --users 5 --spawn-rate 5 --run-time 60s --csv "$results/smoke" 2>&1 | tee "$results/smoke.log"
+  "$bin/python" benchmarks/load/summarise.py steady "$results/smoke" | tee -a "$results/summary.txt" || true
+fi
+if [ "$what" = both ] || [ "$what" = steady ]; then
+  echo "== Steady: ${LOAD_USERS:-200} people for ${LOAD_RUN_TIME:-10m}"
+  locust -f benchmarks/load/locustfile.py --users "${LOAD_USERS:-200}" --spawn-rate "${LOAD_SPAWN_RATE:-10}" \
+    --run-time "${LOAD_RUN_TIME:-10m}" --csv "$results/steady" 2>&1 | tee "$results/steady.log"
+  "$bin/python" benchmarks/load/summarise.py steady "$results/steady" | tee -a "$results/summary.txt" || true
+fi
+if [ "$what" = both ] || [ "$what" = step ]; then
+  if [ "$what" = both ]; then
+    echo "== A minute's rest before the step test (no authenticator code of the first run is still current then)"
+    sleep 60
+  fi
+  echo "== Step test: +${GOLDENTHREAD_STEP_USERS:-20} people every ${GOLDENTHREAD_STEP_SECONDS:-60} s"
+  locust -f benchmarks/load/locustfile.py,benchmarks/load/shape.py --csv "$results/step" --csv-full-history 2>&1 | tee "$results/step.log"
+  "$bin/python" benchmarks/load/summarise.py step "$results/step" | tee -a "$results/summary.txt"
+fi
+echo "== Results in $results"
