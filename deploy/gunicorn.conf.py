@@ -93,8 +93,8 @@ preload_app = False
 # so that several gunicorns on one host, or a read-only home folder, never collide.
 control_socket_disable = True
 # Workers keep their scratch files in memory where the system has one (containers' /tmp may be a slow disk).
-if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK):
-    worker_tmp_dir = "/dev/shm"
+if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK):  # noqa: S108 (gunicorn's heartbeat files in memory, as its documentation advises for containers)
+    worker_tmp_dir = "/dev/shm"  # noqa: S108 (gunicorn's heartbeat files in memory, as its documentation advises for containers)
 
 # Logs go to standard output and standard error, as JSON (see JsonLogger below).
 accesslog = "-"

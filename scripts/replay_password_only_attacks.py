@@ -17,7 +17,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-DEMO_PASSWORD = "riverbend-demo-2026"
+DEMO_PASSWORD = "riverbend-demo-2026"  # noqa: S105 (the demo's published, fictional password)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -35,7 +35,7 @@ class Browser:
 
     def request(self, path, data=None, headers=None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.site + path, data=body, headers={"Referer": self.site + path, **(headers or {})})
+        request = urllib.request.Request(self.site + path, data=body, headers={"Referer": self.site + path, **(headers or {})})  # noqa: S310 (the address is built here, always http(s) to the local demo)
         try:
             with self.opener.open(request, timeout=30) as response:
                 return response.status, dict(response.headers), response.read().decode("utf-8", "replace")

@@ -227,7 +227,7 @@ class Practitioner(Person):
         # As the person types: htmx asks for advice 700 ms after they stop, with the text so far.
         words = len(STORY_WORDS)
         for upto in sorted(random.sample(range(8, words), 4)) + [words]:
-            time.sleep(random.uniform(2, 5))
+            time.sleep(random.uniform(2, 5))  # noqa: S311 (which page a simulated person opens next, not a secret)
             self.form(
                 "/language/feedback/",
                 {"field": "story", "story": " ".join(STORY_WORDS[:upto])},

@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 def run_manage(*args: str) -> None:
     print(f"manage.py {' '.join(args)}", flush=True)
-    subprocess.run([sys.executable, str(REPO / "manage.py"), *args], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(REPO / "manage.py"), *args], cwd=REPO, check=True, stdout=subprocess.DEVNULL)  # noqa: S603 (manage.py with fixed arguments)
 
 
 def main() -> int:

@@ -47,7 +47,7 @@ from .training.api import router as training_router
 from .wellbeing.api import router as wellbeing_router
 
 NOT_FOUND = "There is nothing at this address."
-NO_TOKEN = "Send a working personal token as 'Authorization: Bearer <token>'; you can make one on your API tokens page."
+NO_TOKEN = "Send a working personal token as 'Authorization: Bearer <token>'; you can make one on your API tokens page."  # noqa: S105 (a message about a missing token, not a password)
 REFUSED = "You may not see this."
 
 WHY = {

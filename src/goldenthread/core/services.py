@@ -39,7 +39,7 @@ from .safeguards import (
     record_refused_code,
 )
 
-TOKEN_NEEDS_TWO_STEP = "Make tokens only after signing in with two-step verification."
+TOKEN_NEEDS_TWO_STEP = "Make tokens only after signing in with two-step verification."  # noqa: S105 (a message about tokens, not a password)
 ONLY_THEMSELVES = "Only the person themselves can do this, signed in as themselves."
 NOT_THEIR_AUTHENTICATOR = "That authenticator belongs to someone else."
 VERIFY_FIRST = "Verify this session with your current authenticator first."

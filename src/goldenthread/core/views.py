@@ -268,7 +268,7 @@ def two_step_setup(request):
         "core/two_step_setup.html",
         {
             "form": form,
-            "qr_svg": mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=5, title="QR code for your authenticator app")),
+            "qr_svg": mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=5, title="QR code for your authenticator app")),  # noqa: S308 (our own fixed markup; every value in it is escaped first)
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
             "next": safeguards.safe_next(request),
             "replacing": replacing,

@@ -284,7 +284,7 @@ def _what_the_person_holds(user, family, now):
 
     moment = connection.ops.adapt_datetimefield_value(now)
     sql = (
-        f"SELECT 1, t.id, t.organisation_id, o.name, t.is_lead FROM {table(TeamMember)} t"
+        f"SELECT 1, t.id, t.organisation_id, o.name, t.is_lead FROM {table(TeamMember)} t"  # noqa: S608 (table and column names are our own constants; every value is a parameter)
         f" INNER JOIN {table(Organisation)} o ON o.id = t.organisation_id"
         f" WHERE t.family_id = %s AND t.user_id = %s AND t.left_on IS NULL"
         f" AND EXISTS (SELECT 1 FROM {table(Membership)} m WHERE m.user_id = %s AND m.organisation_id = t.organisation_id)"
@@ -510,7 +510,7 @@ def _append(entries) -> None:
     connection = connections[router.db_for_write(AccessLogEntry)]
     quote = connection.ops.quote_name
     placeholders = "({})".format(", ".join(["%s"] * len(fields)))
-    start = "INSERT INTO {} ({}) VALUES ".format(quote(AccessLogEntry._meta.db_table), ", ".join(quote(f.column) for f in fields))
+    start = "INSERT INTO {} ({}) VALUES ".format(quote(AccessLogEntry._meta.db_table), ", ".join(quote(f.column) for f in fields))  # noqa: S608 (table and column names are our own constants; every value is a parameter)
     with connection.cursor() as cursor:
         # One statement (one commit) per batch of rows: executemany would commit row by row.
         for first in range(0, len(entries), _APPEND_BATCH):

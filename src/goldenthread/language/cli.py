@@ -577,7 +577,7 @@ def run() -> None:  # pragma: no cover - ends the process
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except Exception:  # a closed pipe: nothing more can be written anyway
+    except Exception:  # a closed pipe: nothing more can be written anyway  # noqa: S110 (a closed pipe at exit has nothing left to tell)
         pass
     os._exit(code)
 

@@ -131,7 +131,7 @@ def _load(target: Path, key: str):
     collecting = gc.isenabled()
     gc.disable()  # loading makes many objects and no cycles: the collector would only slow it down
     try:
-        engine = pickle.loads(memoryview(data)[len(header) :])
+        engine = pickle.loads(memoryview(data)[len(header) :])  # noqa: S301 (loaded only when its key matches and the file is the running user's own: decision 0100, test_compiled_cache.py)
     except Exception:  # a corrupt or truncated file is a cache miss, nothing more
         return None
     finally:

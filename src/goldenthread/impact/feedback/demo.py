@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "demo" / "feedback.toml
 NAMED_MONTHS = 4
 # The one demo link anybody may try (the demo is fictional): a family's survey waiting, answered at
 # /feedback/answer/<DEMO_TOKEN>/. Every other demo link's secret is thrown away, as in real use.
-DEMO_TOKEN = "riverbend-demo-survey-fictional"  # named answers only in the last few months, while the demo families have teams
+DEMO_TOKEN = "riverbend-demo-survey-fictional"  # named answers only in the last few months, while the demo families have teams  # noqa: S105 (the demo's published, fictional survey link)
 
 
 def read(path: Path = DATA) -> dict:
@@ -82,7 +82,7 @@ def load(rng, today) -> None:
     if FeedbackAnswer.objects.exists() or FeedbackRequest.objects.exists() or OpenSurveyLink.objects.exists():
         return  # loaded already: loading again changes nothing
     data = read()
-    local = random.Random("riverbend-feedback")  # its own generator: the same demo whatever the other parts draw
+    local = random.Random("riverbend-feedback")  # its own generator: the same demo whatever the other parts draw  # noqa: S311 (fictional demo answers, not a secret)
     organisations = {organisation.name: organisation for organisation in Organisation.objects.filter(name__in=[s["name"] for s in data["service"]])}
     places = _places_by_organisation()
     words = [entry["text"] for entry in data["words"]]

@@ -453,7 +453,7 @@ def _close(client, cluster) -> None:
         client.close()
         if cluster is not None:
             cluster.close()
-    except Exception:  # closing after Ctrl+C may find workers already gone
+    except Exception:  # closing after Ctrl+C may find workers already gone  # noqa: S110 (tidying up after a failure already being reported)
         pass
 
 

@@ -52,7 +52,7 @@ FILE_TOO_BIG = f"The file must be {MAX_FILE_MB} MB or smaller. Make it smaller (
 WRONG_TYPE = f"The library takes {FILE_TYPE_WORDS}. Save the file as one of these and upload it again"
 DISGUISED = "The file’s name says it is a {kind}, but what is inside is not. Open it, save it again as a {kind}, and upload that"
 UNREADABLE = "We could not open this {kind}: it may be damaged. Open it on your computer, save it again as a new file, and upload that"
-PASSWORD_PROTECTED = "This PDF is protected with a password, so nobody could open it from the library. Save a copy without the password and upload that"
+PASSWORD_PROTECTED = "This PDF is protected with a password, so nobody could open it from the library. Save a copy without the password and upload that"  # noqa: S105 (a message about password-protected files, not a password)
 LINK_PROBLEM = "Enter a web address that starts with https://, for example https://www.partnership.example/guide"
 
 NOT_FOR_YOU = (

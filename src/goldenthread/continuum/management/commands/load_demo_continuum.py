@@ -180,7 +180,7 @@ class Builder:
 
     def build(self, organisation, entry) -> None:
         name = organisation.name
-        rng = random.Random(f"riverbend-continuum-{name}")
+        rng = random.Random(f"riverbend-continuum-{name}")  # noqa: S311 (fictional demo data, not a secret)
         kind = kind_for(organisation)
         framework = self.framework(kind)
         self.add_colleagues(organisation, entry, rng, count=2 if len(entry["people"]) < 5 else 1)

@@ -28,7 +28,7 @@ class Command(BaseCommand):
     help = "Load the demo partnership's programme: workstreams, roadmap, resources, stories and champions (all fictional)."
 
     def handle(self, *args, **options):
-        rng = random.Random("riverbend-programme")
+        rng = random.Random("riverbend-programme")  # noqa: S311 (fictional demo data, not a secret)
         today = timezone.localdate()
         with acting_as(None), transaction.atomic():
             for part in PARTS:

@@ -126,7 +126,7 @@ class DemoYear:
         self.organisations = organisations
         self.now = now
         self.today = timezone.localdate(now)
-        self.rng = random.Random(SEED)
+        self.rng = random.Random(SEED)  # noqa: S311 (fictional demo data, not a secret)
         self.bookings: list[Booking] = []
         self.sessions: list[TrainingSession] = []
         self.trainers_of: dict[int, list] = {}

@@ -182,7 +182,7 @@ class DemoWellbeing:
         self.practitioner = people[demo_practitioner_email(partnership)]
         self.now = now
         self.today = timezone.localdate(now)
-        self.rng = random.Random(SEED)
+        self.rng = random.Random(SEED)  # noqa: S311 (fictional demo data, not a secret)
         self.questions = questions.current()
         self.privacy = questions.privacy()
 
