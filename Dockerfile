@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Golden Thread's container image: one image for the web app (gunicorn), the task worker
-# (`manage.py db_worker`), the one-off `manage.py migrate`, and Dask's scheduler and workers
+# (`manage.py run_worker`), the one-off `manage.py migrate`, and Dask's scheduler and workers
 # for archive scans. Every setting comes from the environment at run time (docs/deploy.md).
 #
 #   docker build -t golden-thread .

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so it times everything below: counts each request by view name for /metrics, logs one line with its id.
     "goldenthread.operations.middleware.RequestMetricsMiddleware",
+    # A database that is away, read-only or full answers a calm 503, never a stack trace (the session and user are read inside it).
+    "goldenthread.operations.database_faults.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -110,6 +110,9 @@ from goldenthread.operations.addresses import PLAIN_HTTP_ADDRESSES  # noqa: E402
 from .base import *  # noqa: E402
 
 DEBUG = False
+# A connection broken by a database restart is noticed and replaced at the next request's first
+# query, so the site recovers by itself (the gap itself answers 503: operations.database_faults).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 SECURE_SSL_REDIRECT = True
 # Probes and the metrics scraper call over plain HTTP from inside the network.
 SECURE_REDIRECT_EXEMPT = PLAIN_HTTP_ADDRESSES
