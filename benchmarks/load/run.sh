@@ -37,6 +37,16 @@ export DATABASE_URL="$postgres/$database"
 export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$("$bin/python" -c 'import secrets; print(secrets.token_urlsafe(60))')}"
 export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost"
 export GOLDENTHREAD_SITE_URL="https://127.0.0.1:$port"
+# Every simulated person comes from this one machine's address, so the limits per address (which
+# a real council's office, behind one address, also meets at nine in the morning) are raised here;
+# the limits per account and per person stay as they ship.
+export GOLDENTHREAD_RATE_SIGN_IN_PER_CLIENT="${GOLDENTHREAD_RATE_SIGN_IN_PER_CLIENT:-5000/m}"
+export GOLDENTHREAD_RATE_API_PER_CLIENT="${GOLDENTHREAD_RATE_API_PER_CLIENT:-5000/m}"
+export GOLDENTHREAD_RATE_PASSWORD_RESET_PER_CLIENT="${GOLDENTHREAD_RATE_PASSWORD_RESET_PER_CLIENT:-5000/m}"
+# The shared cache production uses for the rate limits, where a Redis server answers here.
+if [ -z "${GOLDENTHREAD_CACHE_URL:-}" ] && "$bin/python" -c 'import redis; redis.Redis(socket_connect_timeout=0.5).ping()' 2>/dev/null; then
+  export GOLDENTHREAD_CACHE_URL="redis://127.0.0.1:6379/3"
+fi
 export GOLDENTHREAD_WELLBEING_KEYS="${GOLDENTHREAD_WELLBEING_KEYS:-$("$bin/python" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}"
 
 sql() { "$bin/python" -c 'import sys, psycopg; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])' "$postgres/postgres" "$1"; }

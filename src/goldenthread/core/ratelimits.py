@@ -85,7 +85,9 @@ class Limit:
 
 SIGN_IN_PER_CLIENT = Limit(
     name="sign_in_per_client",
-    default="20/m",
+    # A council's office signs in from one address, a hundred people around nine in the morning;
+    # guessing one account's password is held by the limit per account and the lockout.
+    default="120/m",
     key=CLIENT,
     message="There have been a lot of tries to sign in from this internet connection in a short time, so sign-in is paused here for a moment.",
 )

@@ -89,7 +89,7 @@ def without_the_form_key(response) -> str:
 
 def test_the_limits_have_sensible_defaults_and_each_can_be_changed_by_setting(settings):
     assert {limit.name: limit.rate for limit in ratelimits.LIMITS} == {
-        "sign_in_per_client": "20/m",
+        "sign_in_per_client": "120/m",
         "sign_in_per_account": "10/m",
         "two_step_per_account": "10/m",
         "password_reset_per_client": "5/m",
