@@ -127,6 +127,7 @@ def test_the_command_says_what_it_put_back(capsys):
     assert "No task had lost its worker." in out
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection between tasks, as in production
 def test_the_practice_follow_up_run_again_after_its_worker_died_is_written_and_e_mailed_once(
     essentials,  # noqa: F811
     practitioner,
