@@ -55,6 +55,11 @@ def _address_for_reset(request) -> str:
     return normalised_email(request.POST.get("email", ""))
 
 
+def _address_for_a_family_code(request) -> str:
+    """The address a family member asked a sign-in code for (the family's door keeps it in the session once asked)."""
+    return normalised_email(request.POST.get("email", ""))
+
+
 @dataclass(frozen=True)
 class Limit:
     """One limit: `name` (its setting, and its count in the cache), a default rate, what it counts by, and what to say."""
@@ -134,6 +139,25 @@ API_PER_CLIENT = Limit(
     message="There have been too many requests without a working token from this address in a short time.",
 )
 
+FAMILY_CODE_PER_CLIENT = Limit(
+    name="family_code_per_client",
+    default="20/m",
+    key=CLIENT,
+    message="There have been a lot of requests for sign-in codes from this internet connection in a short time, so we have paused them for a moment.",
+)
+FAMILY_CODE_PER_ADDRESS = Limit(
+    name="family_code_per_address",
+    default="5/h",
+    key=_address_for_a_family_code,
+    message="We have been asked for a lot of sign-in codes for this email address in a short time, so we have paused them for a while. The newest code already sent still works.",
+)
+FAMILY_CODE_TRIES_PER_CLIENT = Limit(
+    name="family_code_tries_per_client",
+    default="30/m",
+    key=CLIENT,
+    message="There have been a lot of tries at sign-in codes from this internet connection in a short time, so we have paused them for a moment.",
+)
+
 LIMITS = (
     SIGN_IN_PER_CLIENT,
     SIGN_IN_PER_ACCOUNT,
@@ -143,6 +167,9 @@ LIMITS = (
     LANGUAGE_FEEDBACK_PER_PERSON,
     API_PER_PERSON,
     API_PER_CLIENT,
+    FAMILY_CODE_PER_CLIENT,
+    FAMILY_CODE_PER_ADDRESS,
+    FAMILY_CODE_TRIES_PER_CLIENT,
 )
 
 

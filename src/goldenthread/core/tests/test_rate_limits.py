@@ -17,6 +17,7 @@ from django.urls import reverse
 from goldenthread.core import ratelimits
 from goldenthread.core.language import findings_for
 from goldenthread.core.models import User
+from goldenthread.family_door.tests.family_side import MARNIE_EMAIL, marnie, marnie_person  # noqa: F401 (fixtures)
 from goldenthread.language.readers import read_bytes
 
 from .tokens import bearer
@@ -97,6 +98,9 @@ def test_the_limits_have_sensible_defaults_and_each_can_be_changed_by_setting(se
         "language_feedback_per_person": "120/m",
         "api_per_person": "300/m",
         "api_per_client": "60/m",
+        "family_code_per_client": "20/m",
+        "family_code_per_address": "5/h",
+        "family_code_tries_per_client": "30/m",
     }
 
     rates(settings, sign_in_per_client="40/m")

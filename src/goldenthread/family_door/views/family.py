@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core import ratelimits
 from goldenthread.core.decorators import no_store, post_or_none
 from goldenthread.core.pages import form_page, render_form_page
 from goldenthread.core.refusals import Refused
@@ -74,6 +75,8 @@ def _lead(family):
 def sign_in(request):
     if permissions.own_person(request.user) is not None and request.session.get(SIGNED_IN_AT_THE_DOOR):
         return redirect("family_door:home")
+    if request.method == "POST" and (limited := ratelimits.over_limit(request, ratelimits.FAMILY_CODE_PER_CLIENT, ratelimits.FAMILY_CODE_PER_ADDRESS)):
+        return ratelimits.too_many_requests(request, limited)  # no code sent; the same answer whether or not the address has an account
     form = forms.SignInForm(post_or_none(request), initial={"email": request.session.get(SIGN_IN_EMAIL, "")})
     if request.method == "POST" and form.is_valid():
         address = form.cleaned_data["email"]
@@ -95,6 +98,8 @@ def enter_code(request):
     address = request.session.get(SIGN_IN_EMAIL)
     if not address:
         return redirect("family_door:sign-in")
+    if request.method == "POST" and (limited := ratelimits.over_limit(request, ratelimits.FAMILY_CODE_TRIES_PER_CLIENT)):
+        return ratelimits.too_many_requests(request, limited)  # no code tried
     tries = rules.door().code_tries
     form = forms.CodeForm(post_or_none(request))
     if request.method == "POST" and form.is_valid():
