@@ -10,6 +10,7 @@ class ImpactConfig(AppConfig):
         from goldenthread.core.registry import register
 
         from . import audit_labels, menu, waiting
+        from .indicators import computations  # noqa: F401 (registers the live computations)
 
         register(
             self.label,

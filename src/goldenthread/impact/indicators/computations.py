@@ -13,7 +13,9 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
+from goldenthread.impact.feedback import figures as feedback_figures
 from goldenthread.impact.periods import Period
+from goldenthread.impact.quality import figures as quality_figures
 
 from .computed import COUNT, PERCENT, SCORE, Figure, computes
 
@@ -434,8 +436,6 @@ def families_agreements_expired(period: Period, organisation=None) -> Figure:
 
 # Other parts of impact --------------------------------------------------------------------
 
-NOT_READY = "This figure is not ready yet."
-
 
 @computes(
     "feedback.score",
@@ -445,11 +445,7 @@ NOT_READY = "This figure is not ready yet."
     source="impact:feedback_results",
 )
 def feedback_score(period: Period, organisation=None) -> Figure:
-    try:
-        from goldenthread.impact.feedback.figures import feedback_score as worked_out
-    except ImportError:
-        return Figure(None, NOT_READY)
-    return worked_out(period, organisation)
+    return feedback_figures.feedback_score(period, organisation)
 
 
 @computes(
@@ -460,11 +456,7 @@ def feedback_score(period: Period, organisation=None) -> Figure:
     source="impact:quality_results",
 )
 def quality_audit_grade(period: Period, organisation=None) -> Figure:
-    try:
-        from goldenthread.impact.quality.figures import audit_grade as worked_out
-    except ImportError:
-        return Figure(None, NOT_READY)
-    return worked_out(period, organisation)
+    return quality_figures.audit_grade(period, organisation)
 
 
 # Wellbeing (groups only) ------------------------------------------------------------------

@@ -80,14 +80,13 @@ def computes(key: str, *, name: str, how: str, unit: str, source: str, needs_app
 
 
 def computations() -> list[Computation]:
-    from . import computations as _defined  # noqa: F401  (registers them)
-
+    """Every computation offered here (`indicators/computations.py` registers them when impact is ready)."""
     return [found for found in _COMPUTATIONS.values() if found.available()]
 
 
 def computation(key: str) -> Computation | None:
-    found = {each.key: each for each in computations()}
-    return found.get(key)
+    found = _COMPUTATIONS.get(key)
+    return found if found is not None and found.available() else None
 
 
 @dataclass(frozen=True)
