@@ -13,7 +13,8 @@
 # drop the database LOAD_DB (default goldenthread_load). Results go to LOAD_RESULTS (default
 # benchmarks/load/results/<time>/): locust's CSV files and its log, and summary.txt.
 #
-# Settings (environment): LOAD_USERS (200), LOAD_RUN_TIME (10m), LOAD_SPAWN_RATE (10),
+# Settings (environment): LOAD_USERS (200), LOAD_SPAWN_RATE (1 a second), LOAD_RUN_TIME (10 minutes
+# after the last has arrived: 800s for 200 at 1 a second),
 # LOAD_WORKERS (gunicorn workers; default serve-production's 2 x cores + 1), LOAD_PORT (8443),
 # LOAD_PER_ROLE (accounts readied for each role, 60), GOLDENTHREAD_STEP_USERS /
 # GOLDENTHREAD_STEP_SECONDS / GOLDENTHREAD_STEP_MAX_USERS (see shape.py), LOAD_KEEP_DB=1 to keep
@@ -48,6 +49,12 @@ if [ -z "${GOLDENTHREAD_CACHE_URL:-}" ] && "$bin/python" -c 'import redis; redis
   export GOLDENTHREAD_CACHE_URL="redis://127.0.0.1:6379/3"
 fi
 export GOLDENTHREAD_WELLBEING_KEYS="${GOLDENTHREAD_WELLBEING_KEYS:-$("$bin/python" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}"
+
+# Locust is the "load" extra (kept out of the test set-up, as the load test is kept out of the tests).
+if [ ! -x "$bin/locust" ]; then
+  echo "== Installing locust (pip install -e '.[load]')"
+  "$bin/python" -m pip install --quiet -e "$root[load]"
+fi
 
 sql() { "$bin/python" -c 'import sys, psycopg; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])' "$postgres/postgres" "$1"; }
 
@@ -97,16 +104,31 @@ done
 
 locust() { "$bin/locust" --host "$host" --headless --only-summary "$@"; }
 
+# The memory of each gunicorn process (resident, in MB): before and after a run, to see it stays level.
+memory() {
+  echo "-- $1 ($(date -u +%H:%M:%S))" >>"$results/memory.txt"
+  ps -o pid=,rss=,args= --sid "$server_pid" | awk '/gunicorn/ {printf "pid %s  %6.1f MB  %s\n", $1, $2 / 1024, ($0 ~ /master/ ? "master" : "worker")}' >>"$results/memory.txt" || true
+}
+
 if [ "$what" = smoke ]; then
   echo "== Smoke: 5 people for 60 s"
   GOLDENTHREAD_LOAD_EVERY_ROLE=1 locust -f benchmarks/load/locustfile.py --users 5 --spawn-rate 5 --run-time 60s --csv "$results/smoke" 2>&1 | tee "$results/smoke.log"
   "$bin/python" benchmarks/load/summarise.py steady "$results/smoke" | tee -a "$results/summary.txt" || true
 fi
 if [ "$what" = both ] || [ "$what" = steady ]; then
-  echo "== Steady: ${LOAD_USERS:-200} people for ${LOAD_RUN_TIME:-10m}"
-  locust -f benchmarks/load/locustfile.py --users "${LOAD_USERS:-200}" --spawn-rate "${LOAD_SPAWN_RATE:-10}" \
-    --run-time "${LOAD_RUN_TIME:-10m}" --csv "$results/steady" 2>&1 | tee "$results/steady.log"
+  # People arrive as at the start of a working day, one a second by default (200 in 3 min 20 s),
+  # each signing in; the run then lasts 10 more minutes with all of them there. Every request
+  # counts, the arrivals' sign-ins included.
+  users="${LOAD_USERS:-200}"
+  spawn_rate="${LOAD_SPAWN_RATE:-1}"
+  run_time="${LOAD_RUN_TIME:-$("$bin/python" -c 'import sys; print(f"{int(600 + float(sys.argv[1]) / float(sys.argv[2]))}s")' "$users" "$spawn_rate")}"
+  echo "== Steady: $users people arriving at $spawn_rate a second, for $run_time in all"
+  memory "before the steady run"
+  locust -f benchmarks/load/locustfile.py --users "$users" --spawn-rate "$spawn_rate" \
+    --run-time "$run_time" --csv "$results/steady" --csv-full-history 2>&1 | tee "$results/steady.log"
+  memory "after the steady run"
   "$bin/python" benchmarks/load/summarise.py steady "$results/steady" | tee -a "$results/summary.txt" || true
+  cat "$results/memory.txt" | tee -a "$results/summary.txt"
 fi
 if [ "$what" = both ] || [ "$what" = step ]; then
   if [ "$what" = both ]; then

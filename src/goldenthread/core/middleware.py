@@ -11,6 +11,10 @@ from django.shortcuts import render
 from .audit import reset_actor, set_actor
 
 LAST_SEEN_KEY = "goldenthread_last_seen"
+# The last-seen time is written again only when it is older than this: a session is saved (a
+# database write) about once a minute, not on every page. An idle session still ends on time,
+# at most this much early.
+LAST_SEEN_EVERY_SECONDS = 60
 
 
 class AuditActorMiddleware:
@@ -45,7 +49,7 @@ class IdleTimeoutMiddleware:
                     request,
                     f"You were signed out after {settings.GOLDENTHREAD_IDLE_MINUTES} minutes without activity, to keep records safe. Sign in again to carry on.",
                 )
-            else:
+            elif last_seen is None or now - int(last_seen) >= LAST_SEEN_EVERY_SECONDS:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
 

@@ -14,7 +14,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldenthread.core import safeguards, services
-from goldenthread.core.middleware import LAST_SEEN_KEY
+from goldenthread.core.middleware import LAST_SEEN_EVERY_SECONDS, LAST_SEEN_KEY
 from goldenthread.core.models import TermsAcceptance
 from goldenthread.urls import urlpatterns as site_urls
 
@@ -155,6 +155,29 @@ def test_an_idle_session_ends_with_a_calm_message(client, practitioner):
 
     assert not response.context["user"].is_authenticated
     assert "signed out after 30 minutes without activity" in response.content.decode()
+
+
+def test_a_page_soon_after_another_does_not_write_the_session_again(client, practitioner):
+    client.force_login(practitioner)
+    client.get(reverse("core:home"))
+    first_seen = client.session[LAST_SEEN_KEY]
+
+    client.get(reverse("core:home"))
+
+    assert client.session[LAST_SEEN_KEY] == first_seen
+
+
+@override_settings(GOLDENTHREAD_IDLE_MINUTES=30)
+def test_a_page_a_minute_after_the_last_moves_the_last_seen_time_on(client, practitioner):
+    client.force_login(practitioner)
+    client.get(reverse("core:home"))
+    session = client.session
+    session[LAST_SEEN_KEY] = int(time.time()) - LAST_SEEN_EVERY_SECONDS - 5
+    session.save()
+
+    client.get(reverse("core:home"))
+
+    assert client.session[LAST_SEEN_KEY] >= int(time.time()) - 5
 
 
 def test_an_active_session_carries_on(client, practitioner):
