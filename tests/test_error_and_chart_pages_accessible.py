@@ -44,3 +44,20 @@ def test_an_organisations_progress_chart_in_the_demo_is_accessible(sign_in_brows
     expect(page.get_by_role("img", name="Progress over time, area by area")).to_be_visible()
     expect(page.get_by_role("table", name=re.compile("Progress over time"))).to_be_visible()
     assert_accessible(page, "an organisation's progress chart")
+
+
+def test_the_wait_a_moment_page_after_too_many_sign_in_tries_is_accessible(browser_page, assert_accessible, settings, db):
+    from django.core.cache import caches
+
+    settings.RATELIMIT_ENABLE = True
+    settings.GOLDENTHREAD_RATE_LIMITS = {"sign_in_per_client": "1/m"}
+    caches[settings.RATELIMIT_USE_CACHE].clear()
+    for _ in range(2):
+        browser_page.goto(reverse("core:sign-in"))
+        browser_page.get_by_label("E-mail address").fill("nobody@example.org")
+        browser_page.get_by_label("Password").fill("not the password")
+        browser_page.get_by_role("button", name="Sign in").click()
+
+    expect(browser_page.get_by_role("heading", level=1)).to_have_text("Wait a moment, then try again")
+    assert_accessible(browser_page, "the 429 page")
+    caches[settings.RATELIMIT_USE_CACHE].clear()
