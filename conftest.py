@@ -13,6 +13,19 @@ from goldenthread.partnership.models import Membership, Organisation, Role, Sect
 pytest_plugins = ["tests.family_fixtures"]
 
 
+@pytest.fixture(autouse=True)
+def _caches_start_empty():
+    """What one test kept in a cache in this process's memory (a golden thread worked out, a count)
+    is not there for the next. Only caches in memory: a shared cache is never cleared by a test."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    yield
+    for name, cache in settings.CACHES.items():
+        if cache["BACKEND"].endswith("LocMemCache"):
+            caches[name].clear()
+
+
 def _person(email, name, *, title="", admin=False):
     return User.objects.create_user(email, "a-long-test-password", full_name=name, job_title=title, is_partnership_admin=admin)
 

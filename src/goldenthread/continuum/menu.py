@@ -110,8 +110,9 @@ def home_cards(user):
     if not memberships:
         return cards
     organisation_ids = [membership.organisation_id for membership in memberships]
+    led = [membership.organisation_id for membership in memberships if membership.role == Role.ORGANISATION_LEAD]
     latest = _latest_completed(organisation_ids)
-    open_rounds = _open_rounds(organisation_ids)
+    open_rounds = _open_rounds(led) if led else {}  # only a lead's card follows the open round
     waiting = {}
     for response in (
         Response.objects.filter(respondent=user, assessment__status=Assessment.Status.OPEN, assessment__organisation_id__in=organisation_ids)
@@ -119,7 +120,6 @@ def home_cards(user):
         .select_related("assessment")
     ):
         waiting.setdefault(response.assessment.organisation_id, response)
-    led = [membership.organisation_id for membership in memberships if membership.role == Role.ORGANISATION_LEAD]
     overdue = (
         Counter(
             ContinuumAction.objects.filter(organisation_id__in=led, due_on__lt=timezone.localdate())

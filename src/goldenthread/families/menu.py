@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goldenthread.core.permissions import is_signed_in
-from goldenthread.partnership.models import Membership
+from goldenthread.partnership.queries import memberships_of
 
 from . import access, permissions
 from .models import ConsentAgreement, EmergencyAccess, JoinRequest, TeamMember
@@ -22,8 +22,8 @@ def _works_with_families(user) -> bool:
     cached = getattr(user, "_gt_works_with_families", None)
     if cached is None:
         cached = (
-            TeamMember.objects.filter(user=user, left_on__isnull=True).exists()
-            or Membership.objects.filter(user=user, role__in=permissions.FAMILY_PAGES_ROLES).exists()
+            any(membership.role in permissions.FAMILY_PAGES_ROLES for membership in memberships_of(user, active_only=False))
+            or TeamMember.objects.filter(user=user, left_on__isnull=True).exists()
             or access.own_families(user).exists()
         )
         user._gt_works_with_families = cached
@@ -38,9 +38,8 @@ def navigation(user):
 
 def _join_requests_to_decide(user, families):
     """Waiting requests in the families where this person decides who joins."""
-    return sum(
-        1 for family in families if permissions.can_decide_join_requests(user, family) for _ in family.join_requests.filter(status=JoinRequest.Status.WAITING)
-    )
+    deciding = [family.pk for family in families if permissions.can_decide_join_requests(user, family)]
+    return JoinRequest.objects.filter(family_id__in=deciding, status=JoinRequest.Status.WAITING).count() if deciding else 0
 
 
 def home_cards(user):

@@ -6,6 +6,7 @@ family's agreements, emergency access, retention and closing. Plain functions, n
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.partnership.models import Membership, Organisation, Role
+from goldenthread.partnership.queries import memberships_of
 
 from . import access
 from .models import Part, TeamMember
@@ -22,6 +23,11 @@ def casework_organisations(user):
     if not is_signed_in(user):
         return Organisation.objects.none()
     return Organisation.objects.filter(is_active=True, memberships__user=user, memberships__role__in=CASEWORK_ROLES).distinct().order_by("name")
+
+
+def does_casework(user) -> bool:
+    """Whether `casework_organisations` holds any organisation, from the memberships read once per request."""
+    return is_signed_in(user) and any(membership.role in CASEWORK_ROLES for membership in memberships_of(user))
 
 
 def does_casework_in(user, organisation) -> bool:

@@ -9,7 +9,8 @@
 """
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
-from goldenthread.partnership.models import Membership, Role
+from goldenthread.partnership.models import Role
+from goldenthread.partnership.queries import roles_of
 
 
 def is_staff(user) -> bool:
@@ -20,11 +21,7 @@ def is_staff(user) -> bool:
 def is_language_lead(user) -> bool:
     if not is_staff(user):
         return False
-    cached = getattr(user, "_gt_language_lead", None)
-    if cached is None:
-        cached = Membership.objects.filter(user=user, role=Role.LANGUAGE_LEAD, organisation__is_active=True).exists()
-        user._gt_language_lead = cached
-    return cached
+    return Role.LANGUAGE_LEAD in roles_of(user, active_only=True)
 
 
 def can_read_rules(user) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from goldenthread.core.permissions import is_signed_in
 from goldenthread.language import default_engine
@@ -84,13 +84,16 @@ def open_version(rule: PartnershipRule) -> RuleVersion | None:
     return None
 
 
-def latest_versions() -> list[tuple[RuleVersion, str]]:
-    found = []
-    for rule in PartnershipRule.objects.order_by("rule_id"):
-        latest = latest_version(rule)
-        if latest is not None:
-            found.append((latest, state_of(latest, latest.number)))
-    return found
+def latest_versions(*, proposed_by=None) -> list[tuple[RuleVersion, str]]:
+    """The latest version of every rule, by the rule's name, each with where it stands (two queries: the versions, their reviews).
+
+    With `proposed_by`, only the latest versions that person proposed.
+    """
+    newest = RuleVersion.objects.filter(rule=OuterRef("rule")).order_by("-number").values("number")[:1]
+    versions = _versions().filter(number=Subquery(newest))
+    if proposed_by is not None:
+        versions = versions.filter(proposed_by=proposed_by)
+    return [(version, state_of(version, version.number)) for version in versions.order_by("rule__rule_id")]
 
 
 def proposals_in(*states: str) -> list[RuleVersion]:
@@ -189,4 +192,21 @@ def waiting_to_publish_for(user) -> list[RuleVersion]:
 def sent_back_to(user) -> list[RuleVersion]:
     if not is_signed_in(user):
         return []
-    return [version for version in proposals_in(SENT_BACK) if version.proposed_by_id == user.pk]
+    return [version for version, state in latest_versions(proposed_by=user) if state == SENT_BACK]
+
+
+def waiting_for(user) -> tuple[list[RuleVersion], list[RuleVersion], list[RuleVersion]]:
+    """What waits for a person, read once: (proposals to review, reviewed versions to publish, own versions sent back).
+
+    The same as `waiting_for_review_by`, `waiting_to_publish_for` and `sent_back_to`, from one read of the latest versions.
+    """
+    from . import permissions
+
+    if not is_signed_in(user):
+        return [], [], []
+    reviews, publishes = permissions.can_review_rules(user), permissions.can_publish_rules(user)
+    latest = latest_versions() if reviews or publishes else latest_versions(proposed_by=user)
+    to_review = [version for version, state in latest if reviews and state == PROPOSED and version.proposed_by_id != user.pk]
+    to_publish = [version for version, state in latest if publishes and state == APPROVED]
+    sent_back = [version for version, state in latest if state == SENT_BACK and version.proposed_by_id == user.pk]
+    return to_review, to_publish, sent_back

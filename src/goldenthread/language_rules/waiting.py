@@ -9,7 +9,8 @@ from . import queries
 
 def waiting(user) -> list[Waiting]:
     notices = []
-    for version in queries.waiting_for_review_by(user):
+    to_review, to_publish, sent_back = queries.waiting_for(user)
+    for version in to_review:
         notices.append(
             Waiting(
                 what=f"Review a proposed language rule: {version.rule.rule_id}",
@@ -18,7 +19,7 @@ def waiting(user) -> list[Waiting]:
                 since=version.proposed_at,
             )
         )
-    for version in queries.waiting_to_publish_for(user):
+    for version in to_publish:
         notices.append(
             Waiting(
                 what=f"Publish a reviewed language rule: {version.rule.rule_id}",
@@ -27,7 +28,7 @@ def waiting(user) -> list[Waiting]:
                 since=queries.last_review(version).reviewed_at,
             )
         )
-    for version in queries.sent_back_to(user):
+    for version in sent_back:
         notices.append(
             Waiting(
                 what=f"Look again at your language rule: {version.rule.rule_id}",

@@ -29,6 +29,14 @@ def organisations_matching(*, sector: str = "", text: str = "", active_only: boo
     return organisations.order_by("name")
 
 
+def pledge_of(organisation):
+    """The organisation's pledge, or None when it has none (read with the organisation where it was selected with it)."""
+    try:
+        return organisation.pledge
+    except (ObjectDoesNotExist, AttributeError):
+        return None
+
+
 def pledge_state(organisation):
     """'Signed', 'Lapsed' or 'Withdrawn' when the organisation has a pledge; None when it has not."""
     try:
@@ -47,6 +55,13 @@ def memberships_of(user, *, active_only=True):
         return []
     cached = getattr(user, "_gt_memberships", None)
     if cached is None:
-        cached = list(Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name"))
+        # With each organisation's pledge, which the pledges app's menu and home cards show: no second query for it.
+        memberships = Membership.objects.filter(user=user).select_related("organisation", "organisation__pledge")
+        cached = list(memberships.order_by("organisation__name"))
         user._gt_memberships = cached
     return [m for m in cached if m.organisation.is_active] if active_only else cached
+
+
+def roles_of(user, *, active_only=False) -> set[str]:
+    """The roles a person holds in any organisation (in open ones only, with `active_only`), from the memberships read once per request."""
+    return {membership.role for membership in memberships_of(user, active_only=active_only)}

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from goldenthread.core.permissions import is_signed_in
 from goldenthread.partnership.models import Role
-from goldenthread.partnership.queries import memberships_of
+from goldenthread.partnership.queries import memberships_of, pledge_of
 
 from . import permissions, queries
 from .models import Pledge
@@ -26,7 +26,7 @@ def home_cards(user):
     if not is_signed_in(user):
         return []
     memberships = _memberships(user)
-    pledges = {p.organisation_id: p for p in Pledge.objects.filter(organisation__in=[m.organisation for m in memberships])}
+    pledges = {m.organisation_id: pledge for m in memberships if (pledge := pledge_of(m.organisation)) is not None}
     cards = []
     for membership in memberships:
         organisation = membership.organisation
@@ -60,7 +60,7 @@ def home_cards(user):
                 links = [(f"See where {organisation.name}'s pledge stands", manage_url)]
                 text = "Your organisation lead signs the pledge and keeps it up to date."
             cards.append({"title": f"Our pledge: {organisation.name}", "text": text, "links": links})
-    if permissions.personal_pledge_organisations(user).exists():
+    if permissions.has_personal_pledge_organisation(user):
         cards.append(
             {
                 "title": "Your personal pledge",

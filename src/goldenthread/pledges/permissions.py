@@ -8,6 +8,7 @@ its pledge's working pages; only its organisation leads change it; the partnersh
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.partnership.models import Organisation, Role
 from goldenthread.partnership.permissions import is_member, leads
+from goldenthread.partnership.queries import memberships_of
 
 
 def can_sign(user, organisation) -> bool:
@@ -52,9 +53,17 @@ def personal_pledge_organisations(user):
     return Organisation.objects.filter(memberships__user=user, memberships__role=Role.ORGANISATION_LEAD).distinct()
 
 
+def has_personal_pledge_organisation(user) -> bool:
+    """Whether `personal_pledge_organisations` holds any organisation, from the memberships read once per request."""
+    if not is_signed_in(user):
+        return False
+    memberships = memberships_of(user, active_only=False)
+    return bool(memberships) if is_partnership_admin(user) else any(m.role == Role.ORGANISATION_LEAD for m in memberships)
+
+
 def can_use_personal_pledges(user) -> bool:
     """Reach the personal pledge page: leaders, that is organisation leads and partnership admins."""
-    return is_partnership_admin(user) or personal_pledge_organisations(user).exists()
+    return is_partnership_admin(user) or has_personal_pledge_organisation(user)
 
 
 def can_make_personal_pledge(user, organisation) -> bool:

@@ -3,11 +3,12 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from goldenthread.core.forms import clean_text
 from goldenthread.partnership.models import Membership, Role, Sector
+from goldenthread.partnership.queries import memberships_of
 
 from .models import Commitment, PersonalPledge, Pledge, PledgeAction, Strand
 
@@ -149,26 +150,30 @@ def and_list(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def all_pledges(state=""):
-    """Every pledge, for the partnership lead's list, optionally narrowed to one state."""
+def _in_state(state: str) -> Q | None:
+    """Which pledges are in a state ("signed", "due", "lapsed", "withdrawn"); None for every pledge."""
     today = timezone.localdate()
     due_from = today + timedelta(days=settings.GOLDENTHREAD_PLEDGE_REMINDER_DAYS)
-    pledges = Pledge.objects.select_related("organisation").order_by("organisation__name")
     published = Q(status=Pledge.Status.PUBLISHED)
-    if state == "signed":
-        pledges = pledges.filter(published, expires_on__gte=today)
-    elif state == "due":
-        pledges = pledges.filter(published, expires_on__gte=today, expires_on__lte=due_from)
-    elif state == "lapsed":
-        pledges = pledges.filter(published, expires_on__lt=today)
-    elif state == "withdrawn":
-        pledges = pledges.filter(status=Pledge.Status.WITHDRAWN)
-    return pledges
+    return {
+        "signed": published & Q(expires_on__gte=today),
+        "due": published & Q(expires_on__gte=today, expires_on__lte=due_from),
+        "lapsed": published & Q(expires_on__lt=today),
+        "withdrawn": Q(status=Pledge.Status.WITHDRAWN),
+    }.get(state)
+
+
+def all_pledges(state=""):
+    """Every pledge, for the partnership lead's list, optionally narrowed to one state."""
+    pledges = Pledge.objects.select_related("organisation").order_by("organisation__name")
+    narrowed = _in_state(state)
+    return pledges if narrowed is None else pledges.filter(narrowed)
 
 
 def pledge_counts() -> dict:
-    """How many pledges are in each state, for the partnership lead's home page."""
-    return {state: all_pledges(state).count() for state in ("signed", "due", "lapsed", "withdrawn")}
+    """How many pledges are in each state, for the partnership lead's home page (one query)."""
+    states = ("signed", "due", "lapsed", "withdrawn")
+    return Pledge.objects.aggregate(**{state: Count("pk", filter=_in_state(state)) for state in states})
 
 
 def renewals_waiting_for(user):
@@ -176,7 +181,9 @@ def renewals_waiting_for(user):
     if not (user and user.is_authenticated):
         return Pledge.objects.none()
     renewal_opens_by = timezone.localdate() + timedelta(days=settings.GOLDENTHREAD_PLEDGE_REMINDER_DAYS)
-    led = Membership.objects.filter(user=user, role=Role.ORGANISATION_LEAD, organisation__is_active=True).values("organisation_id")
+    led = [membership.organisation_id for membership in memberships_of(user) if membership.role == Role.ORGANISATION_LEAD]
+    if not led:
+        return Pledge.objects.none()
     return (
         Pledge.objects.filter(organisation__in=led, status=Pledge.Status.PUBLISHED, expires_on__lte=renewal_opens_by)
         .select_related("organisation")

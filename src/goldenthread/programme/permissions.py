@@ -6,8 +6,9 @@
 """
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
-from goldenthread.partnership.models import Membership, Role
+from goldenthread.partnership.models import Role
 from goldenthread.partnership.permissions import leads, led_organisations, role_in  # noqa: F401 (shared with the parts)
+from goldenthread.partnership.queries import memberships_of, roles_of
 
 
 def is_workforce(user) -> bool:
@@ -15,21 +16,11 @@ def is_workforce(user) -> bool:
         return False
     if is_partnership_admin(user):
         return True
-    cached = getattr(user, "_gt_in_workforce", None)
-    if cached is None:
-        cached = Membership.objects.filter(user=user).exists()
-        user._gt_in_workforce = cached
-    return cached
+    return bool(memberships_of(user, active_only=False))
 
 
 def is_champion(user) -> bool:
-    if not is_signed_in(user):
-        return False
-    cached = getattr(user, "_gt_is_champion", None)
-    if cached is None:
-        cached = Membership.objects.filter(user=user, role=Role.CHAMPION).exists()
-        user._gt_is_champion = cached
-    return cached
+    return is_signed_in(user) and Role.CHAMPION in roles_of(user)
 
 
 def runs_programmes(user) -> bool:
@@ -38,4 +29,4 @@ def runs_programmes(user) -> bool:
 
 
 def leads_an_organisation(user) -> bool:
-    return is_signed_in(user) and led_organisations(user).exists()
+    return is_signed_in(user) and Role.ORGANISATION_LEAD in roles_of(user)

@@ -265,7 +265,12 @@ GOLDENTHREAD_RATE_LIMITS = {name.removeprefix("GOLDENTHREAD_RATE_").lower(): rat
 # GOLDENTHREAD_CACHE_URL (redis://HOST:6379/0) adds that shared cache, named "shared", and the limits use it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("GOLDENTHREAD_CACHE_URL", "").strip():
-    CACHES["shared"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["GOLDENTHREAD_CACHE_URL"].strip()}
+    CACHES["shared"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["GOLDENTHREAD_CACHE_URL"].strip(),
+        # A Redis that hangs fails fast (a page works its figures out itself), never holding a page up.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
 RATELIMIT_USE_CACHE = os.environ.get("GOLDENTHREAD_RATELIMIT_CACHE", "shared" if "shared" in CACHES else "default")
 # How many proxies stand in front of the app, each adding to X-Forwarded-For; 0: REMOTE_ADDR is the client.
 GOLDENTHREAD_TRUSTED_PROXIES = int(os.environ.get("GOLDENTHREAD_TRUSTED_PROXIES", "0"))

@@ -23,7 +23,7 @@ def navigation(user):
 def home_cards(user):
     cards = []
     if _has_membership(user):
-        actions = list(queries.my_open_actions(user))
+        actions, to_confirm = queries.own_and_to_confirm(user)
         today = timezone.localdate()
         overdue = sum(1 for action in actions if action.due_on < today)
         if actions:
@@ -31,7 +31,7 @@ def home_cards(user):
         else:
             text = "You have no open actions from group supervision."
         extra = [f"{overdue} {'is' if overdue == 1 else 'are'} past the date agreed."] if overdue else []
-        to_confirm = queries.actions_to_confirm(user).count()
+        to_confirm = len(to_confirm)
         if to_confirm:
             extra.append(f"{to_confirm} action{'s' if to_confirm != 1 else ''} {'are' if to_confirm != 1 else 'is'} waiting for you to confirm.")
         extra = " ".join(extra)

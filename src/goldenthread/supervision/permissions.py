@@ -9,7 +9,7 @@ Family detail on the page needs, on top, the families access rule for that part.
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.families import access
-from goldenthread.families.permissions import casework_organisations
+from goldenthread.families.permissions import does_casework
 
 from .models import AgreedAction, Attendee, Session
 
@@ -42,7 +42,7 @@ def has_acknowledged(user, session) -> bool:
 
 def can_request(user) -> bool:
     """Anyone who does casework in a member organisation may ask for a session."""
-    return is_signed_in(user) and casework_organisations(user).exists()
+    return does_casework(user)
 
 
 def can_view_session(user, session) -> bool:

@@ -74,6 +74,20 @@ def actions_to_confirm(user):
     )
 
 
+def own_and_to_confirm(user) -> tuple[list[AgreedAction], list[AgreedAction]]:
+    """In one query, for the home page: `my_open_actions(user)` and `actions_to_confirm(user)`, each in its own order."""
+    if not is_signed_in(user):
+        return [], []
+    found = list(
+        AgreedAction.objects.filter(Q(owner=user, status=AgreedAction.Status.OPEN) | Q(session__accountable_manager=user, status=AgreedAction.Status.PROPOSED))
+        .exclude(session__status=Session.Status.CANCELLED)
+        .select_related("session")
+    )
+    own = sorted((a for a in found if a.owner_id == user.pk and a.status == AgreedAction.Status.OPEN), key=lambda a: (a.due_on, a.pk))
+    to_confirm = [a for a in found if a.session.accountable_manager_id == user.pk and a.status == AgreedAction.Status.PROPOSED]
+    return own, sorted(to_confirm, key=lambda a: (a.created_at, a.pk))
+
+
 def invitations_for(user):
     """The person's invitations still to answer, in sessions still being arranged, soonest first."""
     if not is_signed_in(user):

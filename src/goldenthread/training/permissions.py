@@ -16,9 +16,9 @@ reached yet, by name, is for that organisation's lead and the partnership leads.
 from django.utils import timezone
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
-from goldenthread.partnership.models import Membership, Role
+from goldenthread.partnership.models import Role
 from goldenthread.partnership.permissions import leads
-from goldenthread.partnership.queries import memberships_of
+from goldenthread.partnership.queries import memberships_of, roles_of
 
 from .models import Booking, TrainingSession
 
@@ -34,22 +34,14 @@ def is_trainer(user) -> bool:
     """Has the trainer role in a member organisation."""
     if not is_signed_in(user):
         return False
-    cached = getattr(user, "_gt_is_trainer", None)
-    if cached is None:
-        cached = Membership.objects.filter(user=user, role=Role.TRAINER).exists()
-        user._gt_is_trainer = cached
-    return cached
+    return Role.TRAINER in roles_of(user)
 
 
 def is_member(user) -> bool:
     """Works in a member organisation (any role)."""
     if not is_signed_in(user):
         return False
-    cached = getattr(user, "_gt_is_member", None)
-    if cached is None:
-        cached = Membership.objects.filter(user=user).exists()
-        user._gt_is_member = cached
-    return cached
+    return bool(memberships_of(user, active_only=False))
 
 
 def can_run_training(user) -> bool:

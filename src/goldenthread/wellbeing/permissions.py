@@ -18,8 +18,14 @@ signed in (`queries.own_check_in`), so there is nothing to guess.
 """
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
-from goldenthread.partnership.models import Membership
+from goldenthread.partnership.models import Role
 from goldenthread.partnership.permissions import leads, led_organisations, role_in
+from goldenthread.partnership.queries import memberships_of, roles_of
+
+
+def _leads_an_organisation(user) -> bool:
+    """Leads at least one organisation (from the memberships read once per request)."""
+    return is_signed_in(user) and Role.ORGANISATION_LEAD in roles_of(user)
 
 
 def is_workforce(user) -> bool:
@@ -28,11 +34,7 @@ def is_workforce(user) -> bool:
         return False
     if is_partnership_admin(user):
         return True
-    cached = getattr(user, "_gt_in_workforce", None)
-    if cached is None:
-        cached = Membership.objects.filter(user=user).exists()
-        user._gt_in_workforce = cached
-    return cached
+    return bool(memberships_of(user, active_only=False))
 
 
 def can_check_in(user) -> bool:
@@ -59,7 +61,7 @@ def organisations_for_spaces(user):
 
 
 def can_put_on_spaces(user) -> bool:
-    return is_partnership_admin(user) or led_organisations(user).exists()
+    return is_partnership_admin(user) or _leads_an_organisation(user)
 
 
 def can_put_on_space_for(user, organisation) -> bool:
@@ -71,7 +73,7 @@ def can_put_on_space_for(user, organisation) -> bool:
 
 def can_offer_to_a_team(user) -> bool:
     """Offer a debrief or reflective space to a team after a hard event: an organisation's lead."""
-    return is_signed_in(user) and led_organisations(user).exists()
+    return is_signed_in(user) and _leads_an_organisation(user)
 
 
 def can_change_space(user, space) -> bool:
@@ -129,7 +131,7 @@ def organisations_for_figures(user):
 
 
 def can_see_figures(user) -> bool:
-    return is_partnership_admin(user) or led_organisations(user).exists()
+    return is_partnership_admin(user) or _leads_an_organisation(user)
 
 
 def can_see_partnership_figures(user) -> bool:

@@ -20,7 +20,7 @@ from goldenthread.core.api import Error, personal_token
 from goldenthread.core.refusals import Refused
 from goldenthread.impact import periods
 
-from . import figures, permissions, queries, thread
+from . import figures, permissions, queries
 
 router = Router(tags=["Impact: the golden thread and board reports"])
 
@@ -83,7 +83,7 @@ def partnership_thread(
     period = _period(request)
     if isinstance(period, periods.BadPeriod):
         return 400, {"detail": str(period)}
-    return thread.follow(period, None, readings=figures.readings(period, None))
+    return figures.thread_for(period, None)
 
 
 @router.get(
@@ -108,7 +108,7 @@ def organisation_thread(
     period = _period(request)
     if isinstance(period, periods.BadPeriod):
         return 400, {"detail": str(period)}
-    return thread.follow(period, organisation, readings=figures.readings(period, organisation))
+    return figures.thread_for(period, organisation)
 
 
 @router.get("/reports", response={200: list[BoardReportBriefOut], 403: Error}, auth=personal_token, summary="The board reports you may read")

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 
-from goldenthread.impact.indicators.computed import Figure
+from goldenthread.impact.indicators.computed import Computation, Figure
 from goldenthread.impact.periods import Period
 
 from . import thread
@@ -34,6 +34,52 @@ def readings(period: Period, organisation=None) -> list:
     except Exception:  # the indicators must not take the thread or a report with them
         logger.exception("The indicators could not be read")
         return []
+
+
+class KeptFigures:
+    """The figures worked out for one page or one report, so the golden thread works out none of them twice.
+
+    It starts with the figures the computed indicators were read with (`computed.Reading`: each
+    one's figure for the period and for each month), then keeps each figure the thread asks
+    for. `figure_of` is what `thread.follow` takes.
+    """
+
+    def __init__(self, period: Period, organisation=None, found=()):
+        self._scope = getattr(organisation, "pk", None)
+        self._figures: dict[tuple, Figure] = {}
+        for reading in found:
+            key = _computed_key(reading.indicator)
+            if not key:
+                continue
+            if isinstance(reading.figure, Figure):
+                self._figures.setdefault((key, period), reading.figure)
+            for each in reading.trend or ():
+                month, figure = getattr(each, "month", None), getattr(each, "figure", None)
+                if isinstance(month, Period) and isinstance(figure, Figure):
+                    self._figures.setdefault((key, month), figure)
+
+    def figure_of(self, found: Computation, period: Period, organisation=None) -> Figure:
+        """The computation's figure for the period, worked out the first time it is asked for."""
+        if getattr(organisation, "pk", None) != self._scope:  # kept for one organisation (or the partnership) only
+            return found.figure(period, organisation)
+        if (found.key, period) not in self._figures:
+            self._figures[(found.key, period)] = found.figure(period, organisation)
+        return self._figures[(found.key, period)]
+
+
+def _computed_key(indicator) -> str:
+    """The computation a computed indicator reads; '' for one whose figures are entered by hand."""
+    if not getattr(indicator, "is_computed", False):
+        return ""
+    key = getattr(indicator, "computation_key", "")
+    return key if isinstance(key, str) else ""
+
+
+def thread_for(period: Period, organisation=None, *, found: list | None = None) -> dict:
+    """The golden thread for the period, read with the indicators (`found`, read here when not given), each figure worked out once for both."""
+    found = readings(period, organisation) if found is None else found
+    kept = KeptFigures(period, organisation, found)
+    return thread.follow(period, organisation, readings=found, figure_of=kept.figure_of)
 
 
 def _trend_value(each):
@@ -88,7 +134,7 @@ def figures_for(period: Period, organisation=None) -> dict:
     months = period.months()
     return {
         "version": SNAPSHOT_VERSION,
-        "thread": thread.follow(period, organisation, readings=found),
+        "thread": thread_for(period, organisation, found=found),
         "indicators": [reading_data(reading, months) for reading in found],
     }
 

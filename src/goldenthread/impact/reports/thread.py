@@ -115,10 +115,14 @@ def link_for(found: Computation, organisation=None) -> str:
     return address
 
 
-def _worked_out(found: Computation, period: Period, organisation) -> Figure:
-    """The figure, or a figure that says it could not be worked out (never an error page)."""
+def _worked_out(found: Computation, period: Period, organisation, figure_of=None) -> Figure:
+    """The figure, or a figure that says it could not be worked out (never an error page).
+
+    `figure_of(found, period, organisation)`, where given, gives the figure and keeps each one it
+    works out (`figures.KeptFigures`), so a figure already worked out is not worked out again.
+    """
     try:
-        return found.figure(period, organisation)
+        return figure_of(found, period, organisation) if figure_of is not None else found.figure(period, organisation)
     except Exception:  # a computation that fails must not take the page or the report with it
         logger.exception("The computation %s failed", found.key)
         return Figure(None, NOT_WORKED_OUT)
@@ -220,7 +224,7 @@ def _sentence(step: Step, organisation, figure: dict | None, change: str) -> str
     return pattern.format(words=words, value=figure["value_words"], change=change)
 
 
-def follow_step(step: Step, period: Period, organisation=None, *, readings_found: dict | None = None) -> dict:
+def follow_step(step: Step, period: Period, organisation=None, *, readings_found: dict | None = None, figure_of=None) -> dict:
     """One step for the period: its figure, the one before, each month, the other figures it shows, and how it holds."""
     there = [found for key in step.computations if (found := computation(key)) is not None]
     base = {"key": step.key, "name": step.name, "question": step.question}
@@ -237,12 +241,12 @@ def follow_step(step: Step, period: Period, organisation=None, *, readings_found
             "sentence": _sentence(step, organisation, None, ""),
         }
     main, *others = there
-    figure = figure_data(main, _worked_out(main, period, organisation), organisation)
-    before = figure_data(main, _worked_out(main, period.before(), organisation), organisation)
+    figure = figure_data(main, _worked_out(main, period, organisation, figure_of), organisation)
+    before = figure_data(main, _worked_out(main, period.before(), organisation, figure_of), organisation)
     change = change_words(figure["value"], before["value"], main.unit)
     trend = []
     for month in period.months():
-        each = _worked_out(main, month, organisation)
+        each = _worked_out(main, month, organisation, figure_of)
         value = _rounded(each.value)
         trend.append(
             {
@@ -258,7 +262,7 @@ def follow_step(step: Step, period: Period, organisation=None, *, readings_found
         **base,
         "measured": True,
         "figure": figure,
-        "others": [figure_data(other, _worked_out(other, period, organisation), organisation) for other in others],
+        "others": [figure_data(other, _worked_out(other, period, organisation, figure_of), organisation) for other in others],
         "before": before,
         "change": change,
         "trend": trend,
@@ -310,10 +314,14 @@ def organisation_data(organisation) -> dict | None:
     return None if organisation is None else {"id": organisation.pk, "name": organisation.name}
 
 
-def follow(period: Period, organisation=None, *, readings=None) -> dict:
-    """The golden thread for the period, for the whole partnership (organisation None) or one organisation, as plain data."""
+def follow(period: Period, organisation=None, *, readings=None, figure_of=None) -> dict:
+    """The golden thread for the period, for the whole partnership (organisation None) or one organisation, as plain data.
+
+    `figure_of` (optional): where the figures are worked out and kept, shared with the indicators
+    read for the same period (`figures.thread_for`), so each figure is worked out once.
+    """
     readings_found = readings_by_computation(readings)
-    followed = [follow_step(step, period, organisation, readings_found=readings_found) for step in steps()]
+    followed = [follow_step(step, period, organisation, readings_found=readings_found, figure_of=figure_of) for step in steps()]
     strongest, weakest = strongest_and_weakest(followed)
     return {
         "period": period_data(period),

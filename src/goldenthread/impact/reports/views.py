@@ -14,7 +14,7 @@ from goldenthread.core.refusals import Refused
 from goldenthread.impact import periods
 from goldenthread.impact.permissions import organisations_seen
 
-from . import charts, figures, forms, permissions, queries, services, thread
+from . import charts, forms, permissions, queries, services
 from .models import BoardReport
 
 COMMENTARY_SHARED_WITH = "the partnership's boards"
@@ -52,18 +52,27 @@ def _bad_period(request, bad: periods.BadPeriod, *, heading: str, back: str):
 # The golden thread ------------------------------------------------------------------------------
 
 
+def _thread_page(request, period, organisation, *, organisations: list):
+    """The thread page, once `permissions` have let the person in: the figures come from the cache when they were worked out lately."""
+    found = queries.golden_thread(period, organisation)
+    context = {
+        "thread": thread_view(found["thread"]),
+        "worked_out_at": found["worked_out_at"],
+        "kept_minutes": queries.THREAD_KEPT_MINUTES,
+        "period": period,
+        "organisation": organisation,
+        "organisations": organisations,
+    }
+    return render(request, "impact/reports/thread.html", context)
+
+
 @page(READ, permissions.can_see_thread, permissions.NOT_FOR_YOU)
 def golden_thread(request):
     try:
         period = periods.from_query(request.GET)
     except periods.BadPeriod as bad:
         return _bad_period(request, bad, heading="The golden thread", back=reverse("impact:thread"))
-    data = thread.follow(period, None, readings=figures.readings(period, None))
-    return render(
-        request,
-        "impact/reports/thread.html",
-        {"thread": thread_view(data), "period": period, "organisation": None, "organisations": list(organisations_seen(request.user))},
-    )
+    return _thread_page(request, period, None, organisations=list(organisations_seen(request.user)))
 
 
 @page(READ, permissions.can_see_thread, permissions.NOT_FOR_YOU)
@@ -77,8 +86,7 @@ def organisation_thread(request, organisation_id):
         period = periods.from_query(request.GET)
     except periods.BadPeriod as bad:
         return _bad_period(request, bad, heading=f"The golden thread: {organisation.name}", back=here)
-    data = thread.follow(period, organisation, readings=figures.readings(period, organisation))
-    return render(request, "impact/reports/thread.html", {"thread": thread_view(data), "period": period, "organisation": organisation, "organisations": []})
+    return _thread_page(request, period, organisation, organisations=[])
 
 
 # Board reports ----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from goldenthread.core.permissions import is_signed_in
 from goldenthread.partnership.models import Membership, Role, Sector
+from goldenthread.partnership.queries import memberships_of
 
 from .models import ChampionProfile, ChampionVolunteer, NetworkPost, Offer
 
@@ -119,7 +120,9 @@ def offers_to_decide(user):
     """Offers waiting in the organisations this person leads, oldest first."""
     if not is_signed_in(user):
         return ChampionVolunteer.objects.none()
-    led = Membership.objects.filter(user=user, role=Role.ORGANISATION_LEAD).values("organisation_id")
+    led = [m.organisation_id for m in memberships_of(user, active_only=False) if m.role == Role.ORGANISATION_LEAD]
+    if not led:
+        return ChampionVolunteer.objects.none()
     return (
         ChampionVolunteer.objects.filter(status=ChampionVolunteer.Status.PENDING, organisation_id__in=led)
         .select_related("person", "organisation")

@@ -13,11 +13,12 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
-from goldenthread.partnership.models import Organisation, Sector
+from goldenthread.core.permissions import is_signed_in
+from goldenthread.partnership.models import Organisation, Role, Sector
 from goldenthread.partnership.queries import memberships_of
 
 from .. import principles as shared
-from ..permissions import led_organisations, runs_programmes
+from ..permissions import runs_programmes
 from ..work.models import Programme, WorkstreamAction
 from .models import Milestone, MilestoneChange
 
@@ -134,9 +135,14 @@ def history(milestone: Milestone) -> list[MilestoneChange]:
 
 def milestones_past_their_date(user) -> list[Milestone]:
     """Open milestones whose date has passed that this person keeps: their organisations' own (for a lead); whole-system and sector ones (for the partnership team)."""
-    keeps = Q(organisation__in=led_organisations(user))
+    if not is_signed_in(user):
+        return []
+    led = [m.organisation_id for m in memberships_of(user, active_only=False) if m.role == Role.ORGANISATION_LEAD]
+    keeps = Q(organisation_id__in=led)
     if runs_programmes(user):
         keeps |= Q(organisation__isnull=True)
+    elif not led:
+        return []
     return list(
         Milestone.objects.select_related("organisation")
         .filter(keeps, status__in=Milestone.OPEN, due_on__lt=timezone.localdate(), programme__is_open=True)

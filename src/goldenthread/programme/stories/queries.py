@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from goldenthread.core.permissions import is_partnership_admin, is_signed_in
 from goldenthread.partnership.models import Membership
+from goldenthread.partnership.queries import memberships_of
 
 from .. import principles
 from . import permissions
@@ -98,10 +99,12 @@ def handed_to(user):
     if not is_signed_in(user):
         return Story.objects.none()
     waiting = Story.objects.filter(status=Story.Status.WAITING).exclude(author=user)
-    organisations = Membership.objects.filter(user=user, role__in=permissions.APPROVER_ROLES).values("organisation_id")
+    organisations = [m.organisation_id for m in memberships_of(user, active_only=False) if m.role in permissions.APPROVER_ROLES]
     mine = Q(organisation_id__in=organisations)
     if is_partnership_admin(user):
         mine |= ~Exists(_other_approvers())
+    elif not organisations:
+        return Story.objects.none()
     return waiting.filter(mine).select_related("organisation").order_by("sent_for_approval_at", "pk")
 
 

@@ -16,9 +16,9 @@ def home_cards(user) -> list:
     if not permissions.can_see_programmes(user):
         return []
     mine = list(queries.workstreams_for(user))
-    to_decide = list(queries.join_requests_to_decide(user))
-    answers = list(queries.recent_answers_for(user))
-    asked = list(queries.own_join_requests(user).filter(status=JoinRequest.Status.WAITING))
+    to_decide, own = queries.join_requests_for_home(user)
+    answers = [join_request for join_request in own if join_request.status != JoinRequest.Status.WAITING]
+    asked = [join_request for join_request in own if join_request.status == JoinRequest.Status.WAITING]
     if not (mine or to_decide or answers or asked):
         return []
     words, links = [], []

@@ -344,6 +344,23 @@ def recent_answers_for(user):
     return own_join_requests(user).exclude(status=JoinRequest.Status.WAITING).filter(decided_at__gte=since)
 
 
+def join_requests_for_home(user) -> tuple[list[JoinRequest], list[JoinRequest]]:
+    """The requests a person's home page shows, in one query: those waiting for their answer (as `join_requests_to_decide`), and their own, waiting or answered in the last four weeks."""
+    if not getattr(user, "is_authenticated", False):
+        return [], []
+    waiting = JoinRequest.Status.WAITING
+    since = timezone.now() - timedelta(days=RECENT_ANSWERS_DAYS)
+    to_decide = Q(status=waiting, workstream__lead=user, workstream__is_open=True)
+    own = Q(person=user) & (Q(status=waiting) | Q(decided_at__gte=since))
+    found = list(
+        JoinRequest.objects.filter(to_decide | own).select_related("workstream__programme", "person", "organisation", "decided_by").order_by("-asked_at", "-id")
+    )
+    return (
+        [r for r in found if r.status == waiting and r.workstream.lead_id == user.pk and r.workstream.is_open],
+        [r for r in found if r.person_id == user.pk and (r.status == waiting or (r.decided_at is not None and r.decided_at >= since))],
+    )
+
+
 @dataclass
 class Digest:
     due: list

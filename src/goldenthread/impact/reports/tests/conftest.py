@@ -95,8 +95,20 @@ def known_figures(request, monkeypatch):
         monkeypatch.delitem(computed._COMPUTATIONS, key, raising=False)
     for key, (name, unit, function) in FAKES.items():
         monkeypatch.setitem(computed._COMPUTATIONS, key, computed.Computation(key, name, f"How {name.lower()} is counted (test).", unit, PAGES[key], function))
-    monkeypatch.setattr("goldenthread.impact.reports.figures.readings", lambda period, organisation=None: [])
+    monkeypatch.setattr("goldenthread.impact.reports.figures.readings", lambda period, organisation=None, **kept: [])
     return FAKES
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_from_another_test():
+    """Each test starts and ends with no golden thread kept in the cache (Django's default cache lives on between tests)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @dataclass

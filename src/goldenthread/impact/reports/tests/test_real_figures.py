@@ -79,3 +79,43 @@ def test_the_demo_reports_load_with_the_real_figures(partnership_lead, organisat
     final = BoardReport.objects.get(state="final")
     assert signed_in(organisation_lead).get(final.get_absolute_url()).status_code == 200
     assert len(final.snapshot["thread"]["steps"]) == 6
+
+
+def test_a_second_opening_of_the_thread_within_the_window_makes_far_fewer_queries_and_shows_the_same_figures(
+    partnership_lead, organisation_lead, childrens_services
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for who, address in (
+        (partnership_lead, reverse("impact:thread")),
+        (organisation_lead, reverse("impact:thread_organisation", args=[childrens_services.pk])),
+    ):
+        client = signed_in(who)
+        with CaptureQueriesContext(connection) as first_opening:
+            first = client.get(address)
+        with CaptureQueriesContext(connection) as second_opening:
+            second = client.get(address)
+        assert first.status_code == second.status_code == 200
+        assert len(second_opening) <= 15 < 100 < len(first_opening), (len(first_opening), len(second_opening))
+        assert second.context["thread"] == first.context["thread"]
+        assert second.context["worked_out_at"] == first.context["worked_out_at"]
+
+
+def test_the_thread_read_with_the_indicators_gives_the_same_figures_with_each_worked_out_once(childrens_services):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from goldenthread.impact.indicators.models import Indicator
+
+    for key in ("pledges.signed", "training.trained", "writing.meets_standard", "supervision.actions_on_time", "feedback.score"):
+        Indicator.objects.create(name=f"{computation(key).name} (fictional)", definition="A test indicator.", outcome_key="system-learns", computation_key=key)
+    Indicator.objects.create(name="Entered by hand (fictional)", definition="A test indicator.", outcome_key="system-learns", source="by-hand", target=50)
+    period = _past_quarter()
+    for organisation in (None, childrens_services):
+        with CaptureQueriesContext(connection) as apart:
+            each_on_its_own = thread.follow(period, organisation, readings=figures.readings(period, organisation))
+        with CaptureQueriesContext(connection) as together:
+            shared = figures.thread_for(period, organisation)
+        assert shared == each_on_its_own
+        assert len(together) < len(apart) - 20, (len(together), len(apart))
