@@ -107,7 +107,7 @@ locust() { "$bin/locust" --host "$host" --headless --only-summary "$@"; }
 # The memory of each gunicorn process (resident, in MB): before and after a run, to see it stays level.
 memory() {
   echo "-- $1 ($(date -u +%H:%M:%S))" >>"$results/memory.txt"
-  ps -o pid=,rss=,args= --sid "$server_pid" | awk '/gunicorn/ {printf "pid %s  %6.1f MB  %s\n", $1, $2 / 1024, ($0 ~ /master/ ? "master" : "worker")}' >>"$results/memory.txt" || true
+  ps -o pid=,ppid=,rss=,args= --sid "$server_pid" | awk '/gunicorn/ {printf "pid %s (parent %s)  %6.1f MB\n", $1, $2, $3 / 1024}' >>"$results/memory.txt" || true
 }
 
 if [ "$what" = smoke ]; then
@@ -125,7 +125,7 @@ if [ "$what" = both ] || [ "$what" = steady ]; then
   echo "== Steady: $users people arriving at $spawn_rate a second, for $run_time in all"
   memory "before the steady run"
   locust -f benchmarks/load/locustfile.py --users "$users" --spawn-rate "$spawn_rate" \
-    --run-time "$run_time" --csv "$results/steady" --csv-full-history 2>&1 | tee "$results/steady.log"
+    --run-time "$run_time" --csv "$results/steady" --csv-full-history 2>&1 | tee "$results/steady.log" || true  # locust exits 1 when a request failed
   memory "after the steady run"
   "$bin/python" benchmarks/load/summarise.py steady "$results/steady" | tee -a "$results/summary.txt" || true
   cat "$results/memory.txt" | tee -a "$results/summary.txt"
