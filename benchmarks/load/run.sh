@@ -48,6 +48,12 @@ export GOLDENTHREAD_RATE_PASSWORD_RESET_PER_CLIENT="${GOLDENTHREAD_RATE_PASSWORD
 if [ -z "${GOLDENTHREAD_CACHE_URL:-}" ] && "$bin/python" -c 'import redis; redis.Redis(socket_connect_timeout=0.5).ping()' 2>/dev/null; then
   export GOLDENTHREAD_CACHE_URL="redis://127.0.0.1:6379/3"
 fi
+# Each simulated person, like a browser, keeps their connection open between pages (3 to 10 s
+# apart). gunicorn closes an idle connection after GUNICORN_KEEPALIVE seconds (5 by default, for a
+# proxy in front that keeps its own); here the people talk to gunicorn directly, as they would to
+# that proxy, so it waits longer than their longest pause. Without it, half the pages paid for a
+# new TLS connection, and a page asked for just as gunicorn closed the connection got no answer.
+export GUNICORN_KEEPALIVE="${GUNICORN_KEEPALIVE:-30}"
 export GOLDENTHREAD_WELLBEING_KEYS="${GOLDENTHREAD_WELLBEING_KEYS:-$("$bin/python" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}"
 
 # Locust is the "load" extra (kept out of the test set-up, as the load test is kept out of the tests).
@@ -61,6 +67,7 @@ sql() { "$bin/python" -c 'import sys, psycopg; c = psycopg.connect(sys.argv[1], 
 server_pid=""
 stop() {
   trap - EXIT INT TERM
+  [ -z "${memory_sampler:-}" ] || kill "$memory_sampler" 2>/dev/null || true
   if [ -n "$server_pid" ]; then
     kill -TERM "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
@@ -110,6 +117,11 @@ memory() {
   ps -o pid=,ppid=,rss=,args= --sid "$server_pid" | awk '/gunicorn/ {printf "pid %s (parent %s)  %6.1f MB\n", $1, $2, $3 / 1024}' >>"$results/memory.txt" || true
 }
 
+# ... and every minute during a run, to see whether it levels off or keeps growing.
+memory_sampler=""
+sample_memory() { ( while sleep 60; do memory "$1"; done ) & memory_sampler=$!; }
+stop_sampling_memory() { [ -z "$memory_sampler" ] || kill "$memory_sampler" 2>/dev/null || true; memory_sampler=""; }
+
 if [ "$what" = smoke ]; then
   echo "== Smoke: 5 people for 60 s"
   GOLDENTHREAD_LOAD_EVERY_ROLE=1 locust -f benchmarks/load/locustfile.py --users 5 --spawn-rate 5 --run-time 60s --csv "$results/smoke" 2>&1 | tee "$results/smoke.log"
@@ -124,8 +136,10 @@ if [ "$what" = both ] || [ "$what" = steady ]; then
   run_time="${LOAD_RUN_TIME:-$("$bin/python" -c 'import sys; print(f"{int(600 + float(sys.argv[1]) / float(sys.argv[2]))}s")' "$users" "$spawn_rate")}"
   echo "== Steady: $users people arriving at $spawn_rate a second, for $run_time in all"
   memory "before the steady run"
+  sample_memory "during the steady run"
   locust -f benchmarks/load/locustfile.py --users "$users" --spawn-rate "$spawn_rate" \
     --run-time "$run_time" --csv "$results/steady" --csv-full-history 2>&1 | tee "$results/steady.log" || true  # locust exits 1 when a request failed
+  stop_sampling_memory
   memory "after the steady run"
   "$bin/python" benchmarks/load/summarise.py steady "$results/steady" | tee -a "$results/summary.txt" || true
   cat "$results/memory.txt" | tee -a "$results/summary.txt"
@@ -136,7 +150,11 @@ if [ "$what" = both ] || [ "$what" = step ]; then
     sleep 60
   fi
   echo "== Step test: +${GOLDENTHREAD_STEP_USERS:-20} people every ${GOLDENTHREAD_STEP_SECONDS:-60} s"
-  locust -f benchmarks/load/locustfile.py,benchmarks/load/shape.py --csv "$results/step" --csv-full-history 2>&1 | tee "$results/step.log"
+  memory "before the step test"
+  sample_memory "during the step test"
+  locust -f benchmarks/load/locustfile.py,benchmarks/load/shape.py --csv "$results/step" --csv-full-history 2>&1 | tee "$results/step.log" || true
+  stop_sampling_memory
+  memory "after the step test"
   "$bin/python" benchmarks/load/summarise.py step "$results/step" | tee -a "$results/summary.txt"
 fi
 echo "== Results in $results"
