@@ -14,7 +14,8 @@ terms where asked), keeping cookies, then repeats their everyday journey with pa
 
 Plain HTTP to a local gunicorn is treated as the HTTPS it stands for: every request says
 `X-Forwarded-Proto: https` (production trusts that header), and the secure `__Host-` cookies
-are sent back over it. An https:// host works as it is (a self-signed certificate is accepted).
+are sent back over it (locust's FastHttpUser hands its cookie jar every request as HTTPS).
+An https:// host works as it is (a self-signed certificate is accepted).
 
 Run it as one locust process (no --processes / workers): the accounts and the authenticator
 time steps are shared out inside the process.
@@ -30,7 +31,6 @@ import re
 import threading
 import time
 from collections import defaultdict
-from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -91,14 +91,6 @@ def authenticator_code(person: dict) -> str:
                 generator.time = now
                 return str(generator.token()).zfill(totp["digits"])
         time.sleep(totp["step"] - ((now - totp["t0"]) % totp["step"]) + 0.2)
-
-
-def _secure_cookies_over_plain_http(policy, cookie, request):
-    """Send `Secure` cookies over http://127.0.0.1 too: TLS ends before the server, as behind a proxy."""
-    return True
-
-
-DefaultCookiePolicy.return_ok_secure = _secure_cookies_over_plain_http
 
 
 # The simulated person ---------------------------------------------------------------------

@@ -51,8 +51,9 @@ fi
 # Each simulated person, like a browser, keeps their connection open between pages (3 to 10 s
 # apart). gunicorn closes an idle connection after GUNICORN_KEEPALIVE seconds (5 by default, for a
 # proxy in front that keeps its own); here the people talk to gunicorn directly, as they would to
-# that proxy, so it waits longer than their longest pause. Without it, half the pages paid for a
-# new TLS connection, and a page asked for just as gunicorn closed the connection got no answer.
+# that proxy, so it waits longer than their longest pause. Without it, every page after a longer
+# pause paid for a new TLS connection, and a page asked for just as gunicorn closed the
+# connection got no answer.
 export GUNICORN_KEEPALIVE="${GUNICORN_KEEPALIVE:-30}"
 export GOLDENTHREAD_WELLBEING_KEYS="${GOLDENTHREAD_WELLBEING_KEYS:-$("$bin/python" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}"
 
@@ -65,9 +66,14 @@ fi
 sql() { "$bin/python" -c 'import sys, psycopg; c = psycopg.connect(sys.argv[1], autocommit=True); c.execute(sys.argv[2])' "$postgres/postgres" "$1"; }
 
 server_pid=""
+# The workers' memory every minute during a run (memory() below), to see whether it levels off.
+memory_sampler=""
+sample_memory() { ( while sleep 60; do memory "$1"; done ) & memory_sampler=$!; }
+stop_sampling_memory() { [ -z "$memory_sampler" ] || kill "$memory_sampler" 2>/dev/null || true; memory_sampler=""; }
+
 stop() {
   trap - EXIT INT TERM
-  [ -z "${memory_sampler:-}" ] || kill "$memory_sampler" 2>/dev/null || true
+  stop_sampling_memory
   if [ -n "$server_pid" ]; then
     kill -TERM "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
@@ -116,11 +122,6 @@ memory() {
   echo "-- $1 ($(date -u +%H:%M:%S))" >>"$results/memory.txt"
   ps -o pid=,ppid=,rss=,args= --sid "$server_pid" | awk '/gunicorn/ {printf "pid %s (parent %s)  %6.1f MB\n", $1, $2, $3 / 1024}' >>"$results/memory.txt" || true
 }
-
-# ... and every minute during a run, to see whether it levels off or keeps growing.
-memory_sampler=""
-sample_memory() { ( while sleep 60; do memory "$1"; done ) & memory_sampler=$!; }
-stop_sampling_memory() { [ -z "$memory_sampler" ] || kill "$memory_sampler" 2>/dev/null || true; memory_sampler=""; }
 
 if [ "$what" = smoke ]; then
   echo "== Smoke: 5 people for 60 s"
