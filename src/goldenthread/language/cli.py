@@ -14,8 +14,11 @@ import json
 import os
 import re
 import sys
+import threading
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -272,16 +275,26 @@ def _check_files(files: list[str], engine: Engine, task: _Task, jobs: int, lexic
         for path in files:
             yield _check_path(path, engine, task)
         return
-    forking = sys.platform.startswith("linux")
-    ctx = get_context("fork") if forking else get_context()
+    forking = _may_fork()
+    ctx = get_context("fork" if forking else "spawn")
     if forking:
         _WORKER["engine"] = engine  # inherited by the forked workers: nothing to load or build
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx, initializer=_init_worker, initargs=(None if forking else lexicon, task))
     try:
-        with ctx.Pool(processes=min(jobs, len(files)), initializer=_init_worker, initargs=(None if forking else lexicon, task)) as pool:
-            for batch in pool.imap(_check_batch, _batches(files, jobs)):
-                yield from batch
+        for batch in pool.map(_check_batch, _batches(files, jobs)):
+            yield from batch
+    except BrokenProcessPool as exc:  # a worker died: say so rather than wait for it for ever
+        raise ValueError("a worker process stopped before it finished; run the check again with --jobs 1") from exc
     finally:
+        pool.shutdown(cancel_futures=True)  # a reader that stops early (`| head`) leaves nothing queued
         _WORKER.pop("engine", None)
+
+
+def _may_fork() -> bool:
+    """Forking copies the loaded engine for free, but only a process with one thread may fork
+    safely: a lock another thread holds at that moment stays held in the child for ever. A
+    program that calls the check with threads running (a server, a test run) gets fresh processes."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _check_path(path: str, engine: Engine, task: _Task) -> dict:
