@@ -178,7 +178,14 @@ def test_a_partnership_lexicon_engine_is_cached_and_an_edit_to_it_is_seen(cache,
     capsys.readouterr()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+TASK = cli._Task(audience=None, mode="default", max_bytes=10**6, rows="compact", columns="codepoints", want_text=False, fix=False)
+
+
+@pytest.fixture
+def engine(rules_file):
+    return Engine(*load_rule_files([rules_file]))
+
+
 def _notes(tmp_path, count=12):
     paths = []
     for number in range(count):
@@ -209,6 +216,7 @@ print(json.dumps({"forked": cli._may_fork(), "results": list(cli._check_files(pa
 """
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
 def test_forked_workers_use_the_engine_the_parent_loaded(tmp_path, rules_file):
     """In a program with one thread (the command line), workers are forked and share the parent's engine.
     A fresh interpreter runs it: the test process has threads of its own, and may not fork."""
@@ -221,17 +229,15 @@ def test_forked_workers_use_the_engine_the_parent_loaded(tmp_path, rules_file):
     assert [len(r["findings"]) for r in answer["results"]] == [0, 1] * 6
 
 
-def test_with_another_thread_running_the_workers_are_fresh_processes_that_load_the_rules(tmp_path, rules_file):
+def test_with_another_thread_running_the_workers_are_fresh_processes_that_load_the_rules(tmp_path, rules_file, engine):
     """Forking beside another thread can leave a child waiting for ever on a lock that thread held."""
-    engine = Engine(*load_rule_files([rules_file]))
-    task = cli._Task(audience=None, mode="default", max_bytes=10**6, rows="compact", columns="codepoints", want_text=False, fix=False)
     paths = _notes(tmp_path)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
     try:
         assert cli._may_fork() is False
-        results = list(cli._check_files(paths, engine, task, 2, [str(rules_file)]))
+        results = list(cli._check_files(paths, engine, TASK, 2, [str(rules_file)]))
     finally:
         stop.set()
         other.join()
@@ -243,13 +249,11 @@ def _stop_this_worker(paths):
     os._exit(3)
 
 
-def test_a_worker_that_dies_is_a_clear_error_not_a_wait_for_ever(tmp_path, rules_file, monkeypatch):
-    engine = Engine(*load_rule_files([rules_file]))
-    task = cli._Task(audience=None, mode="default", max_bytes=10**6, rows="compact", columns="codepoints", want_text=False, fix=False)
+def test_a_worker_that_dies_is_a_clear_error_not_a_wait_for_ever(tmp_path, rules_file, engine, monkeypatch):
     monkeypatch.setattr(cli, "_may_fork", lambda: False)
     monkeypatch.setattr(cli, "_check_batch", _stop_this_worker)
     with pytest.raises(ValueError, match="run the check again with --jobs 1"):
-        list(cli._check_files(_notes(tmp_path), engine, task, 2, [str(rules_file)]))
+        list(cli._check_files(_notes(tmp_path), engine, TASK, 2, [str(rules_file)]))
 
 
 def test_the_shipped_engine_can_be_kept_on_disk_and_finds_the_same_when_loaded(cache):
